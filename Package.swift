@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+        .library(name: "Waymark", targets: ["Waymark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: - System libraries (module map + pkg-config + apt provider, nothing else)
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // MARK: - The only code that imports a C module
+        .target(name: "WaymarkXML", dependencies: ["CLibXML2"]),
+        .target(name: "WaymarkZip", dependencies: ["CLibZip"]),
+        .target(name: "WaymarkCMark", dependencies: ["CCMarkGFM"]),
+
+        // MARK: - Waymark
+        .target(name: "WaymarkModel"),
+        .target(
+            name: "Waymark",
+            dependencies: [
+                "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "WaymarkCommands",
+            dependencies: [
+                "Waymark",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "waymark", dependencies: ["WaymarkCommands"]),
+
+        // MARK: - Tests
+        .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML"]),
+        .testTarget(name: "WaymarkZipTests", dependencies: ["WaymarkZip"]),
+        .testTarget(name: "WaymarkCMarkTests", dependencies: ["WaymarkCMark"]),
+        .testTarget(
+            name: "WaymarkTests",
+            dependencies: ["Waymark", "WaymarkModel"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"]),
+    ]
+)

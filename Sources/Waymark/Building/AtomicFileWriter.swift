@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes files so that a reader only ever sees the old complete file or the new complete one.
+///
+/// The bytes go to a temporary file in the same folder, are flushed to disk,
+/// then renamed over the target (rename is atomic on one file system).
+public enum AtomicFileWriter {
+    /// An error writing an output file.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The file that could not be written.
+        public var path: String
+        /// What went wrong, from the operating system.
+        public var reason: String
+
+        /// A one-line description.
+        public var description: String { "could not write \(path): \(reason)" }
+    }
+
+    /// Writes `bytes` to `url`, creating its folder; does nothing if the file already holds exactly these bytes.
+    /// - Returns: whether the file changed.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to url: URL) throws(Failure) -> Bool {
+        let manager = FileManager.default
+        let folder = url.deletingLastPathComponent()
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(path: folder.path, reason: reason(error))
+        }
+        if let existing = manager.contents(atPath: url.path), existing.count == bytes.count, Array(existing) == bytes {
+            return false
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        var written = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += result
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary.path)
+            throw Failure(path: url.path, reason: failure)
+        }
+        return true
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import WaymarkModel
+
+/// Reads a guide file into the document model, or says exactly what is wrong and where.
+public struct GuideReader: Sendable {
+    /// The largest guide file accepted, in bytes (a long guide is about 50 KB).
+    public static let maximumSize = 4 * 1024 * 1024
+
+    /// The folder that holds the guides; pictures may not leave it.
+    public var guidesRoot: URL
+
+    /// Creates a reader for guides under `guidesRoot`.
+    public init(guidesRoot: URL) {
+        self.guidesRoot = guidesRoot
+    }
+
+    /// Reads the guide at `file`, naming it `displayPath` in messages.
+    public func read(file: URL, displayPath: String) throws(GuideReadFailure) -> Guide {
+        let start = Location(file: displayPath, line: 1, column: 1)
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            if size > GuideReader.maximumSize {
+                throw GuideReadFailure([.error(
+                    at: start, "the guide is \(size / 1024) KB; the largest guide Waymark reads is \(GuideReader.maximumSize / 1024 / 1024) MB",
+                    hint: "split it into several guides (one topic each); a long guide is about 50 KB")])
+            }
+            bytes = Array(try Data(contentsOf: file))
+        } catch let failure as GuideReadFailure {
+            throw failure
+        } catch {
+            throw GuideReadFailure([.error(at: start, "the guide could not be read", hint: "check that the file exists and can be read")])
+        }
+        let slug = file.deletingPathExtension().lastPathComponent
+        return try read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
+    }
+
+    /// Reads a guide from `bytes`, as if it were the file `displayPath` in `folder`.
+    public func read(bytes: [UInt8], slug: String, displayPath: String, folder: URL) throws(GuideReadFailure) -> Guide {
+        let source: SourceText
+        do {
+            source = try SourceText(file: displayPath, bytes: bytes)
+        } catch {
+            throw GuideReadFailure([error])
+        }
+        if bytes.contains(0) {
+            let line = source.lines.firstIndex { $0.unicodeScalars.contains("\0") }.map { $0 + 1 } ?? 1
+            throw GuideReadFailure([.error(
+                at: source.location(line: line, column: 1), "the file holds binary data, not text",
+                hint: "a guide must be a plain text (Markdown) file; check this is the right file")])
+        }
+        var (metadata, cover, bodyStart) = try FrontMatterReader(source: source).read()
+        let pictures = PictureResolver(guidesRoot: guidesRoot, guideFolder: folder)
+        var diagnostics: [Diagnostic] = []
+        if let cover {
+            switch pictures.resolve(cover.path, at: cover.location) {
+            case .success(let key): metadata.cover = Picture(alt: "", source: cover.path, resource: key)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        let segments = try DirectiveSplitter.split(source, from: bodyStart)
+        let recognizer = InlineRecognizer(glossary: metadata.glossary, abbreviations: metadata.abbreviations)
+        var body = BodyReader(source: source, recognizer: recognizer, pictures: pictures)
+        let blocks = body.blocks(of: segments)
+        diagnostics += body.diagnostics
+        guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics.sorted { $0.location < $1.location }) }
+        let chapters = GuideReader.chapters(from: blocks, file: displayPath)
+        return Guide(slug: slug, sourcePath: displayPath, metadata: metadata, chapters: chapters, resources: pictures.resources)
+    }
+}
+
+// MARK: - Chapters
+
+extension GuideReader {
+    /// Splits blocks into chapters at each level-1 heading, giving every heading a unique id.
+    static func chapters(from blocks: [Block], file: String) -> [Chapter] {
+        var chapters: [Chapter] = []
+        var ids = HeadingIDs()
+        for var block in blocks {
+            if case .heading(var heading) = block.kind {
+                heading.id = ids.make(for: Inline.plainText(heading.content))
+                if heading.level == 1 {
+                    chapters.append(Chapter(heading: heading, blocks: [], location: block.location))
+                    continue
+                }
+                block.kind = .heading(heading)
+            }
+            if chapters.isEmpty {
+                chapters.append(Chapter(heading: nil, blocks: [], location: block.location))
+            }
+            chapters[chapters.count - 1].blocks.append(block)
+        }
+        return chapters
+    }
+}
+
+/// Makes heading ids from heading text: lower-case ASCII words joined by hyphens, unique in a guide.
+struct HeadingIDs {
+    private var used: Set<String> = []
+    private var counter = 0
+
+    mutating func make(for text: String) -> String {
+        counter += 1
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty && !slug.hasSuffix("-") && scalar != "'" && scalar != "’" {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.count > 60 { slug = String(slug.prefix(60)) }
+        if slug.isEmpty || slug.first?.isNumber == true { slug = "section-\(counter)" + (slug.isEmpty ? "" : "-\(slug)") }
+        var candidate = slug
+        var suffix = 2
+        while used.contains(candidate) {
+            candidate = "\(slug)-\(suffix)"
+            suffix += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

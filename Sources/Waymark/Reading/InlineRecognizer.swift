@@ -1,0 +1,107 @@
+import WaymarkModel
+
+/// Finds phone numbers, glossary words and abbreviations in a text run and
+/// splits it into inlines that say what they are.
+struct InlineRecognizer {
+    private struct Term {
+        let words: [Character]
+        let key: String
+    }
+
+    private let terms: [Term]
+    private let abbreviations: [String: String]
+
+    /// Creates a recognizer for a guide's glossary and abbreviations.
+    init(glossary: [GlossaryEntry], abbreviations: [AbbreviationEntry]) {
+        // Longest first, so "child protection plan" wins over "child protection".
+        terms = glossary
+            .map { Term(words: Array($0.term.lowercased()), key: $0.term) }
+            .filter { !$0.words.isEmpty }
+            .sorted { $0.words.count > $1.words.count }
+        self.abbreviations = Dictionary(abbreviations.map { ($0.abbreviation, $0.expansion) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Splits `text`, which starts at `location`, into text, phone, term and abbreviation inlines.
+    func split(_ text: String, at location: Location) -> [Inline] {
+        let characters = Array(text)
+        let lowered = characters.map { Character($0.lowercased()) }
+        var result: [Inline] = []
+        var plainStart = 0
+        var index = 0
+        func flush(upTo end: Int) {
+            if end > plainStart {
+                result.append(Inline(.text(String(characters[plainStart..<end])), at: shifted(location, by: plainStart)))
+            }
+        }
+        while index < characters.count {
+            let atWordStart = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+            guard atWordStart else { index += 1; continue }
+            if let phone = PhoneNumbers.match(in: characters, at: index) {
+                flush(upTo: index)
+                result.append(Inline(.phone(phone.number), at: shifted(location, by: index)))
+                index = phone.range.upperBound
+                plainStart = index
+            } else if let (term, end) = matchTerm(lowered, at: index) {
+                flush(upTo: index)
+                let use = GlossaryUse(text: String(characters[index..<end]), term: term)
+                result.append(Inline(.term(use), at: shifted(location, by: index)))
+                index = end
+                plainStart = index
+            } else if let (abbreviation, expansion, end) = matchAbbreviation(characters, at: index) {
+                flush(upTo: index)
+                let use = AbbreviationUse(text: abbreviation, expansion: expansion)
+                result.append(Inline(.abbreviation(use), at: shifted(location, by: index)))
+                index = end
+                plainStart = index
+            } else {
+                index += 1
+            }
+        }
+        flush(upTo: characters.count)
+        return result
+    }
+}
+
+private extension InlineRecognizer {
+    func shifted(_ location: Location, by offset: Int) -> Location {
+        Location(file: location.file, line: location.line, column: location.column + offset)
+    }
+
+    func isWordEnd(_ characters: [Character], _ end: Int) -> Bool {
+        end >= characters.count || !(characters[end].isLetter || characters[end].isNumber)
+    }
+
+    /// A glossary term at `start`, allowing a plural ending (`advocates`, `witnesses`).
+    func matchTerm(_ lowered: [Character], at start: Int) -> (String, Int)? {
+        for term in terms where start + term.words.count <= lowered.count {
+            guard Array(lowered[start..<(start + term.words.count)]) == term.words else { continue }
+            var end = start + term.words.count
+            if isWordEnd(lowered, end) { return (term.key, end) }
+            for suffix in ["s", "es", "'s", "’s"] {
+                let suffixCharacters = Array(suffix)
+                if end + suffixCharacters.count <= lowered.count,
+                   Array(lowered[end..<(end + suffixCharacters.count)]) == suffixCharacters,
+                   isWordEnd(lowered, end + suffixCharacters.count) {
+                    end += suffixCharacters.count
+                    return (term.key, end)
+                }
+            }
+        }
+        return nil
+    }
+
+    func matchAbbreviation(_ characters: [Character], at start: Int) -> (String, String, Int)? {
+        guard !abbreviations.isEmpty, characters[start].isUppercase || characters[start].isNumber else { return nil }
+        var end = start
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "&" {
+            end += 1
+        }
+        let word = String(characters[start..<end])
+        if let expansion = abbreviations[word] { return (word, expansion, end) }
+        // A plural such as "GPs".
+        if word.hasSuffix("s"), let expansion = abbreviations[String(word.dropLast())] {
+            return (String(word.dropLast()), expansion, end - 1)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import WaymarkModel
+
+/// Words and formats that every writer shares, so they say things the same way.
+public enum GuideText {
+    /// The title of the list of services gathered at the end of a guide.
+    public static let whoCanHelp = "Who can help"
+    /// The title of the glossary.
+    public static let glossary = "Words and what they mean"
+    /// The title of the contents list.
+    public static let contents = "In this guide"
+
+    /// A date as a reader says it: `1 November 2026` in English, ISO otherwise.
+    public static func date(_ date: GuideDate, language: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]
+        guard language.lowercased().hasPrefix("en") else { return date.description }
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// A glossary explanation to put in brackets after a word: first letter lower-cased
+    /// (unless it starts a name or an initialism), final full stop removed.
+    public static func inlineExplanation(_ explanation: String) -> String {
+        var text = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = text.last, last == "." { text.removeLast() }
+        // Inside brackets, sentences are joined with semicolons: "(kept private; only …)".
+        return text.components(separatedBy: ". ").map(lowercasingFirstWord).joined(separator: "; ")
+    }
+
+    /// Lower-cases an ordinary first word ("A meeting…", "Someone…"), never an initialism ("NHS…") or "I".
+    private static func lowercasingFirstWord(_ text: String) -> String {
+        let first = text.split(separator: " ").first.map(String.init) ?? ""
+        let isInitialism = first.count > 1 && first.filter(\.isLetter).allSatisfy(\.isUppercase)
+        guard let initial = text.first, initial.isUppercase, !isInitialism, !startsWithName(text) else { return text }
+        return initial.lowercased() + String(text.dropFirst())
+    }
+
+    /// The urgent callouts of a chapter first, then its other blocks in order.
+    public static func urgentFirst(_ blocks: [Block]) -> [Block] {
+        let urgent = blocks.filter { if case .callout(let callout) = $0.kind { return callout.kind == .urgent } else { return false } }
+        let rest = blocks.filter { if case .callout(let callout) = $0.kind { return callout.kind != .urgent } else { return true } }
+        return urgent + rest
+    }
+
+    private static func startsWithName(_ text: String) -> Bool {
+        let first = text.split(separator: " ").first.map(String.init) ?? ""
+        return first == "I" || first.hasPrefix("I'") || first.hasPrefix("I’")
+    }
+}

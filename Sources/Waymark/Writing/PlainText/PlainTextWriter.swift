@@ -1,0 +1,317 @@
+import Foundation
+import WaymarkModel
+
+/// Renders a guide as plain text for screen readers, text messages and email.
+///
+/// UTF-8, Unicode NFC, no byte-order mark (RFC 5198). One paragraph a line
+/// so that braille displays and magnifiers can rewrap it, or hard-wrapped
+/// with `--wrap N`. No Markdown characters, no `===` rules.
+public struct PlainTextWriter: Writer {
+    /// `text`.
+    public let formatID = "text"
+    /// What the format is for.
+    public let summary = "Plain text for screen readers, text messages and email (UTF-8, one paragraph a line)."
+
+    /// Creates the writer.
+    public init() {}
+
+    /// Renders `guide` as `<slug>.txt`.
+    public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
+        var renderer = TextRenderer(guide: guide)
+        renderer.renderGuide()
+        let text = renderer.lines.joined(wrap: options.wrap)
+        // RFC 5198: Unicode NFC.
+        let normalized = text.precomposedStringWithCanonicalMapping
+        return [OutputFile(path: "\(guide.slug).txt", bytes: Array(normalized.utf8))]
+    }
+}
+
+// MARK: - Lines
+
+/// One output line before wrapping: a paragraph with its first-line and continuation indents.
+struct TextLine {
+    var text: String
+    var firstIndent: String = ""
+    var hangingIndent: String = ""
+
+    static let blank = TextLine(text: "")
+}
+
+/// Joins phone numbers and other unbreakable runs while wrapping; a plain space in the output.
+let gluedSpace: Character = "\u{E000}"
+
+extension Array where Element == TextLine {
+    /// The lines as text, one paragraph a line or wrapped at `wrap` characters, ending in one newline.
+    func joined(wrap: Int?) -> String {
+        var output: [String] = []
+        for line in self {
+            if line.text.isEmpty {
+                if output.last != "" && !output.isEmpty { output.append("") }
+                continue
+            }
+            let parts = line.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, part) in parts.enumerated() {
+                let indent = index == 0 ? line.firstIndent : line.hangingIndent
+                if let wrap {
+                    output += wrapped(part, width: wrap, first: indent, hanging: line.hangingIndent)
+                } else {
+                    output.append(indent + part)
+                }
+            }
+        }
+        while output.last == "" { output.removeLast() }
+        return output.map { String($0.map { $0 == gluedSpace ? " " : $0 }) }.joined(separator: "\n") + "\n"
+    }
+
+    private func wrapped(_ text: String, width: Int, first: String, hanging: String) -> [String] {
+        var lines: [String] = []
+        var current = first
+        var currentHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = currentHasWord ? current + " " + word : current + word
+            if currentHasWord && candidate.count > width {
+                lines.append(current)
+                current = hanging + word
+            } else {
+                current = candidate
+            }
+            currentHasWord = true
+        }
+        lines.append(current)
+        return lines
+    }
+}
+
+// MARK: - Rendering
+
+/// Walks a guide and produces text lines, remembering which words it has already explained.
+struct TextRenderer {
+    let guide: Guide
+    private(set) var lines: [TextLine] = []
+    private var explainedTerms: Set<String> = []
+    private var expandedAbbreviations: Set<String> = []
+    private let glossary: [String: String]
+
+    init(guide: Guide) {
+        self.guide = guide
+        glossary = Dictionary(guide.metadata.glossary.map { ($0.term, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func renderGuide() {
+        let metadata = guide.metadata
+        paragraph(metadata.title)
+        if let subtitle = metadata.subtitle { paragraph(subtitle) }
+        blank()
+        if let audience = metadata.audience { paragraph("For: \(audience)") }
+        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
+        if let version = metadata.version { published += " (version \(version))" }
+        paragraph(published)
+        blank()
+        paragraph(metadata.summary)
+        let headed = guide.chapters.compactMap(\.heading)
+        if headed.count > 1 || !guide.contacts.isEmpty || !metadata.glossary.isEmpty {
+            blank()
+            paragraph("\(GuideText.contents):")
+            for heading in headed { paragraph("- " + plain(heading.content), hanging: "  ") }
+            if !guide.contacts.isEmpty { paragraph("- \(GuideText.whoCanHelp)", hanging: "  ") }
+            if !metadata.glossary.isEmpty { paragraph("- \(GuideText.glossary)", hanging: "  ") }
+        }
+        for chapter in guide.chapters {
+            if let chapterHeading = chapter.heading {
+                heading(plain(chapterHeading.content))
+            } else {
+                blank()
+            }
+            blocks(GuideText.urgentFirst(chapter.blocks), indent: "")
+        }
+        if !guide.contacts.isEmpty {
+            heading(GuideText.whoCanHelp)
+            for (index, contact) in guide.contacts.enumerated() {
+                if index > 0 { blank() }
+                self.contact(contact, indent: "")
+            }
+        }
+        if !metadata.glossary.isEmpty {
+            heading(GuideText.glossary)
+            for entry in metadata.glossary {
+                paragraph("\(entry.term): \(entry.explanation)")
+            }
+        }
+    }
+}
+
+private extension TextRenderer {
+    mutating func blank() {
+        lines.append(.blank)
+    }
+
+    mutating func paragraph(_ text: String, indent: String = "", hanging: String? = nil) {
+        lines.append(TextLine(text: text, firstIndent: indent, hangingIndent: hanging ?? indent))
+    }
+
+    mutating func heading(_ text: String) {
+        blank()
+        paragraph(text)
+        blank()
+    }
+
+    mutating func blocks(_ blocks: [Block], indent: String) {
+        for block in blocks {
+            self.block(block, indent: indent)
+        }
+    }
+
+    mutating func block(_ block: Block, indent: String) {
+        switch block.kind {
+        case .heading(let sectionHeading):
+            heading(plain(sectionHeading.content))
+        case .paragraph(let content):
+            blank()
+            paragraph(render(content), indent: indent)
+        case .list(let list):
+            blank()
+            self.list(list, indent: indent)
+        case .quote(let blocks):
+            blank()
+            let start = lines.count
+            self.blocks(blocks, indent: indent + "    ")
+            quoteMarks(from: start)
+        case .table(let table):
+            self.table(table, indent: indent)
+        case .picture(let picture):
+            guard !picture.isDecorative else { return }
+            blank()
+            paragraph("[Picture: \(picture.alt)]", indent: indent)
+            if let caption = picture.caption { paragraph(caption, indent: indent) }
+        case .callout(let callout):
+            blank()
+            let label = callout.kind == .urgent ? "Urgent: " : "Note: "
+            let start = lines.count
+            blocks(callout.blocks, indent: indent)
+            if let first = lines[start...].firstIndex(where: { !$0.text.isEmpty }) {
+                lines[first].text = label + lines[first].text
+            }
+        case .contact(let contact):
+            blank()
+            self.contact(contact, indent: indent)
+        case .writeSpace(let space):
+            blank()
+            paragraph("Something to think about: " + render(space.prompt), indent: indent)
+        case .easyRead:
+            // The easy-read version of a section belongs to the easy-read format.
+            return
+        }
+    }
+
+    mutating func list(_ list: ListBlock, indent: String) {
+        for (index, item) in list.items.enumerated() {
+            let marker = list.ordered ? "\(list.start + index). " : "- "
+            let inner = indent + String(repeating: " ", count: marker.count)
+            var first = true
+            for block in item {
+                if first, case .paragraph(let content) = block.kind {
+                    paragraph(render(content), indent: indent + marker, hanging: inner)
+                } else if first {
+                    paragraph(marker.trimmingCharacters(in: .whitespaces), indent: indent)
+                    self.block(block, indent: inner)
+                } else if case .list(let nested) = block.kind {
+                    self.list(nested, indent: inner)
+                } else {
+                    self.block(block, indent: inner)
+                }
+                first = false
+            }
+            if item.isEmpty { paragraph(marker.trimmingCharacters(in: .whitespaces), indent: indent) }
+        }
+    }
+
+    mutating func table(_ table: Table, indent: String) {
+        let headers = table.header.map { plain($0) }
+        for row in table.rows {
+            blank()
+            for (index, cell) in row.enumerated() {
+                let value = render(cell)
+                let name = index < headers.count ? headers[index] : ""
+                paragraph(name.isEmpty ? value : "\(name): \(value)", indent: indent)
+            }
+        }
+    }
+
+    mutating func contact(_ contact: Contact, indent: String) {
+        paragraph(contact.name, indent: indent)
+        if let about = contact.about { paragraph(about, indent: indent) }
+        if let audience = contact.audience { paragraph("For: \(audience)", indent: indent) }
+        for phone in contact.phones {
+            var line = "Phone: " + glued(phone.number.display)
+            if let hours = phone.hours { line += " (\(hours))" }
+            paragraph(line, indent: indent)
+        }
+        if let text = contact.text { paragraph("Text: " + glued(text.display), indent: indent) }
+        if let email = contact.email { paragraph("Email: \(email)", indent: indent) }
+        if let website = contact.website { paragraph("Website: \(website)", indent: indent) }
+        if let chat = contact.chat { paragraph("Online chat: \(chat)", indent: indent) }
+        if let hours = contact.hours { paragraph("Open: \(hours)", indent: indent) }
+        if let cost = contact.cost { paragraph("Cost: \(cost)", indent: indent) }
+    }
+
+    /// Wraps the block quote that starts at line `start` in quotation marks.
+    mutating func quoteMarks(from start: Int) {
+        guard let first = lines[start...].firstIndex(where: { !$0.text.isEmpty }),
+              let last = lines[start...].lastIndex(where: { !$0.text.isEmpty }) else { return }
+        lines[first].text = "“" + lines[first].text
+        lines[last].text += "”"
+    }
+
+    func plain(_ inlines: [Inline]) -> String {
+        Inline.plainText(inlines).replacingOccurrences(of: "\n", with: " ")
+    }
+
+    func glued(_ text: String) -> String {
+        String(text.map { $0 == " " ? gluedSpace : $0 })
+    }
+
+    /// Renders running text, explaining glossary words and abbreviations the first time they appear.
+    mutating func render(_ inlines: [Inline]) -> String {
+        var result = ""
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text):
+                result += text
+            case .emphasis(let children), .strong(let children):
+                result += render(children)
+            case .link(let destination, let children):
+                result += link(destination, text: plain(children))
+            case .phone(let phone):
+                result += glued(phone.display)
+            case .term(let use):
+                result += use.text
+                if explainedTerms.insert(use.term).inserted, let explanation = glossary[use.term] {
+                    result += " (\(GuideText.inlineExplanation(explanation)))"
+                }
+            case .abbreviation(let use):
+                if expandedAbbreviations.insert(use.text).inserted {
+                    result += "\(use.expansion) (\(use.text))"
+                } else {
+                    result += use.text
+                }
+            case .lineBreak:
+                result += "\n"
+            }
+        }
+        return result
+    }
+
+    func link(_ destination: String, text: String) -> String {
+        var address = destination
+        for scheme in ["mailto:", "tel:", "sms:"] where destination.lowercased().hasPrefix(scheme) {
+            address = String(destination.dropFirst(scheme.count))
+        }
+        if destination.hasPrefix("#") { return text }
+        let bare = { (value: String) in
+            value.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
+        if text.isEmpty || bare(text) == bare(address) { return address }
+        return "\(text) (\(address))"
+    }
+}

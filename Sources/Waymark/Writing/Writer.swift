@@ -1,0 +1,56 @@
+import WaymarkModel
+
+/// A file a writer makes: its path inside the guide's output folder, and its bytes.
+public struct OutputFile: Hashable, Sendable {
+    /// The path relative to `Output/<slug>/` (e.g. `bullying.txt`).
+    public var path: String
+    /// The file's content.
+    public var bytes: [UInt8]
+
+    /// Creates an output file.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Options that change how writers render (from the command line).
+public struct WriterOptions: Hashable, Sendable {
+    /// Hard-wrap plain text at this many characters; nil keeps one paragraph per line.
+    public var wrap: Int?
+
+    /// Creates options.
+    public init(wrap: Int? = nil) {
+        self.wrap = wrap
+    }
+}
+
+/// A writer renders a guide into the files of one format.
+///
+/// A writer never touches the disk: it returns files as values, and the
+/// build writes them. Register a new writer in ``WriterRegistry/all``.
+public protocol Writer: Sendable {
+    /// The format id, the same word as in a guide's `formats:` (`text`, `epub`…).
+    var formatID: String { get }
+    /// One sentence saying what the format is for.
+    var summary: String { get }
+    /// Renders `guide` into files.
+    func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile]
+}
+
+/// An error a writer raises when it cannot render a guide.
+public struct WriterError: Error, Sendable, CustomStringConvertible {
+    /// The format that failed.
+    public var formatID: String
+    /// What went wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(formatID: String, message: String) {
+        self.formatID = formatID
+        self.message = message
+    }
+
+    /// A one-line description.
+    public var description: String { "\(formatID): \(message)" }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Waymark
+
+/// `waymark build`: reads guides and writes every format they ask for.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build guides into Output/<slug>/.",
+        discussion: """
+            Reads every guide in the guides folder (or the GUIDE files named), and writes each \
+            format the guide asks for into OUTPUT/<slug>/. A guide with errors is not built; \
+            the others still are. Files are replaced whole, never left half-written.
+            Exit status: 0 when every guide was built, 1 when any failed.
+            """
+    )
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp("Only these formats (comma-separated), e.g. text,epub.", valueName: "ID,…"),
+        transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    var formats: [String]?
+
+    @Option(help: ArgumentHelp("Hard-wrap plain text at N characters (for email).", valueName: "N"))
+    var wrap: Int?
+
+    @Argument(help: ArgumentHelp("Guide files to build (default: every guide in the guides folder).", valueName: "GUIDE"))
+    var guides: [String] = []
+
+    func validate() throws {
+        if let formats {
+            for format in formats where WriterRegistry.writer(for: format) == nil {
+                throw ValidationError("unknown format '\(format)'; the formats are: \(WriterRegistry.formatIDs.joined(separator: ", "))")
+            }
+        }
+        if let wrap, wrap < 20 {
+            throw ValidationError("--wrap needs at least 20 characters a line")
+        }
+    }
+
+    func run() throws {
+        let request = BuildRequest(
+            guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
+            guides: guides.map { folders.url($0) }, formats: formats,
+            options: WriterOptions(wrap: wrap), displayBase: folders.base)
+        let results: [GuideBuildResult]
+        do {
+            results = try Builder().build(request) { result in
+                if result.succeeded {
+                    print("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
+                } else {
+                    print("failed  \(result.displayPath)")
+                    for diagnostic in result.errors { printError(diagnostic.formatted) }
+                }
+            }
+        } catch {
+            printError("error: could not list the guides in \(folders.guides): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let failed = results.filter { !$0.succeeded }.count
+        let built = results.count - failed
+        print("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed.")
+        if results.isEmpty { print("No guides found in \(folders.guides).") }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The folders every command that reads guides shares.
+struct FolderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder of guides.", valueName: "DIR"))
+    var guides = "Guides"
+
+    @Option(help: ArgumentHelp("Where built files go.", valueName: "DIR"))
+    var output = "Output"
+
+    var base: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+    var guidesURL: URL { url(guides) }
+    var outputURL: URL { url(output) }
+
+    func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+    }
+}
+
+/// Prints a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

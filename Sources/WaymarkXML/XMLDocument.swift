@@ -1,0 +1,230 @@
+import CLibXML2
+
+/// Parses and writes XML through libxml2, network access and external entities always off.
+public enum XMLDocument {
+    /// The deepest element nesting ``parse(_:)`` accepts.
+    public static let depthLimit = 256
+
+    /// Parses `bytes` as XML and returns its root element.
+    ///
+    /// The parser never loads a DTD, never substitutes entities, and never
+    /// touches the network: `XML_PARSE_NONET`, and never `XML_PARSE_NOENT`,
+    /// `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`.
+    public static func parse(_ bytes: [UInt8]) throws -> XMLElement {
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLError(message: "libxml2 could not create a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), "input.xml", nil, options)
+            }
+        }
+        guard let document else {
+            throw lastError(context) ?? XMLError(message: "the document is empty or not XML")
+        }
+        defer { xmlFreeDoc(document) }
+        if context.pointee.wellFormed == 0 {
+            throw lastError(context) ?? XMLError(message: "the document is not well-formed XML")
+        }
+        if hasEntityDeclarations(document) {
+            throw XMLError(message: "the document declares entities, which are not allowed")
+        }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw XMLError(message: "the document has no root element")
+        }
+        return try convert(root)
+    }
+
+    /// Serialises `root` as an XML document (UTF-8, with declaration).
+    ///
+    /// - Parameter doctype: when given, a `<!DOCTYPE name>` line (e.g. `html`).
+    public static func serialize(_ root: XMLElement, doctype: String? = nil) throws -> [UInt8] {
+        guard let document = xmlNewDoc("1.0") else {
+            throw XMLError(message: "libxml2 could not create a document")
+        }
+        defer { xmlFreeDoc(document) }
+        if let doctype {
+            xmlCreateIntSubset(document, doctype, nil, nil)
+        }
+        guard let node = try build(root, in: document, parent: nil) else {
+            throw XMLError(message: "libxml2 could not create the root element")
+        }
+        xmlDocSetRootElement(document, node)
+        guard let buffer = xmlBufferCreate() else {
+            throw XMLError(message: "libxml2 could not create a buffer")
+        }
+        defer { xmlBufferFree(buffer) }
+        guard let saver = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_AS_XML.rawValue)) else {
+            throw XMLError(message: "libxml2 could not start writing")
+        }
+        xmlSaveDoc(saver, document)
+        if xmlSaveClose(saver) < 0 {
+            throw XMLError(message: "libxml2 could not write the document")
+        }
+        let count = Int(xmlBufferLength(buffer))
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+}
+
+// MARK: - Implementation
+
+private extension XMLDocument {
+    static func lastError(_ context: xmlParserCtxtPtr) -> XMLError? {
+        guard let error = xmlCtxtGetLastError(context) else { return nil }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+        return XMLError(
+            message: message.trimmingCharacters(),
+            line: Int(error.pointee.line),
+            column: Int(error.pointee.int2))
+    }
+
+    static func hasEntityDeclarations(_ document: xmlDocPtr) -> Bool {
+        for subset in [document.pointee.intSubset, document.pointee.extSubset] {
+            guard let subset else { continue }
+            if subset.pointee.entities != nil || subset.pointee.pentities != nil { return true }
+        }
+        return false
+    }
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    static func qualifiedName(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> String {
+        let local = string(name)
+        guard let prefix = ns?.pointee.prefix else { return local }
+        return "\(string(prefix)):\(local)"
+    }
+
+    /// Converts the libxml2 tree with an explicit stack, bounded by ``depthLimit``.
+    static func convert(_ root: xmlNodePtr) throws -> XMLElement {
+        var stack: [(node: xmlNodePtr, element: XMLElement, next: xmlNodePtr?)] = []
+        stack.append((root, element(from: root), root.pointee.children))
+        while true {
+            let top = stack.count - 1
+            guard let child = stack[top].next else {
+                let finished = stack.removeLast().element
+                if stack.isEmpty { return finished }
+                stack[stack.count - 1].element.children.append(.element(finished))
+                continue
+            }
+            stack[top].next = child.pointee.next
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE:
+                if stack.count >= depthLimit {
+                    throw XMLError(
+                        message: "elements are nested more than \(depthLimit) deep",
+                        line: Int(xmlGetLineNo(child)), column: 1)
+                }
+                stack.append((child, element(from: child), child.pointee.children))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                stack[top].element.children.append(.text(string(child.pointee.content)))
+            case XML_COMMENT_NODE:
+                stack[top].element.children.append(.comment(string(child.pointee.content)))
+            case XML_ENTITY_REF_NODE:
+                throw XMLError(
+                    message: "the document uses an entity reference (&\(string(child.pointee.name));)",
+                    line: Int(xmlGetLineNo(child)), column: 1)
+            default:
+                continue
+            }
+        }
+    }
+
+    static func element(from node: xmlNodePtr) -> XMLElement {
+        var attributes: [XMLAttribute] = []
+        var declaration = node.pointee.nsDef
+        while let ns = declaration {
+            let name = ns.pointee.prefix.map { "xmlns:\(string($0))" } ?? "xmlns"
+            attributes.append(XMLAttribute(name, string(ns.pointee.href)))
+            declaration = ns.pointee.next
+        }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+            attributes.append(XMLAttribute(qualifiedName(current.pointee.name, current.pointee.ns), string(value)))
+            waymark_xml_free(value)
+            attribute = current.pointee.next
+        }
+        return XMLElement(
+            qualifiedName(node.pointee.name, node.pointee.ns),
+            attributes: attributes,
+            line: Int(xmlGetLineNo(node)))
+    }
+
+    /// Builds libxml2 nodes from the Swift tree with an explicit stack.
+    static func build(_ root: XMLElement, in document: xmlDocPtr, parent: xmlNodePtr?) throws -> xmlNodePtr? {
+        guard let rootNode = try makeNode(root, in: document, parent: nil) else { return nil }
+        var stack: [(node: xmlNodePtr, children: ArraySlice<XMLNode>)] = [(rootNode, root.children[...])]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard let child = stack[top].children.popFirst() else {
+                stack.removeLast()
+                continue
+            }
+            let parentNode = stack[top].node
+            switch child {
+            case .element(let element):
+                guard let node = try makeNode(element, in: document, parent: parentNode) else {
+                    throw XMLError(message: "libxml2 could not create <\(element.name)>")
+                }
+                xmlAddChild(parentNode, node)
+                stack.append((node, element.children[...]))
+            case .text(let text):
+                xmlAddChild(parentNode, xmlNewDocText(document, text))
+            case .comment(let text):
+                xmlAddChild(parentNode, xmlNewDocComment(document, text))
+            }
+        }
+        return rootNode
+    }
+
+    static func makeNode(_ element: XMLElement, in document: xmlDocPtr, parent: xmlNodePtr?) throws -> xmlNodePtr? {
+        let (prefix, local) = split(element.name)
+        guard let node = xmlNewDocNode(document, nil, local, nil) else { return nil }
+        // Namespace declarations first, so that prefixed names below resolve.
+        if parent != nil { node.pointee.parent = parent }
+        for attribute in element.attributes where attribute.name == "xmlns" || attribute.name.hasPrefix("xmlns:") {
+            let declared = attribute.name == "xmlns" ? nil : String(attribute.name.dropFirst(6))
+            let ns = xmlNewNs(node, attribute.value, declared)
+            if declared == nil && prefix == nil { xmlSetNs(node, ns) }
+        }
+        if let prefix {
+            guard let ns = xmlSearchNs(document, node, prefix) else {
+                throw XMLError(message: "the prefix \(prefix): of <\(element.name)> is not declared")
+            }
+            xmlSetNs(node, ns)
+        }
+        for attribute in element.attributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
+            let (attributePrefix, attributeLocal) = split(attribute.name)
+            if let attributePrefix {
+                guard let ns = xmlSearchNs(document, node, attributePrefix) else {
+                    throw XMLError(message: "the prefix \(attributePrefix): of \(attribute.name) is not declared")
+                }
+                xmlNewNsProp(node, ns, attributeLocal, attribute.value)
+            } else {
+                xmlNewProp(node, attributeLocal, attribute.value)
+            }
+        }
+        return node
+    }
+
+    static func split(_ name: String) -> (prefix: String?, local: String) {
+        guard let colon = name.firstIndex(of: ":") else { return (nil, name) }
+        return (String(name[..<colon]), String(name[name.index(after: colon)...]))
+    }
+}
+
+private extension String {
+    func trimmingCharacters() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,167 @@
+import CLibZip
+import Foundation
+
+/// An error from libzip, copied into Swift values.
+public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was being done when libzip failed.
+    public var operation: String
+    /// libzip's own message.
+    public var message: String
+
+    /// Creates an error from its parts.
+    public init(operation: String, message: String) {
+        self.operation = operation
+        self.message = message
+    }
+
+    /// A one-line description.
+    public var description: String { "\(operation): \(message)" }
+}
+
+/// Builds a ZIP archive in memory through libzip, entry by entry.
+///
+/// Entries keep the order they are added in. Every entry's time is the one
+/// given, so the same entries always give the same bytes.
+public final class ZipArchiveWriter {
+    /// How an entry is stored.
+    public enum Compression: Sendable {
+        /// Stored as is (the EPUB `mimetype` entry must be).
+        case stored
+        /// Deflated.
+        case deflated
+    }
+
+    private let archive: OpaquePointer
+    private let source: OpaquePointer
+    // zip_source_buffer does not copy: the bytes must stay alive until zip_close.
+    private var retained: [UnsafeMutableRawBufferPointer] = []
+    private var closed = false
+
+    /// Opens an empty in-memory archive.
+    public init() throws {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw ZipError(operation: "create buffer", message: String(cString: zip_error_strerror(&error)))
+        }
+        // Keep the source after zip_close so that its bytes can be read back.
+        zip_source_keep(source)
+        guard let archive = zip_open_from_source(source, ZIP_TRUNCATE | ZIP_CREATE, &error) else {
+            zip_source_free(source)
+            throw ZipError(operation: "open archive", message: String(cString: zip_error_strerror(&error)))
+        }
+        self.archive = archive
+        self.source = source
+    }
+
+    deinit {
+        if !closed { zip_discard(archive) }
+        zip_source_free(source)
+        for buffer in retained { buffer.deallocate() }
+    }
+
+    /// Adds an entry named `path` with `bytes`, stored or deflated, dated `modified`.
+    public func add(path: String, bytes: [UInt8], compression: Compression, modified: Date) throws {
+        guard !closed else { throw ZipError(operation: "add \(path)", message: "the archive is closed") }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        retained.append(buffer)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        guard let entrySource = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(bytes.count), 0) else {
+            throw lastError("add \(path)")
+        }
+        let index = zip_file_add(archive, path, entrySource, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(entrySource)
+            throw lastError("add \(path)")
+        }
+        let method: Int32 = compression == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+        let level: UInt32 = compression == .stored ? 0 : 9
+        guard zip_set_file_compression(archive, zip_uint64_t(index), method, level) == 0 else {
+            throw lastError("set compression of \(path)")
+        }
+        let seconds = time_t(modified.timeIntervalSince1970.rounded(.down))
+        guard zip_file_set_mtime(archive, zip_uint64_t(index), seconds, 0) == 0 else {
+            throw lastError("set the time of \(path)")
+        }
+    }
+
+    /// Writes the archive and returns its bytes; the writer cannot be used after.
+    public func finish() throws -> [UInt8] {
+        guard !closed else { throw ZipError(operation: "finish", message: "the archive is already closed") }
+        closed = true
+        guard zip_close(archive) == 0 else {
+            let error = lastError("write archive")
+            zip_discard(archive)
+            throw error
+        }
+        guard zip_source_open(source) == 0 else {
+            throw ZipError(operation: "read archive", message: "libzip could not reopen the buffer")
+        }
+        defer { zip_source_close(source) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { zip_source_read(source, $0.baseAddress, zip_uint64_t($0.count)) }
+            if count < 0 { throw ZipError(operation: "read archive", message: "libzip could not read the buffer") }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<Int(count)])
+        }
+        return result
+    }
+}
+
+/// Reads the entries of a ZIP archive held in memory.
+public enum ZipArchiveReader {
+    /// One entry of an archive.
+    public struct Entry: Sendable, Equatable {
+        /// The entry's path inside the archive.
+        public var path: String
+        /// The uncompressed bytes.
+        public var bytes: [UInt8]
+        /// Whether the entry is stored uncompressed.
+        public var isStored: Bool
+    }
+
+    /// Returns every entry of the archive in `bytes`, in archive order.
+    public static func entries(of bytes: [UInt8]) throws -> [Entry] {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        defer { copy.deallocate() }
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        guard let source = zip_source_buffer_create(copy.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            throw ZipError(operation: "read archive", message: String(cString: zip_error_strerror(&error)))
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            throw ZipError(operation: "open archive", message: String(cString: zip_error_strerror(&error)))
+        }
+        defer { zip_discard(archive) }
+        var entries: [Entry] = []
+        let count = zip_get_num_entries(archive, 0)
+        for index in 0..<zip_uint64_t(max(count, 0)) {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            guard zip_stat_index(archive, index, 0, &stat) == 0, let name = stat.name,
+                  let file = zip_fopen_index(archive, index, 0) else {
+                throw ZipError(operation: "read entry \(index)", message: "libzip could not open it")
+            }
+            defer { zip_fclose(file) }
+            var content = [UInt8](repeating: 0, count: Int(stat.size))
+            let read = content.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+            guard read == Int64(stat.size) else {
+                throw ZipError(operation: "read \(String(cString: name))", message: "short read")
+            }
+            entries.append(Entry(path: String(cString: name), bytes: content, isStored: stat.comp_method == 0))
+        }
+        return entries
+    }
+}
+
+private extension ZipArchiveWriter {
+    func lastError(_ operation: String) -> ZipError {
+        ZipError(operation: operation, message: String(cString: zip_strerror(archive)))
+    }
+}

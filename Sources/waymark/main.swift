@@ -1,0 +1,3 @@
+import WaymarkCommands
+
+WaymarkCommand.main()

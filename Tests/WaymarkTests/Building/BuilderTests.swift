@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Waymark
+
+@Suite("Building") struct BuilderTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-build-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(url.path.dropFirst(folder.path.count))] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return result
+    }
+
+    @Test func everyGuideBuildsTwiceToIdenticalBytes() throws {
+        let guides = Self.repository.appendingPathComponent("Guides")
+        var outputs: [[String: Data]] = []
+        for _ in 0..<2 {
+            let output = try temporaryFolder()
+            let request = BuildRequest(guidesRoot: guides, outputRoot: output, displayBase: Self.repository)
+            let results = try Builder().build(request) { _ in }
+            #expect(results.count >= 5)
+            let problems = results.flatMap(\.errors).map(\.formatted)
+            #expect(problems.isEmpty, "\(problems)")
+            outputs.append(try files(in: output))
+        }
+        #expect(outputs[0].count >= 5)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].keys.contains("/bullying/bullying.txt"))
+    }
+
+    @Test func aBrokenGuideDoesNotStopTheOthers() throws {
+        let folder = try GuideFolder()
+        try folder.write("a-good.md", frontMatter() + "# Hello\n\nCall 0800 1111.\n")
+        try folder.write("b-broken.md", frontMatter() + "# Hello\n\n<script>alert(1)</script>\n")
+        try folder.write("c-good.md", frontMatter() + "# Bye\n\nText.\n")
+        try folder.write("README.md", "Not a guide.\n")
+        let output = try temporaryFolder()
+        var progress: [String] = []
+        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root.deletingLastPathComponent())) {
+            progress.append($0.slug)
+        }
+        #expect(progress == ["a-good", "b-broken", "c-good"])
+        #expect(results.map(\.succeeded) == [true, false, true])
+        #expect(results[1].errors.map(\.location.description) == ["Guides/b-broken.md:11:1"])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("c-good/c-good.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b-broken").path))
+    }
+
+    @Test func formatsCanBeLimitedAndGuidesChooseTheirs() throws {
+        let folder = try GuideFolder()
+        try folder.write("only-epub.md", frontMatter("formats: [epub]\n") + "Text.\n")
+        let output = try temporaryFolder()
+        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root)) { _ in }
+        #expect(results[0].succeeded)
+        #expect(!results[0].files.contains { $0.hasSuffix(".txt") })
+    }
+
+    @Test func atomicWriteReplacesWholeAndLeavesNoTemporaryFiles() throws {
+        let folder = try temporaryFolder()
+        let target = folder.appendingPathComponent("deep/out.txt")
+        #expect(try AtomicFileWriter.write(Array("one\n".utf8), to: target))
+        #expect(try !AtomicFileWriter.write(Array("one\n".utf8), to: target))
+        #expect(try AtomicFileWriter.write(Array("two\n".utf8), to: target))
+        #expect(FileManager.default.contents(atPath: target.path) == Data("two\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["out.txt"])
+    }
+
+    @Test func unwritableOutputIsAClearErrorAndKeepsOldFiles() throws {
+        guard getuid() != 0 else { return }
+        let folder = try temporaryFolder()
+        let target = folder.appendingPathComponent("out.txt")
+        try AtomicFileWriter.write(Array("old\n".utf8), to: target)
+        chmod(folder.path, 0o555)
+        defer { chmod(folder.path, 0o755) }
+        #expect(throws: AtomicFileWriter.Failure.self) { try AtomicFileWriter.write(Array("new\n".utf8), to: target) }
+        #expect(FileManager.default.contents(atPath: target.path) == Data("old\n".utf8))
+    }
+}
