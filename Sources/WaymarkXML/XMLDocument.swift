@@ -173,7 +173,6 @@ private extension XMLDocument {
                 guard let node = try makeNode(element, in: document, parent: parentNode) else {
                     throw XMLError(message: "libxml2 could not create <\(element.name)>")
                 }
-                xmlAddChild(parentNode, node)
                 stack.append((node, element.children[...]))
             case .text(let text):
                 xmlAddChild(parentNode, xmlNewDocText(document, text))
@@ -187,8 +186,9 @@ private extension XMLDocument {
     static func makeNode(_ element: XMLElement, in document: xmlDocPtr, parent: xmlNodePtr?) throws -> xmlNodePtr? {
         let (prefix, local) = split(element.name)
         guard let node = xmlNewDocNode(document, nil, local, nil) else { return nil }
-        // Namespace declarations first, so that prefixed names below resolve.
-        if parent != nil { node.pointee.parent = parent }
+        // Attach the node first, so that prefixes declared on its ancestors
+        // resolve; then its own namespace declarations, then prefixed names.
+        if let parent { xmlAddChild(parent, node) }
         for attribute in element.attributes where attribute.name == "xmlns" || attribute.name.hasPrefix("xmlns:") {
             let declared = attribute.name == "xmlns" ? nil : String(attribute.name.dropFirst(6))
             let ns = xmlNewNs(node, attribute.value, declared)

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import WaymarkCommands
+
+@Suite struct CommandTests {
+    func folder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-cmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Guides"), withIntermediateDirectories: true)
+        return root
+    }
+
+    let good = "---\ntitle: Good\nlanguage: en-GB\npublisher: p\npublished: 2026-11-01\nsummary: s\n---\n\n# Hello\n\nCall 0800 1111.\n"
+
+    @Test func buildExitsOneWhenAGuideFailsAndStillBuildsTheOthers() throws {
+        let root = try folder()
+        try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
+        try Data("# no front matter\n".utf8).write(to: root.appendingPathComponent("Guides/bad.md"))
+        let guides = root.appendingPathComponent("Guides").path
+        let output = root.appendingPathComponent("Output").path
+        var command = try WaymarkCommand.parseAsRoot(["build", "--guides", guides, "--output", output])
+        #expect(throws: ExitCode(1)) { try command.run() }
+        #expect(FileManager.default.fileExists(atPath: output + "/good/good.txt"))
+    }
+
+    @Test func buildExitsZeroWhenAllIsWell() throws {
+        let root = try folder()
+        try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
+        var command = try WaymarkCommand.parseAsRoot([
+            "build", "--guides", root.appendingPathComponent("Guides").path,
+            "--output", root.appendingPathComponent("Output").path, "--format", "text", "--wrap", "60",
+        ])
+        try command.run()
+        let text = try String(contentsOfFile: root.appendingPathComponent("Output/good/good.txt").path, encoding: .utf8)
+        #expect(text.contains("Call 0800 1111."))
+    }
+
+    @Test func unknownFormatIsAUsageError() {
+        #expect(throws: (any Error).self) { try WaymarkCommand.parseAsRoot(["build", "--format", "pdf"]) }
+        #expect(WaymarkCommand.exitCode(for: ValidationError("x")) == ExitCode.validationFailure)
+    }
+
+    @Test func everyCommandHasHelp() {
+        for arguments in [["build"], ["formats"], []] {
+            let help = WaymarkCommand.helpMessage(for: arguments.isEmpty ? WaymarkCommand.self : (arguments == ["build"] ? BuildCommand.self : FormatsCommand.self))
+            #expect(help.contains("USAGE"), "\(arguments)")
+        }
+    }
+}
