@@ -49,9 +49,9 @@ struct BuildCommand: ParsableCommand {
         do {
             results = try Builder().build(request) { result in
                 if result.succeeded {
-                    print("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
+                    printOut("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
                 } else {
-                    print("failed  \(result.displayPath)")
+                    printOut("failed  \(result.displayPath)")
                     for diagnostic in result.errors { printError(diagnostic.formatted) }
                 }
             }
@@ -61,8 +61,8 @@ struct BuildCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.succeeded }.count
         let built = results.count - failed
-        print("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed.")
-        if results.isEmpty { print("No guides found in \(folders.guides).") }
+        printOut("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed.")
+        if results.isEmpty { printOut("No guides found in \(folders.guides).") }
         if failed > 0 { throw ExitCode(1) }
     }
 }
@@ -82,6 +82,11 @@ struct FolderOptions: ParsableArguments {
     func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
     }
+}
+
+/// Prints a line to standard output, unbuffered, so that it stays in order with standard error.
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 /// Prints a line to standard error.

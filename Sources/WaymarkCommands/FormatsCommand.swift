@@ -12,7 +12,7 @@ struct FormatsCommand: ParsableCommand {
         let width = WriterRegistry.formatIDs.map(\.count).max() ?? 0
         for writer in WriterRegistry.all {
             let padding = String(repeating: " ", count: width - writer.formatID.count)
-            print("\(writer.formatID)\(padding)  \(writer.summary)")
+            printOut("\(writer.formatID)\(padding)  \(writer.summary)")
         }
     }
 }
