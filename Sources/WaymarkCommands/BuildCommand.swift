@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.url($0) }, formats: formats,
-            options: WriterOptions(wrap: wrap), displayBase: folders.base)
+            options: WriterOptions(wrap: wrap), displayBase: folders.base, stylesRoot: folders.stylesURL)
         let results: [GuideBuildResult]
         do {
             results = try Builder().build(request) { result in
@@ -75,9 +75,13 @@ struct FolderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where built files go.", valueName: "DIR"))
     var output = "Output"
 
+    @Option(help: ArgumentHelp("The folder of style sheets and style profiles.", valueName: "DIR"))
+    var styles = "Styles"
+
     var base: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
     var guidesURL: URL { url(guides) }
     var outputURL: URL { url(output) }
+    var stylesURL: URL { url(styles) }
 
     func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL

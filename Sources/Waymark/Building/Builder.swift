@@ -15,11 +15,13 @@ public struct BuildRequest: Sendable {
     public var options: WriterOptions
     /// The folder that paths in messages are relative to (the working directory).
     public var displayBase: URL
+    /// The folder of style sheets and profiles (`Styles/`); nil when there is none.
+    public var stylesRoot: URL?
 
     /// Creates a request.
     public init(
         guidesRoot: URL, outputRoot: URL, guides: [URL] = [], formats: [String]? = nil,
-        options: WriterOptions = WriterOptions(), displayBase: URL
+        options: WriterOptions = WriterOptions(), displayBase: URL, stylesRoot: URL? = nil
     ) {
         self.guidesRoot = guidesRoot
         self.outputRoot = outputRoot
@@ -27,6 +29,7 @@ public struct BuildRequest: Sendable {
         self.formats = formats
         self.options = options
         self.displayBase = displayBase
+        self.stylesRoot = stylesRoot
     }
 }
 
@@ -62,6 +65,10 @@ public struct Builder: Sendable {
 
     /// Builds every guide of `request`, calling `progress` after each one.
     public func build(_ request: BuildRequest, progress: (GuideBuildResult) -> Void) throws -> [GuideBuildResult] {
+        var request = request
+        if let stylesRoot = request.stylesRoot {
+            request.options.styles = try Builder.styleSheets(in: stylesRoot)
+        }
         let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
         var results: [GuideBuildResult] = []
         for file in files {
@@ -116,6 +123,16 @@ public struct Builder: Sendable {
             }
         }
         return result
+    }
+
+    /// Every `*.css` file directly in `folder`, by file name; empty when the folder does not exist.
+    public static func styleSheets(in folder: URL) throws -> [String: String] {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [:] }
+        var sheets: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".css") {
+            sheets[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return sheets
     }
 
     /// A path relative to `base` when it is inside it, else absolute.

@@ -14,14 +14,21 @@ public struct OutputFile: Hashable, Sendable {
     }
 }
 
-/// Options that change how writers render (from the command line).
+/// Options that change how writers render (from the command line and the build).
 public struct WriterOptions: Hashable, Sendable {
     /// Hard-wrap plain text at this many characters; nil keeps one paragraph per line.
     public var wrap: Int?
+    /// The style sheets of `Styles/`, by file name (`epub.css`), read by the build.
+    public var styles: [String: String]
+    /// Whether the guide passed every accessibility check with no error, so that
+    /// writers may claim conformance (EPUB `dcterms:conformsTo`). Set by the build.
+    public var passedAccessibilityChecks: Bool
 
     /// Creates options.
-    public init(wrap: Int? = nil) {
+    public init(wrap: Int? = nil, styles: [String: String] = [:], passedAccessibilityChecks: Bool = false) {
         self.wrap = wrap
+        self.styles = styles
+        self.passedAccessibilityChecks = passedAccessibilityChecks
     }
 }
 
