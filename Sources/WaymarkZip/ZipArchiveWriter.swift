@@ -80,8 +80,7 @@ public final class ZipArchiveWriter {
         guard zip_set_file_compression(archive, zip_uint64_t(index), method, level) == 0 else {
             throw lastError("set compression of \(path)")
         }
-        let seconds = time_t(modified.timeIntervalSince1970.rounded(.down))
-        guard zip_file_set_mtime(archive, zip_uint64_t(index), seconds, 0) == 0 else {
+        guard zip_file_set_mtime(archive, zip_uint64_t(index), ZipArchiveWriter.localTimeShowingUTC(modified), 0) == 0 else {
             throw lastError("set the time of \(path)")
         }
     }
@@ -161,6 +160,24 @@ public enum ZipArchiveReader {
 }
 
 private extension ZipArchiveWriter {
+    /// libzip stores DOS times made with `localtime()`, so the same date would
+    /// give different bytes in different time zones. This returns the instant
+    /// whose local wall-clock time equals `date`'s UTC wall-clock time, so the
+    /// archive always records the UTC time.
+    static func localTimeShowingUTC(_ date: Date) -> time_t {
+        let utc = time_t(date.timeIntervalSince1970.rounded(.down))
+        var adjusted = utc
+        for _ in 0..<3 {
+            var local = tm()
+            var probe = adjusted
+            localtime_r(&probe, &local)
+            let candidate = utc - time_t(local.tm_gmtoff)
+            if candidate == adjusted { break }
+            adjusted = candidate
+        }
+        return adjusted
+    }
+
     func lastError(_ operation: String) -> ZipError {
         ZipError(operation: operation, message: String(cString: zip_strerror(archive)))
     }

@@ -14,6 +14,8 @@ public struct OutputFile: Hashable, Sendable {
     }
 }
 
+import Foundation
+
 /// Options that change how writers render (from the command line and the build).
 public struct WriterOptions: Hashable, Sendable {
     /// Hard-wrap plain text at this many characters; nil keeps one paragraph per line.
@@ -24,11 +26,23 @@ public struct WriterOptions: Hashable, Sendable {
     /// writers may claim conformance (EPUB `dcterms:conformsTo`). Set by the build.
     public var passedAccessibilityChecks: Bool
 
+    /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
+    public var sourceDateEpoch: Int?
+
     /// Creates options.
-    public init(wrap: Int? = nil, styles: [String: String] = [:], passedAccessibilityChecks: Bool = false) {
+    public init(
+        wrap: Int? = nil, styles: [String: String] = [:], passedAccessibilityChecks: Bool = false,
+        sourceDateEpoch: Int? = WriterOptions.environmentSourceDate
+    ) {
         self.wrap = wrap
         self.styles = styles
         self.passedAccessibilityChecks = passedAccessibilityChecks
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// `SOURCE_DATE_EPOCH` from the environment (reproducible-builds.org), if set to a whole number.
+    public static var environmentSourceDate: Int? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 }
 

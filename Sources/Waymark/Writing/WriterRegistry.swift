@@ -3,6 +3,7 @@ public enum WriterRegistry {
     /// All writers, in the order `waymark formats` lists them.
     public static let all: [any Writer] = [
         PlainTextWriter(),
+        EPUBWriter(),
     ]
 
     /// The writer for `formatID`, if there is one.

@@ -6,6 +6,8 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    static let styles = repository.appendingPathComponent("Styles")
+
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-build-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -29,7 +31,7 @@ import Testing
         var outputs: [[String: Data]] = []
         for _ in 0..<2 {
             let output = try temporaryFolder()
-            let request = BuildRequest(guidesRoot: guides, outputRoot: output, displayBase: Self.repository)
+            let request = BuildRequest(guidesRoot: guides, outputRoot: output, displayBase: Self.repository, stylesRoot: Self.styles)
             let results = try Builder().build(request) { _ in }
             #expect(results.count >= 5)
             let problems = results.flatMap(\.errors).map(\.formatted)
@@ -39,6 +41,7 @@ import Testing
         #expect(outputs[0].count >= 5)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0].keys.contains("/bullying/bullying.txt"))
+        #expect(outputs[0].keys.contains("/bullying/bullying.epub"))
     }
 
     @Test func aBrokenGuideDoesNotStopTheOthers() throws {
@@ -49,7 +52,7 @@ import Testing
         try folder.write("README.md", "Not a guide.\n")
         let output = try temporaryFolder()
         var progress: [String] = []
-        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root.deletingLastPathComponent())) {
+        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root.deletingLastPathComponent(), stylesRoot: Self.styles)) {
             progress.append($0.slug)
         }
         #expect(progress == ["a-good", "b-broken", "c-good"])
@@ -63,9 +66,10 @@ import Testing
         let folder = try GuideFolder()
         try folder.write("only-epub.md", frontMatter("formats: [epub]\n") + "Text.\n")
         let output = try temporaryFolder()
-        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root)) { _ in }
+        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root, stylesRoot: Self.styles)) { _ in }
         #expect(results[0].succeeded)
         #expect(!results[0].files.contains { $0.hasSuffix(".txt") })
+        #expect(results[0].files.contains { $0.hasSuffix(".epub") })
     }
 
     @Test func atomicWriteReplacesWholeAndLeavesNoTemporaryFiles() throws {

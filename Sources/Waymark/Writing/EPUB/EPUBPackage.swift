@@ -1,0 +1,162 @@
+import Foundation
+import WaymarkModel
+import WaymarkXML
+import WaymarkZip
+
+/// One XHTML content document of a book.
+struct EPUBDocument {
+    /// The file name inside `EPUB/` (`chapter-01.xhtml`).
+    var fileName: String
+    /// The document's `<title>`.
+    var title: String
+    /// The content of `<body>`.
+    var body: [XMLNode]
+    /// Manifest properties (`nav`).
+    var properties: String?
+    /// Whether the document is in the spine (reading order).
+    var inSpine = true
+}
+
+/// Assembles content documents, pictures and metadata into an EPUB 3.3 container.
+struct EPUBPackage {
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+    static let opsNamespace = "http://www.idpf.org/2007/ops"
+
+    let guide: Guide
+    let options: WriterOptions
+    /// The book's title (an edition may add to the guide's).
+    let title: String
+    let identifier: String
+    let accessibility: AccessibilityMetadata
+    let styleSheet: String
+    var documents: [EPUBDocument] = []
+
+    /// The instant the book is dated with: `SOURCE_DATE_EPOCH`, else the guide's `published:` at midnight UTC.
+    var date: Date {
+        if let epoch = options.sourceDateEpoch { return Date(timeIntervalSince1970: TimeInterval(epoch)) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let published = guide.metadata.published
+        return calendar.date(from: DateComponents(year: published.year, month: published.month, day: published.day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// A whole XHTML document around `body`.
+    func page(title: String, body: [XMLNode], bodyType: String? = nil) -> XMLElement {
+        let language = guide.metadata.language
+        return XMLElement("html", attributes: [
+            XMLAttribute("xmlns", EPUBPackage.xhtmlNamespace),
+            XMLAttribute("xmlns:epub", EPUBPackage.opsNamespace),
+            XMLAttribute("lang", language),
+            XMLAttribute("xml:lang", language),
+        ] + (guide.metadata.isRightToLeft ? [XMLAttribute("dir", "rtl")] : []), children: [
+            HTML.element("head", [], [
+                HTML.element("meta", [("charset", "utf-8")]),
+                HTML.element("title", [], [HTML.text(title)]),
+                HTML.element("link", [("rel", "stylesheet"), ("type", "text/css"), ("href", "styles/epub.css")]),
+            ]),
+            HTML.element("body", [("epub:type", bodyType)], body),
+        ])
+    }
+
+    /// The finished `.epub` bytes.
+    func archive() throws -> [UInt8] {
+        let zip = try ZipArchiveWriter()
+        let date = self.date
+        // OCF 3.3 §4.3: `mimetype` first, stored uncompressed, no extra field.
+        try zip.add(path: "mimetype", bytes: Array("application/epub+zip".utf8), compression: .stored, modified: date)
+        try zip.add(path: "META-INF/container.xml", bytes: try containerXML(), compression: .deflated, modified: date)
+        try zip.add(path: "EPUB/package.opf", bytes: try packageDocument(), compression: .deflated, modified: date)
+        for document in documents {
+            let bytes = try XMLDocument.serialize(page(title: document.title, body: document.body), doctype: "html")
+            try zip.add(path: "EPUB/\(document.fileName)", bytes: bytes, compression: .deflated, modified: date)
+        }
+        try zip.add(path: "EPUB/styles/epub.css", bytes: Array(styleSheet.utf8), compression: .deflated, modified: date)
+        for resource in sortedResources {
+            try zip.add(path: "EPUB/images/\(resource.fileName)", bytes: resource.bytes, compression: .deflated, modified: date)
+        }
+        return try zip.finish()
+    }
+
+    /// The pictures the book shows (the cover and pictures outside easy-read rows), by file name.
+    var sortedResources: [Resource] {
+        var keys: Set<String> = []
+        if let cover = guide.metadata.cover { keys.insert(cover.resource) }
+        guide.forEachBlock { block in
+            if case .picture(let picture) = block.kind { keys.insert(picture.resource) }
+        }
+        return keys.compactMap { guide.resources[$0] }.sorted { $0.fileName < $1.fileName }
+    }
+}
+
+// MARK: - Package files
+
+private extension EPUBPackage {
+    func containerXML() throws -> [UInt8] {
+        try XMLDocument.serialize(XMLElement("container", attributes: [
+            XMLAttribute("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+            XMLAttribute("version", "1.0"),
+        ], children: [
+            HTML.element("rootfiles", [], [
+                HTML.element("rootfile", [("full-path", "EPUB/package.opf"), ("media-type", "application/oebps-package+xml")]),
+            ]),
+        ]))
+    }
+
+    func meta(_ property: String, _ value: String) -> XMLNode {
+        HTML.element("meta", [("property", property)], [HTML.text(value)])
+    }
+
+    func packageDocument() throws -> [UInt8] {
+        let metadata = guide.metadata
+        var entries: [XMLNode] = [
+            HTML.element("dc:identifier", [("id", "uid")], [HTML.text(identifier)]),
+            HTML.element("dc:title", [], [HTML.text(title)]),
+            HTML.element("dc:language", [], [HTML.text(metadata.language)]),
+            HTML.element("dc:publisher", [], [HTML.text(metadata.publisher)]),
+            HTML.element("dc:date", [], [HTML.text(metadata.published.description)]),
+            HTML.element("dc:description", [], [HTML.text(metadata.summary)]),
+        ]
+        entries += metadata.keywords.map { HTML.element("dc:subject", [], [HTML.text($0)]) }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        entries.append(meta("dcterms:modified", formatter.string(from: date)))
+        entries += accessibility.accessModes.map { meta("schema:accessMode", $0) }
+        entries += accessibility.accessModesSufficient.map { meta("schema:accessModeSufficient", $0) }
+        entries += accessibility.features.map { meta("schema:accessibilityFeature", $0) }
+        entries += accessibility.hazards.map { meta("schema:accessibilityHazard", $0) }
+        entries.append(meta("schema:accessibilitySummary", accessibility.summary))
+        if options.passedAccessibilityChecks {
+            entries.append(meta("dcterms:conformsTo", AccessibilityMetadata.conformance))
+            entries.append(meta("a11y:certifiedBy", metadata.publisher))
+        }
+        var manifest: [XMLNode] = documents.enumerated().map { index, document in
+            HTML.element("item", [
+                ("id", itemID(document)), ("href", document.fileName),
+                ("media-type", "application/xhtml+xml"), ("properties", document.properties),
+            ])
+        }
+        manifest.append(HTML.element("item", [("id", "css"), ("href", "styles/epub.css"), ("media-type", "text/css")]))
+        for (index, resource) in sortedResources.enumerated() {
+            manifest.append(HTML.element("item", [
+                ("id", "image-\(index + 1)"), ("href", "images/\(resource.fileName)"), ("media-type", resource.mediaType),
+            ]))
+        }
+        let spine = documents.filter(\.inSpine).map { HTML.element("itemref", [("idref", itemID($0))]) }
+        let package = XMLElement("package", attributes: [
+            XMLAttribute("xmlns", "http://www.idpf.org/2007/opf"),
+            XMLAttribute("version", "3.0"),
+            XMLAttribute("unique-identifier", "uid"),
+            XMLAttribute("xml:lang", metadata.language),
+        ] + (metadata.isRightToLeft ? [XMLAttribute("dir", "rtl")] : []), children: [
+            .element(XMLElement("metadata", attributes: [XMLAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")], children: entries)),
+            HTML.element("manifest", [], manifest),
+            HTML.element("spine", [("page-progression-direction", metadata.isRightToLeft ? "rtl" : nil)], spine),
+        ])
+        return try XMLDocument.serialize(package)
+    }
+
+    func itemID(_ document: EPUBDocument) -> String {
+        String(document.fileName.prefix { $0 != "." })
+    }
+}

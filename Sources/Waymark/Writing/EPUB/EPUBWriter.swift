@@ -1,0 +1,221 @@
+import WaymarkModel
+import WaymarkXML
+
+/// Renders a guide as an accessible EPUB 3.3 e-book that passes EPUBCheck and
+/// carries EPUB Accessibility 1.1 metadata worked out from its content.
+public struct EPUBWriter: Writer {
+    /// `epub`.
+    public let formatID = "epub"
+    /// What the format is for.
+    public let summary = "EPUB 3 e-book with a table of contents, glossary and accessibility metadata."
+
+    /// Creates the writer.
+    public init() {}
+
+    /// Renders `guide` as `<slug>.epub`.
+    public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
+        let bytes = try EPUBBook(guide: guide, options: options).archive()
+        return [OutputFile(path: "\(guide.slug).epub", bytes: bytes)]
+    }
+}
+
+/// Builds the documents of one book from a guide.
+struct EPUBBook {
+    static let titleFile = "title.xhtml"
+    static let navFile = "nav.xhtml"
+    static let helpFile = "who-can-help.xhtml"
+    static let glossaryFile = "glossary.xhtml"
+
+    let guide: Guide
+    let options: WriterOptions
+    /// Words put before the accessibility summary and after the title, for editions (easy read).
+    var edition: (title: String, summary: String)?
+
+    init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil) {
+        self.guide = guide
+        self.options = options
+        self.edition = edition
+    }
+
+    func archive() throws -> [UInt8] {
+        guard let css = options.styles["epub.css"] else {
+            throw WriterError(formatID: "epub", message: "the style sheet Styles/epub.css is missing")
+        }
+        let metadata = guide.metadata
+        var package = EPUBPackage(
+            guide: guide, options: options,
+            title: metadata.title + (edition.map { " (\($0.title))" } ?? ""),
+            identifier: metadata.identifier ?? StableIdentifier.urn(for: "\(metadata.publisher)/\(guide.slug)\(edition.map { "/" + $0.title } ?? "")"),
+            accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? ""),
+            styleSheet: css)
+        package.documents = documents(package)
+        return try package.archive()
+    }
+}
+
+// MARK: - Documents
+
+private extension EPUBBook {
+    /// The chapters that have a heading get a document each, in order.
+    var chapters: [(file: String, chapter: Chapter, heading: Heading)] {
+        let headed = guide.chapters.compactMap { chapter in chapter.heading.map { (chapter, $0) } }
+        let width = String(headed.count).count < 2 ? 2 : String(headed.count).count
+        return headed.enumerated().map { index, pair in
+            let number = String(index + 1)
+            return ("chapter-\(String(repeating: "0", count: width - number.count))\(number).xhtml", pair.0, pair.1)
+        }
+    }
+
+    func documents(_ package: EPUBPackage) -> [EPUBDocument] {
+        let metadata = guide.metadata
+        let hasGlossary = !metadata.glossary.isEmpty
+        var renderer = HTMLRenderer(guide: guide, settings: .init(
+            pictureSource: { picture in "images/" + (guide.resources[picture.resource]?.fileName ?? "missing") },
+            glossaryHref: hasGlossary ? { term in "\(EPUBBook.glossaryFile)#\(EPUBBook.termID(term))" } : nil,
+            ruledWriteSpaces: false, epubTypes: true))
+        let bookTitle = package.title
+        var documents: [EPUBDocument] = []
+
+        // The title page, with any text that comes before the first chapter.
+        renderer.beginDocument(EPUBBook.titleFile)
+        var titleBody: [XMLNode] = []
+        if let cover = metadata.cover { titleBody.append(renderer.figure(cover)) }
+        titleBody.append(HTML.element("h1", [("id", "title")], [HTML.text(bookTitle)]))
+        if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
+        if let audience = metadata.audience { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text("For: \(audience)")])) }
+        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
+        if let version = metadata.version { published += " (version \(version))" }
+        titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(published)]))
+        titleBody.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
+        for chapter in guide.chapters where chapter.heading == nil {
+            titleBody += renderer.blocks(GuideText.urgentFirst(chapter.blocks))
+        }
+        documents.append(EPUBDocument(fileName: EPUBBook.titleFile, title: bookTitle, body: [
+            main(section("titlepage", role: nil, labelledBy: "title", titleBody)),
+        ]))
+
+        // The navigation document: contents and landmarks.
+        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "Contents – \(bookTitle)", body: navigation(), properties: "nav"))
+
+        for (file, chapter, heading) in chapters {
+            renderer.beginDocument(file, reservedIDs: chapter.blocks.compactMap { block in
+                if case .heading(let section) = block.kind { return section.id } else { return nil }
+            } + [heading.id])
+            let body = [HTML.element("h1", [("id", heading.id)], renderer.inlines(heading.content, recognise: false))]
+                + renderer.blocks(GuideText.urgentFirst(chapter.blocks))
+            documents.append(EPUBDocument(
+                fileName: file, title: "\(Inline.plainText(heading.content)) – \(bookTitle)",
+                body: [main(section("chapter", role: "doc-chapter", labelledBy: heading.id, body))]))
+        }
+
+        let contacts = guide.contacts
+        if !contacts.isEmpty {
+            renderer.beginDocument(EPUBBook.helpFile, reservedIDs: ["who-can-help"])
+            let body = [HTML.element("h1", [("id", "who-can-help")], [HTML.text(GuideText.whoCanHelp)])]
+                + contacts.map { renderer.contact($0) }
+            documents.append(EPUBDocument(
+                fileName: EPUBBook.helpFile, title: "\(GuideText.whoCanHelp) – \(bookTitle)",
+                body: [main(section("appendix", role: "doc-appendix", labelledBy: "who-can-help", body))]))
+        }
+
+        if hasGlossary {
+            var entries: [XMLNode] = []
+            for entry in metadata.glossary {
+                var definition: [XMLNode] = [HTML.text(entry.explanation)]
+                if let use = renderer.firstUseIDs[entry.term] {
+                    definition += [HTML.text(" "), HTML.element("a", [
+                        ("href", "\(use.document)#\(use.id)"), ("role", "doc-backlink"),
+                    ], [HTML.text("Back to where “\(entry.term)” is first used")])]
+                }
+                entries.append(HTML.element("dt", [("id", EPUBBook.termID(entry.term))], [
+                    HTML.element("dfn", [], [HTML.text(entry.term)]),
+                ]))
+                entries.append(HTML.element("dd", [], definition))
+            }
+            let body = [
+                HTML.element("h1", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+                HTML.element("dl", [("epub:type", "glossary")], entries),
+            ]
+            documents.append(EPUBDocument(
+                fileName: EPUBBook.glossaryFile, title: "\(GuideText.glossary) – \(bookTitle)",
+                body: [main(section("glossary", role: "doc-glossary", labelledBy: "glossary", body))]))
+        }
+        return documents
+    }
+
+    func main(_ content: XMLNode) -> XMLNode {
+        HTML.element("main", [], [content])
+    }
+
+    /// A section with `epub:type` paired with its ARIA role, labelled by its heading.
+    func section(_ type: String, role: String?, labelledBy: String, _ children: [XMLNode]) -> XMLNode {
+        HTML.element("section", [("epub:type", type), ("role", role), ("aria-labelledby", labelledBy)], children)
+    }
+
+    func navigation() -> [XMLNode] {
+        var items: [XMLNode] = [link(EPUBBook.titleFile, guide.metadata.title)]
+        for (file, chapter, heading) in chapters {
+            items.append(HTML.element("li", [], [
+                HTML.element("a", [("href", file)], [HTML.text(Inline.plainText(heading.content))]),
+            ] + sectionList(chapter.blocks, file: file)))
+        }
+        if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.whoCanHelp)) }
+        if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, GuideText.glossary)) }
+        var landmarks: [XMLNode] = [
+            landmark("titlepage", EPUBBook.titleFile, "Title page"),
+            landmark("toc", "\(EPUBBook.navFile)#toc", "Contents"),
+        ]
+        if let first = chapters.first { landmarks.append(landmark("bodymatter", first.file, "Start of content")) }
+        if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.whoCanHelp)) }
+        if !guide.metadata.glossary.isEmpty { landmarks.append(landmark("glossary", EPUBBook.glossaryFile, GuideText.glossary)) }
+        return [
+            HTML.element("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-title")], [
+                HTML.element("h1", [("id", "toc-title")], [HTML.text("Contents")]),
+                HTML.element("ol", [], items),
+            ]),
+            HTML.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("aria-labelledby", "landmarks-title"), ("hidden", "hidden")], [
+                HTML.element("h2", [("id", "landmarks-title")], [HTML.text("Landmarks")]),
+                HTML.element("ol", [], landmarks),
+            ]),
+        ]
+    }
+
+    /// The nested list of a chapter's `##` and `###` sections.
+    func sectionList(_ blocks: [Block], file: String) -> [XMLNode] {
+        var sections: [(Heading, [Heading])] = []
+        for block in blocks {
+            guard case .heading(let heading) = block.kind else { continue }
+            if heading.level == 2 || sections.isEmpty {
+                sections.append((heading, []))
+            } else {
+                sections[sections.count - 1].1.append(heading)
+            }
+        }
+        guard !sections.isEmpty else { return [] }
+        let items = sections.map { section, subsections in
+            var children: [XMLNode] = [
+                HTML.element("a", [("href", "\(file)#\(section.id)")], [HTML.text(Inline.plainText(section.content))]),
+            ]
+            if !subsections.isEmpty {
+                children.append(HTML.element("ol", [], subsections.map {
+                    link("\(file)#\($0.id)", Inline.plainText($0.content))
+                }))
+            }
+            return HTML.element("li", [], children)
+        }
+        return [HTML.element("ol", [], items)]
+    }
+
+    func link(_ href: String, _ text: String) -> XMLNode {
+        HTML.element("li", [], [HTML.element("a", [("href", href)], [HTML.text(text)])])
+    }
+
+    func landmark(_ type: String, _ href: String, _ text: String) -> XMLNode {
+        HTML.element("li", [], [HTML.element("a", [("epub:type", type), ("href", href)], [HTML.text(text)])])
+    }
+
+    static func termID(_ term: String) -> String {
+        var ids = IDMaker()
+        return ids.make("term-" + term)
+    }
+}

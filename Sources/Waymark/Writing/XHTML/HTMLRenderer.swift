@@ -1,0 +1,231 @@
+import WaymarkModel
+import WaymarkXML
+
+/// Renders the model's blocks and inlines as XHTML elements; the EPUB and
+/// print writers share it and differ only in its settings.
+struct HTMLRenderer {
+    /// How a writer wants the shared parts rendered.
+    struct Settings {
+        /// The `src` for a picture (a path inside the book, or a `data:` URI).
+        var pictureSource: (Picture) -> String
+        /// The address of a glossary entry, to link a word's first use in each chapter to; nil for no link.
+        var glossaryHref: ((String) -> String)?
+        /// Draw write-spaces as boxes with ruled lines (print) rather than a prompt only (screen).
+        var ruledWriteSpaces: Bool
+        /// Add `epub:type` attributes (EPUB only).
+        var epubTypes: Bool
+    }
+
+    let guide: Guide
+    let settings: Settings
+    /// Ids used in the document being rendered.
+    var ids = IDMaker()
+    /// The id of each glossary word's first use in the book, by term.
+    private(set) var firstUseIDs: [String: (document: String, id: String)] = [:]
+    private var explainedTerms: Set<String> = []
+    private var linkedTermsInDocument: Set<String> = []
+    private var expandedAbbreviations: Set<String> = []
+    private var currentDocument = ""
+    private let glossary: [String: String]
+
+    init(guide: Guide, settings: Settings) {
+        self.guide = guide
+        self.settings = settings
+        glossary = Dictionary(guide.metadata.glossary.map { ($0.term, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Starts a new document: ids and per-document links start again; book-wide explanations do not.
+    mutating func beginDocument(_ name: String, reservedIDs: [String] = []) {
+        currentDocument = name
+        ids = IDMaker()
+        for id in reservedIDs { _ = ids.make(id) }
+        linkedTermsInDocument = []
+    }
+
+    // MARK: - Blocks
+
+    /// Renders blocks, with a chapter's urgent boxes first.
+    mutating func blocks(_ blocks: [Block]) -> [XMLNode] {
+        blocks.flatMap { block($0) }
+    }
+
+    mutating func block(_ block: Block) -> [XMLNode] {
+        switch block.kind {
+        case .heading(let heading):
+            let level = min(max(heading.level, 1), 6)
+            return [HTML.element("h\(level)", [("id", heading.id)], inlines(heading.content, recognise: false))]
+        case .paragraph(let content):
+            return [HTML.element("p", [], inlines(content))]
+        case .list(let list):
+            let items = list.items.map { item in HTML.element("li", [], listItem(item)) }
+            if list.ordered {
+                return [HTML.element("ol", [("start", list.start == 1 ? nil : String(list.start))], items)]
+            }
+            return [HTML.element("ul", [], items)]
+        case .quote(let inner):
+            return [HTML.element("blockquote", [], blocks(inner))]
+        case .table(let table):
+            return [self.table(table)]
+        case .picture(let picture):
+            return [figure(picture)]
+        case .callout(let callout):
+            return [self.callout(callout)]
+        case .contact(let contact):
+            return [self.contact(contact)]
+        case .writeSpace(let space):
+            return [writeSpace(space)]
+        case .easyRead:
+            // The easy-read version of a section belongs to the easy-read format.
+            return []
+        }
+    }
+
+    /// A list item: a lone paragraph is rendered as the item's text (no `<p>`), so tight lists stay tight.
+    mutating func listItem(_ item: [Block]) -> [XMLNode] {
+        if item.count == 1, case .paragraph(let content) = item[0].kind { return inlines(content) }
+        return blocks(item)
+    }
+
+    mutating func table(_ table: Table) -> XMLNode {
+        var head: [XMLNode] = []
+        for cell in table.header {
+            head.append(HTML.element("th", [("scope", "col")], inlines(cell)))
+        }
+        var rows: [XMLNode] = []
+        for row in table.rows {
+            var cells: [XMLNode] = []
+            for cell in row { cells.append(HTML.element("td", [], inlines(cell))) }
+            rows.append(HTML.element("tr", [], cells))
+        }
+        return HTML.element("table", [], [
+            HTML.element("thead", [], [HTML.element("tr", [], head)]),
+            HTML.element("tbody", [], rows),
+        ])
+    }
+
+    func figure(_ picture: Picture) -> XMLNode {
+        if picture.isDecorative {
+            return HTML.element("div", [("class", "picture decorative")], [
+                HTML.element("img", [("src", settings.pictureSource(picture)), ("alt", ""), ("aria-hidden", "true")]),
+            ])
+        }
+        var children = [HTML.element("img", [("src", settings.pictureSource(picture)), ("alt", picture.alt)])]
+        if let caption = picture.caption {
+            children.append(HTML.element("figcaption", [], [HTML.text(caption)]))
+        }
+        return HTML.element("figure", [("class", "picture")], children)
+    }
+
+    mutating func callout(_ callout: Callout) -> XMLNode {
+        let label = callout.kind == .urgent ? "Urgent" : "Note"
+        let id = ids.make(callout.kind.rawValue)
+        // role="note" so that screen readers announce the box and its label.
+        return HTML.element("div", [("class", callout.kind.rawValue), ("role", "note"), ("aria-labelledby", id)], [
+            HTML.element("p", [("class", "label"), ("id", id)], [HTML.element("strong", [], [HTML.text(label)])]),
+        ] + blocks(callout.blocks))
+    }
+
+    mutating func contact(_ contact: Contact) -> XMLNode {
+        let id = ids.make("contact-" + contact.name)
+        var rows: [XMLNode] = []
+        func row(_ label: String, _ value: [XMLNode]) {
+            rows.append(HTML.element("dt", [], [HTML.text(label)]))
+            rows.append(HTML.element("dd", [], value))
+        }
+        if let audience = contact.audience { row("For", [HTML.text(audience)]) }
+        for phone in contact.phones {
+            var value = [phoneLink(phone.number)]
+            if let hours = phone.hours { value.append(HTML.text(" (\(hours))")) }
+            row("Phone", value)
+        }
+        if let text = contact.text {
+            row("Text", [HTML.element("a", [("href", "sms:" + text.dial), ("class", "phone")], [HTML.text(text.display)])])
+        }
+        if let email = contact.email { row("Email", [HTML.element("a", [("href", "mailto:" + email)], [HTML.text(email)])]) }
+        if let website = contact.website { row("Website", [HTML.element("a", [("href", website)], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
+        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", chat)], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
+        if let hours = contact.hours { row("Open", [HTML.text(hours)]) }
+        if let cost = contact.cost { row("Cost", [HTML.text(cost)]) }
+        var children: [XMLNode] = [
+            HTML.element("p", [("class", "contact-name"), ("id", id)], [HTML.element("strong", [], [HTML.text(contact.name)])]),
+        ]
+        if let about = contact.about { children.append(HTML.element("p", [("class", "contact-about")], [HTML.text(about)])) }
+        children.append(HTML.element("dl", [], rows))
+        // A labelled group, so that a screen reader announces the service's name with the card.
+        return HTML.element("div", [("class", "contact"), ("role", "group"), ("aria-labelledby", id)], children)
+    }
+
+    mutating func writeSpace(_ space: WriteSpace) -> XMLNode {
+        let id = ids.make("write")
+        var children: [XMLNode] = [
+            HTML.element("p", [("class", "label"), ("id", id)], [HTML.text("Something to think about: ")] + inlines(space.prompt)),
+        ]
+        if settings.ruledWriteSpaces {
+            let lines = (0..<space.lines).map { _ in HTML.element("div", [("class", "ruled-line")]) }
+            children.append(HTML.element("div", [("class", "ruled-lines"), ("aria-hidden", "true")], lines))
+        }
+        return HTML.element("div", [("class", "write-space"), ("role", "note"), ("aria-labelledby", id)], children)
+    }
+
+    func phoneLink(_ number: PhoneNumber) -> XMLNode {
+        HTML.element("a", [("href", "tel:" + number.dial), ("class", "phone")], [HTML.text(number.display)])
+    }
+
+    // MARK: - Inlines
+
+    /// Renders running text; glossary words are explained on their first use in
+    /// the book and linked to the glossary on their first use in each document.
+    mutating func inlines(_ inlines: [Inline], recognise: Bool = true) -> [XMLNode] {
+        var nodes: [XMLNode] = []
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text):
+                nodes.append(HTML.text(text))
+            case .emphasis(let children):
+                nodes.append(HTML.element("em", [], self.inlines(children, recognise: recognise)))
+            case .strong(let children):
+                nodes.append(HTML.element("strong", [], self.inlines(children, recognise: recognise)))
+            case .link(let destination, let children):
+                nodes.append(HTML.element("a", [("href", destination)], self.inlines(children, recognise: false)))
+            case .phone(let phone):
+                nodes.append(phoneLink(phone))
+            case .term(let use):
+                nodes += term(use, recognise: recognise)
+            case .abbreviation(let use):
+                let abbr = HTML.element("abbr", [("title", use.expansion)], [HTML.text(use.text)])
+                if recognise && expandedAbbreviations.insert(use.text).inserted {
+                    nodes += [HTML.text("\(use.expansion) ("), abbr, HTML.text(")")]
+                } else {
+                    nodes.append(abbr)
+                }
+            case .lineBreak:
+                nodes.append(HTML.element("br"))
+            }
+        }
+        return nodes
+    }
+
+    mutating func term(_ use: GlossaryUse, recognise: Bool) -> [XMLNode] {
+        guard recognise else { return [HTML.text(use.text)] }
+        var word = HTML.text(use.text)
+        if let href = settings.glossaryHref, linkedTermsInDocument.insert(use.term).inserted {
+            let id = ids.make("use-" + use.term)
+            if firstUseIDs[use.term] == nil { firstUseIDs[use.term] = (currentDocument, id) }
+            var attributes: [(String, String?)] = [("href", href(use.term)), ("id", id), ("class", "term")]
+            if settings.epubTypes { attributes.append(("epub:type", "glossref")) }
+            word = HTML.element("a", attributes, [word])
+        }
+        if explainedTerms.insert(use.term).inserted, let explanation = glossary[use.term] {
+            return [word, HTML.text(" (\(GuideText.inlineExplanation(explanation)))")]
+        }
+        return [word]
+    }
+
+    /// A web address as a reader sees it: without `https://` and a trailing slash.
+    static func displayAddress(_ address: String) -> String {
+        var text = address
+        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Waymark
+import WaymarkModel
+import WaymarkZip
+
+@Suite("Writing: EPUB") struct EPUBWriterTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func options(passed: Bool = false) throws -> WriterOptions {
+        WriterOptions(styles: try Builder.styleSheets(in: repository.appendingPathComponent("Styles")),
+                      passedAccessibilityChecks: passed, sourceDateEpoch: nil)
+    }
+
+    static func fixture(_ name: String) throws -> Guide {
+        let root = Fixtures.url("guides")
+        return try GuideReader(guidesRoot: root).read(file: root.appendingPathComponent(name), displayPath: name)
+    }
+
+    static func entries(_ guide: Guide, passed: Bool = false) throws -> [String: String] {
+        let files = try EPUBWriter().write(guide, options: try options(passed: passed))
+        #expect(files.map(\.path) == ["\(guide.slug).epub"])
+        var result: [String: String] = [:]
+        for entry in try ZipArchiveReader.entries(of: files[0].bytes) {
+            result[entry.path] = String(decoding: entry.bytes, as: UTF8.self)
+        }
+        return result
+    }
+
+    @Test func goldenPackageNavAndChapter() throws {
+        let entries = try Self.entries(try Self.fixture("everything.md"))
+        for (entry, golden) in [("EPUB/package.opf", "epub/everything.opf"), ("EPUB/nav.xhtml", "epub/everything-nav.xhtml"),
+                                ("EPUB/chapter-01.xhtml", "epub/everything-chapter-01.xhtml"), ("EPUB/glossary.xhtml", "epub/everything-glossary.xhtml")] {
+            try Fixtures.expectGolden(Array(try #require(entries[entry]).utf8), golden)
+        }
+    }
+
+    @Test func goldenRightToLeft() throws {
+        let entries = try Self.entries(try Self.fixture("rtl-arabic.md"))
+        try Fixtures.expectGolden(Array(try #require(entries["EPUB/package.opf"]).utf8), "epub/rtl-arabic.opf")
+        try Fixtures.expectGolden(Array(try #require(entries["EPUB/chapter-01.xhtml"]).utf8), "epub/rtl-arabic-chapter-01.xhtml")
+        #expect(entries["EPUB/package.opf"]?.contains(#"<spine page-progression-direction="rtl">"#) == true)
+        #expect(entries["EPUB/chapter-01.xhtml"]?.contains(#"lang="ar" xml:lang="ar" dir="rtl""#) == true)
+    }
+
+    @Test func containerLayout() throws {
+        let files = try EPUBWriter().write(try Self.fixture("everything.md"), options: try Self.options())
+        let entries = try ZipArchiveReader.entries(of: files[0].bytes)
+        #expect(entries.first?.path == "mimetype")
+        #expect(entries.first?.isStored == true)
+        #expect(entries.map(\.path).contains("META-INF/container.xml"))
+        // Pictures used only in easy-read rows are not part of this book.
+        #expect(entries.map(\.path).filter { $0.hasPrefix("EPUB/images/") } == ["EPUB/images/meeting.svg", "EPUB/images/phone.svg"])
+    }
+
+    @Test func accessibilityMetadataFollowsTheContent() throws {
+        let withPictures = try Self.entries(try Self.fixture("everything.md"))["EPUB/package.opf"] ?? ""
+        #expect(withPictures.contains(#"<meta property="schema:accessMode">visual</meta>"#))
+        #expect(withPictures.contains(#"<meta property="schema:accessibilityFeature">alternativeText</meta>"#))
+        #expect(withPictures.contains(#"<meta property="schema:accessibilityFeature">glossary</meta>"#))
+
+        let plain = try GuideFolder().read(frontMatter() + "# One\n\nJust words.\n")
+        let textOnly = try Self.entries(plain)["EPUB/package.opf"] ?? ""
+        #expect(textOnly.contains(#"<meta property="schema:accessMode">textual</meta>"#))
+        #expect(!textOnly.contains(#"<meta property="schema:accessMode">visual</meta>"#))
+        #expect(!textOnly.contains("alternativeText"))
+        #expect(!textOnly.contains(#">glossary<"#))
+        #expect(textOnly.contains("All its content is text."))
+
+        let decorativeOnly = try GuideFolder().read(frontMatter() + "# One\n\n![](pictures/meeting.svg)\n\nWords.\n")
+        let decorative = try Self.entries(decorativeOnly)["EPUB/package.opf"] ?? ""
+        #expect(!decorative.contains(#">visual<"#))
+    }
+
+    @Test func conformanceIsClaimedOnlyWhenChecksPassed() throws {
+        let guide = try Self.fixture("everything.md")
+        let unchecked = try Self.entries(guide, passed: false)["EPUB/package.opf"] ?? ""
+        #expect(!unchecked.contains("dcterms:conformsTo"))
+        #expect(!unchecked.contains("a11y:certifiedBy"))
+        let passed = try Self.entries(guide, passed: true)["EPUB/package.opf"] ?? ""
+        #expect(passed.contains(#"<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>"#))
+        #expect(passed.contains(#"<meta property="a11y:certifiedBy">Test Safeguarding Partnership</meta>"#))
+    }
+
+    @Test func identifierIsStableAndDerivedWhenAbsent() throws {
+        #expect(StableIdentifier.urn(for: "Warwickshire Safeguarding/bullying") == StableIdentifier.urn(for: "Warwickshire Safeguarding/bullying"))
+        #expect(StableIdentifier.urn(for: "a/b") != StableIdentifier.urn(for: "a/c"))
+        // RFC 4122 appendix B style check: SHA-1 of "abc".
+        let digest = StableIdentifier.sha1(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(digest == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        let opf = try Self.entries(try Self.fixture("everything.md"))["EPUB/package.opf"] ?? ""
+        #expect(opf.contains(StableIdentifier.urn(for: "Test Safeguarding Partnership/everything")))
+    }
+
+    @Test func sameGuideGivesIdenticalBytesInAnyTimeZone() throws {
+        let guide = try Self.fixture("everything.md")
+        let first = try EPUBWriter().write(guide, options: try Self.options())
+        let saved = ProcessInfo.processInfo.environment["TZ"]
+        setenv("TZ", "Pacific/Kiritimati", 1)
+        tzset()
+        let second = try EPUBWriter().write(guide, options: try Self.options())
+        if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+        tzset()
+        #expect(first == second)
+    }
+
+    @Test func sourceDateEpochDatesTheBook() throws {
+        var options = try Self.options()
+        options.sourceDateEpoch = 1_800_000_000
+        let files = try EPUBWriter().write(try Self.fixture("everything.md"), options: options)
+        let opf = try ZipArchiveReader.entries(of: files[0].bytes).first { $0.path == "EPUB/package.opf" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        #expect(opf.contains(#"<meta property="dcterms:modified">2027-01-15T08:00:00Z</meta>"#))
+    }
+
+    @Test func missingStyleSheetIsAClearError() throws {
+        #expect(throws: WriterError.self) { try EPUBWriter().write(try Self.fixture("everything.md"), options: WriterOptions()) }
+    }
+}
