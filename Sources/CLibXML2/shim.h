@@ -10,6 +10,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 
 // xmlFree is a global function pointer; Swift 6 cannot call it safely.
 static inline void waymark_xml_free(void *pointer) { xmlFree(pointer); }

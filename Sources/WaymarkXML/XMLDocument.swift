@@ -68,6 +68,26 @@ public enum XMLDocument {
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: count))
     }
+
+    /// Serialises `root` (an `html` element) as an HTML5 document: `<!DOCTYPE html>`,
+    /// void elements without end tags, other empty elements with them.
+    public static func serializeHTML(_ root: XMLElement) throws -> [UInt8] {
+        guard let document = htmlNewDocNoDtD(nil, nil) else {
+            throw XMLError(message: "libxml2 could not create an HTML document")
+        }
+        defer { xmlFreeDoc(document) }
+        xmlCreateIntSubset(document, "html", nil, nil)
+        guard let node = try build(root, in: document, parent: nil) else {
+            throw XMLError(message: "libxml2 could not create the root element")
+        }
+        xmlDocSetRootElement(document, node)
+        var memory: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        htmlDocDumpMemoryFormat(document, &memory, &size, 0)
+        guard let memory else { throw XMLError(message: "libxml2 could not write the HTML document") }
+        defer { waymark_xml_free(memory) }
+        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    }
 }
 
 // MARK: - Implementation

@@ -66,3 +66,27 @@ import WaymarkXML
         #expect(throws: XMLError.self) { try XMLDocument.serialize(XMLElement("a", attributes: [XMLAttribute("epub:type", "x")])) }
     }
 }
+
+@Suite struct HTMLSerializationTests {
+    @Test func voidAndEmptyElementsAreWrittenAsHTML() throws {
+        let page = XMLElement("html", attributes: [XMLAttribute("lang", "en-GB")], children: [
+            .element(XMLElement("head", children: [
+                .element(XMLElement("meta", attributes: [XMLAttribute("charset", "utf-8")])),
+                .element(XMLElement("title", children: [.text("A & B")])),
+                .element(XMLElement("style", children: [.text("a > b { color: #000 }")])),
+            ])),
+            .element(XMLElement("body", children: [
+                .element(XMLElement("div", attributes: [XMLAttribute("class", "ruled-line")])),
+                .element(XMLElement("p", children: [.text("one"), .element(XMLElement("br")), .text("two <3")])),
+                .element(XMLElement("img", attributes: [XMLAttribute("src", "data:image/svg+xml;base64,PHN2Zy8+"), XMLAttribute("alt", "")])),
+            ])),
+        ])
+        let text = String(decoding: try XMLDocument.serializeHTML(page), as: UTF8.self)
+        #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(text.contains("<div class=\"ruled-line\"></div>"))
+        #expect(text.contains("one<br>two &lt;3"))
+        #expect(text.contains("a > b { color: #000 }"))
+        #expect(text.contains("<img src=\"data:image/svg+xml;base64,PHN2Zy8+\" alt=\"\">"))
+        #expect(text.contains("<title>A &amp; B</title>"))
+    }
+}

@@ -4,6 +4,7 @@ public enum WriterRegistry {
     public static let all: [any Writer] = [
         PlainTextWriter(),
         EPUBWriter(),
+        LargePrintWriter(),
     ]
 
     /// The writer for `formatID`, if there is one.

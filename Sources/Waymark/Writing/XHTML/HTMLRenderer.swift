@@ -14,6 +14,8 @@ struct HTMLRenderer {
         var ruledWriteSpaces: Bool
         /// Add `epub:type` attributes (EPUB only).
         var epubTypes: Bool
+        /// Added to every heading level: 1 where the page's `h1` is the guide's title.
+        var headingOffset = 0
     }
 
     let guide: Guide
@@ -52,7 +54,7 @@ struct HTMLRenderer {
     mutating func block(_ block: Block) -> [XMLNode] {
         switch block.kind {
         case .heading(let heading):
-            let level = min(max(heading.level, 1), 6)
+            let level = min(max(heading.level + settings.headingOffset, 1), 6)
             return [HTML.element("h\(level)", [("id", heading.id)], inlines(heading.content, recognise: false))]
         case .paragraph(let content):
             return [HTML.element("p", [], inlines(content))]
@@ -142,8 +144,8 @@ struct HTMLRenderer {
             row("Text", [HTML.element("a", [("href", "sms:" + text.dial), ("class", "phone")], [HTML.text(text.display)])])
         }
         if let email = contact.email { row("Email", [HTML.element("a", [("href", "mailto:" + email)], [HTML.text(email)])]) }
-        if let website = contact.website { row("Website", [HTML.element("a", [("href", website)], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
-        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", chat)], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
+        if let website = contact.website { row("Website", [HTML.element("a", [("href", website), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
+        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", chat), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
         if let hours = contact.hours { row("Open", [HTML.text(hours)]) }
         if let cost = contact.cost { row("Cost", [HTML.text(cost)]) }
         var children: [XMLNode] = [
@@ -186,7 +188,9 @@ struct HTMLRenderer {
             case .strong(let children):
                 nodes.append(HTML.element("strong", [], self.inlines(children, recognise: recognise)))
             case .link(let destination, let children):
-                nodes.append(HTML.element("a", [("href", destination)], self.inlines(children, recognise: false)))
+                // A link that already shows its address is marked, so print does not repeat it.
+                let showsAddress = HTMLRenderer.displayAddress(Inline.plainText(children)) == HTMLRenderer.displayAddress(destination)
+                nodes.append(HTML.element("a", [("href", destination), ("class", showsAddress ? "address" : nil)], self.inlines(children, recognise: false)))
             case .phone(let phone):
                 nodes.append(phoneLink(phone))
             case .term(let use):

@@ -1,0 +1,86 @@
+import WaymarkModel
+import WaymarkXML
+
+/// Renders a guide as one self-contained large-print HTML file for screens and
+/// A4 handouts, styled by a profile from `Styles/` (18 pt by default).
+public struct LargePrintWriter: Writer {
+    /// `large-print`.
+    public let formatID = "large-print"
+    /// What the format is for.
+    public let summary = "Large-print HTML (18 pt by default) for screens and printed A4 handouts, in one file."
+
+    /// UKAAF G003: large print is at least 16 pt.
+    static let minimumBodySize = 16.0
+    /// The profile used when none is chosen.
+    static let defaultProfile = "large-print"
+
+    /// Creates the writer.
+    public init() {}
+
+    /// Renders `guide` as `<slug>-large-print.html`.
+    public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
+        let profile: StyleProfile
+        do {
+            profile = try StyleProfile(name: options.style ?? LargePrintWriter.defaultProfile, styles: options.styles, minimumBodySize: LargePrintWriter.minimumBodySize)
+        } catch {
+            throw WriterError(formatID: formatID, message: "\(error)")
+        }
+        guard let base = options.styles["print.css"] else {
+            throw WriterError(formatID: formatID, message: "the style sheet Styles/print.css is missing")
+        }
+        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: nil)
+        let hasGlossary = !guide.metadata.glossary.isEmpty
+        var renderer = HTMLRenderer(guide: guide, settings: .init(
+            pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
+            glossaryHref: hasGlossary ? { "#" + LargePrintWriter.termID($0) } : nil,
+            ruledWriteSpaces: true, epubTypes: false, headingOffset: 1))
+        var reserved = guide.chapters.flatMap { chapter in
+            (chapter.heading.map { [$0.id] } ?? []) + chapter.blocks.compactMap { block in
+                if case .heading(let heading) = block.kind { return heading.id } else { return nil }
+            }
+        }
+        reserved += ["main", "contents-title", "who-can-help", "glossary"] + guide.metadata.glossary.map { LargePrintWriter.termID($0.term) }
+        renderer.beginDocument("", reservedIDs: reserved)
+        let header = document.cover(renderer: &renderer)
+
+        var content: [XMLNode] = []
+        var contents: [(id: String, text: String)] = []
+        for chapter in guide.chapters {
+            let blocks = renderer.blocks(GuideText.urgentFirst(chapter.blocks))
+            guard let heading = chapter.heading else {
+                content += blocks
+                continue
+            }
+            contents.append((heading.id, Inline.plainText(heading.content)))
+            content.append(HTML.element("section", [("class", "chapter"), ("aria-labelledby", heading.id)], [
+                HTML.element("h2", [("id", heading.id)], renderer.inlines(heading.content, recognise: false)),
+            ] + blocks))
+        }
+        let contacts = guide.contacts
+        if !contacts.isEmpty {
+            contents.append(("who-can-help", GuideText.whoCanHelp))
+            content.append(HTML.element("section", [("class", "who-can-help"), ("aria-labelledby", "who-can-help")], [
+                HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.whoCanHelp)]),
+            ] + contacts.map { renderer.contact($0) }))
+        }
+        if hasGlossary {
+            contents.append(("glossary", GuideText.glossary))
+            var entries: [XMLNode] = []
+            for entry in guide.metadata.glossary {
+                entries.append(HTML.element("dt", [("id", LargePrintWriter.termID(entry.term))], [HTML.element("dfn", [], [HTML.text(entry.term)])]))
+                entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
+            }
+            content.append(HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
+                HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+                HTML.element("dl", [], entries),
+            ]))
+        }
+        let bytes = try document.page(contents: contents, header: header, main: content)
+        return [OutputFile(path: "\(guide.slug)-large-print.html", bytes: bytes)]
+    }
+
+    static func termID(_ term: String) -> String {
+        var ids = IDMaker()
+        return ids.make("term-" + term)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import WaymarkModel
+import WaymarkXML
+
+/// The single self-contained HTML file that print formats make: CSS inlined,
+/// pictures embedded, no script, readable offline on a phone and on A4.
+struct PrintDocument {
+    let guide: Guide
+    let profile: StyleProfile
+    let baseCSS: String
+    /// Words after the title in `<title>` and the running head (e.g. "Easy read").
+    let edition: String?
+
+    /// The `src` of a picture: its bytes as a `data:` URI, so the file needs nothing else.
+    static func dataURI(_ resource: Resource?) -> String {
+        guard let resource else { return "" }
+        return "data:\(resource.mediaType);base64," + Data(resource.bytes).base64EncodedString()
+    }
+
+    /// The whole page, with `main` holding `content` and a contents list of `contents` (id, text).
+    func page(contents: [(id: String, text: String)], header: [XMLNode], main content: [XMLNode]) throws -> [UInt8] {
+        let metadata = guide.metadata
+        let title = metadata.title + (edition.map { " (\($0))" } ?? "")
+        let date = GuideText.date(metadata.published, language: metadata.language)
+        var body: [XMLNode] = [
+            HTML.element("a", [("class", "skip-link"), ("href", "#main")], [HTML.text("Skip to the guide")]),
+            HTML.element("header", [("class", "page cover")], header),
+        ]
+        if contents.count > 1 {
+            body.append(HTML.element("nav", [("class", "page contents"), ("aria-labelledby", "contents-title")], [
+                HTML.element("h2", [("id", "contents-title")], [HTML.text("Contents")]),
+                HTML.element("ol", [], contents.map { item in
+                    HTML.element("li", [], [HTML.element("a", [("href", "#\(item.id)")], [HTML.text(item.text)])])
+                }),
+            ]))
+        }
+        body.append(HTML.element("main", [("id", "main"), ("class", "page")], content))
+        var htmlAttributes = [XMLAttribute("lang", metadata.language)]
+        if metadata.isRightToLeft { htmlAttributes.append(XMLAttribute("dir", "rtl")) }
+        let root = XMLElement("html", attributes: htmlAttributes, children: [
+            HTML.element("head", [], [
+                HTML.element("meta", [("charset", "utf-8")]),
+                HTML.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                HTML.element("meta", [("name", "waymark-body-size"), ("content", "\(StyleProfile.format(profile.bodySize))pt")]),
+                HTML.element("title", [], [HTML.text(title)]),
+                HTML.element("style", [], [HTML.text(css(title: title, date: date))]),
+            ]),
+            HTML.element("body", [], body),
+        ])
+        return try XMLDocument.serializeHTML(root)
+    }
+
+    /// The base CSS, the profile, then the running head and page numbers at body size.
+    func css(title: String, date: String) -> String {
+        let size = StyleProfile.format(profile.bodySize)
+        let runningHead = PrintDocument.cssString("\(title) – \(date)")
+        return baseCSS + "\n/* Profile: \(profile.name) */\n" + profile.css + """
+
+            /* Running head and page numbers, on every printed page (page numbers at body size, UKAAF). */
+            @page {
+              @top-left { content: \(runningHead); font-family: Verdana, Tahoma, "DejaVu Sans", sans-serif; font-size: 12pt; color: #000000; }
+              @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: Verdana, Tahoma, "DejaVu Sans", sans-serif; font-size: \(size)pt; color: #000000; }
+            }
+
+            """
+    }
+
+    /// A CSS string literal.
+    static func cssString(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n", "\r": escaped += " "
+            default:
+                // Non-ASCII as CSS escapes: libxml2's HTML writer would turn it into
+                // entities, which CSS inside <style> does not read.
+                if scalar.isASCII && scalar != "<" && scalar != ">" && scalar != "&" {
+                    escaped.unicodeScalars.append(scalar)
+                } else {
+                    escaped += "\\" + String(scalar.value, radix: 16) + " "
+                }
+            }
+        }
+        return "\"\(escaped)\""
+    }
+
+    /// The cover: title, subtitle, audience, publisher and date, summary.
+    func cover(renderer: inout HTMLRenderer, titleSuffix: String? = nil) -> [XMLNode] {
+        let metadata = guide.metadata
+        var nodes: [XMLNode] = []
+        if let cover = metadata.cover { nodes.append(renderer.figure(cover)) }
+        nodes.append(HTML.element("h1", [], [HTML.text(metadata.title + (titleSuffix.map { " (\($0))" } ?? ""))]))
+        if let subtitle = metadata.subtitle { nodes.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
+        if let audience = metadata.audience { nodes.append(HTML.element("p", [], [HTML.text("For: \(audience)")])) }
+        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
+        if let version = metadata.version { published += " (version \(version))" }
+        nodes.append(HTML.element("p", [], [HTML.text(published)]))
+        nodes.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
+        return nodes
+    }
+}
