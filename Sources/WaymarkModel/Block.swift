@@ -148,11 +148,14 @@ public struct EasyReadRow: Hashable, Sendable {
     public var content: [Inline]
     /// Where the row starts.
     public var location: Location
+    /// Whether Waymark made the row from ordinary text (no `:::easy-read` block was written for it).
+    public var generated: Bool
 
     /// Creates a row.
-    public init(picture: Picture?, content: [Inline], location: Location) {
+    public init(picture: Picture?, content: [Inline], location: Location, generated: Bool = false) {
         self.picture = picture
         self.content = content
         self.location = location
+        self.generated = generated
     }
 }

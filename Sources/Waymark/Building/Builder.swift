@@ -68,6 +68,7 @@ public struct Builder: Sendable {
         var request = request
         if let stylesRoot = request.stylesRoot {
             request.options.styles = try Builder.styleSheets(in: stylesRoot)
+            request.options.pictograms = try PictogramSet.load(from: stylesRoot.appendingPathComponent("pictograms"))
         }
         let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
         var results: [GuideBuildResult] = []

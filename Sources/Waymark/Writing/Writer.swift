@@ -26,20 +26,24 @@ public struct WriterOptions: Hashable, Sendable {
     /// writers may claim conformance (EPUB `dcterms:conformsTo`). Set by the build.
     public var passedAccessibilityChecks: Bool
 
-    /// The style profile for print formats (`Styles/<style>.css`); nil for each format's default.
+    /// The style profile for large print (`Styles/<style>.css`); nil for the default.
     public var style: String?
+    /// The easy-read pictograms (`Styles/pictograms/`), read by the build.
+    public var pictograms: PictogramSet
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 
     /// Creates options.
     public init(
         wrap: Int? = nil, styles: [String: String] = [:], passedAccessibilityChecks: Bool = false,
-        style: String? = nil, sourceDateEpoch: Int? = WriterOptions.environmentSourceDate
+        style: String? = nil, pictograms: PictogramSet = PictogramSet(),
+        sourceDateEpoch: Int? = WriterOptions.environmentSourceDate
     ) {
         self.wrap = wrap
         self.styles = styles
         self.passedAccessibilityChecks = passedAccessibilityChecks
         self.style = style
+        self.pictograms = pictograms
         self.sourceDateEpoch = sourceDateEpoch
     }
 

@@ -5,6 +5,7 @@ public enum WriterRegistry {
         PlainTextWriter(),
         EPUBWriter(),
         LargePrintWriter(),
+        EasyReadWriter(),
     ]
 
     /// The writer for `formatID`, if there is one.

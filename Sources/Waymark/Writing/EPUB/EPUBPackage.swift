@@ -29,6 +29,8 @@ struct EPUBPackage {
     let identifier: String
     let accessibility: AccessibilityMetadata
     let styleSheet: String
+    /// Whether the book shows easy-read rows (the easy-read edition), whose pictures it then carries.
+    var showsEasyRead = false
     var documents: [EPUBDocument] = []
 
     /// The instant the book is dated with: `SOURCE_DATE_EPOCH`, else the guide's `published:` at midnight UTC.
@@ -77,12 +79,16 @@ struct EPUBPackage {
         return try zip.finish()
     }
 
-    /// The pictures the book shows (the cover and pictures outside easy-read rows), by file name.
+    /// The pictures the book shows (the cover, pictures, and row pictures in the easy-read edition), by file name.
     var sortedResources: [Resource] {
         var keys: Set<String> = []
         if let cover = guide.metadata.cover { keys.insert(cover.resource) }
         guide.forEachBlock { block in
-            if case .picture(let picture) = block.kind { keys.insert(picture.resource) }
+            switch block.kind {
+            case .picture(let picture): keys.insert(picture.resource)
+            case .easyRead(let rows) where showsEasyRead: keys.formUnion(rows.compactMap { $0.picture?.resource })
+            default: break
+            }
         }
         return keys.compactMap { guide.resources[$0] }.sorted { $0.fileName < $1.fileName }
     }

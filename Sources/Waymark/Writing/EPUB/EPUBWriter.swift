@@ -48,6 +48,7 @@ struct EPUBBook {
             identifier: metadata.identifier ?? StableIdentifier.urn(for: "\(metadata.publisher)/\(guide.slug)\(edition.map { "/" + $0.title } ?? "")"),
             accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? ""),
             styleSheet: css)
+        package.showsEasyRead = edition != nil
         package.documents = documents(package)
         return try package.archive()
     }
@@ -72,7 +73,7 @@ private extension EPUBBook {
         var renderer = HTMLRenderer(guide: guide, settings: .init(
             pictureSource: { picture in "images/" + (guide.resources[picture.resource]?.fileName ?? "missing") },
             glossaryHref: hasGlossary ? { term in "\(EPUBBook.glossaryFile)#\(EPUBBook.termID(term))" } : nil,
-            ruledWriteSpaces: false, epubTypes: true))
+            ruledWriteSpaces: false, epubTypes: true, easyRead: edition != nil))
         let bookTitle = package.title
         var documents: [EPUBDocument] = []
 

@@ -30,7 +30,7 @@ struct StyleProfile {
     init(name: String, styles: [String: String], minimumBodySize: Double) throws {
         let file = "\(name).css"
         guard let css = styles[file] else {
-            let available = styles.keys.filter { $0 != "epub.css" && $0 != "print.css" }.map { String($0.dropLast(4)) }.sorted()
+            let available = styles.keys.filter { $0 != "epub.css" && $0 != "print.css" && $0 != "easy-read.css" }.map { String($0.dropLast(4)) }.sorted()
             throw Problem(file: file, line: 1, column: 1, message: "there is no style profile '\(name)'; the profiles are: \(available.joined(separator: ", "))")
         }
         self.name = name

@@ -16,6 +16,8 @@ struct HTMLRenderer {
         var epubTypes: Bool
         /// Added to every heading level: 1 where the page's `h1` is the guide's title.
         var headingOffset = 0
+        /// Render easy-read rows (the easy-read format) instead of leaving them out.
+        var easyRead = false
     }
 
     let guide: Guide
@@ -76,10 +78,25 @@ struct HTMLRenderer {
             return [self.contact(contact)]
         case .writeSpace(let space):
             return [writeSpace(space)]
-        case .easyRead:
+        case .easyRead(let rows):
             // The easy-read version of a section belongs to the easy-read format.
-            return []
+            return settings.easyRead ? rows.map { row($0) } : []
         }
+    }
+
+    /// An easy-read row: the picture on the left, each sentence on its own line on the right.
+    mutating func row(_ row: EasyReadRow) -> XMLNode {
+        var picture: [XMLNode] = []
+        if let image = row.picture {
+            picture.append(HTML.element("img", [
+                ("src", settings.pictureSource(image)), ("alt", image.alt), ("aria-hidden", image.isDecorative ? "true" : nil),
+            ]))
+        }
+        let sentences = SentenceSplitter.sentences(row.content).map { HTML.element("p", [], inlines($0)) }
+        return HTML.element("div", [("class", "row")], [
+            HTML.element("div", [("class", "row-picture")], picture),
+            HTML.element("div", [("class", "row-words")], sentences),
+        ])
     }
 
     /// A list item: a lone paragraph is rendered as the item's text (no `<p>`), so tight lists stay tight.

@@ -1,0 +1,83 @@
+import WaymarkModel
+import WaymarkXML
+
+/// Renders the easy-read version of a guide: one self-contained HTML file for
+/// screen and A4 print, and an easy-read edition of the e-book.
+///
+/// Rows of a picture (left, about a third of the width) beside short
+/// sentences (right), each sentence on its own line; hard words in bold and
+/// explained in the same row (UK government easy-read guidance; Department
+/// of Health 2010).
+public struct EasyReadWriter: Writer {
+    /// `easy-read`.
+    public let formatID = "easy-read"
+    /// What the format is for.
+    public let summary = "Easy read: a picture beside each short sentence, as HTML for screen and print, and as an e-book."
+
+    /// UK government easy-read guidance: never below 14 pt.
+    static let minimumBodySize = 14.0
+    /// The easy-read style profile.
+    static let profile = "easy-read"
+    /// Said in the title and the e-book's accessibility summary.
+    static let edition = (title: "Easy read", summary: "This is the easy-read version: each idea is one or two short sentences beside a picture.")
+
+    /// Creates the writer.
+    public init() {}
+
+    /// Renders `guide` as `<slug>-easy-read.html` and `<slug>-easy-read.epub`.
+    public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
+        let easy = EasyReadTransform.transform(guide, pictograms: options.pictograms)
+        let profile: StyleProfile
+        do {
+            profile = try StyleProfile(name: EasyReadWriter.profile, styles: options.styles, minimumBodySize: EasyReadWriter.minimumBodySize)
+        } catch {
+            throw WriterError(formatID: formatID, message: "\(error)")
+        }
+        guard let base = options.styles["print.css"] else {
+            throw WriterError(formatID: formatID, message: "the style sheet Styles/print.css is missing")
+        }
+        let html = try page(easy, profile: profile, base: base)
+        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition).archive()
+        return [
+            OutputFile(path: "\(guide.slug)-easy-read.html", bytes: html),
+            OutputFile(path: "\(guide.slug)-easy-read.epub", bytes: epub),
+        ]
+    }
+}
+
+private extension EasyReadWriter {
+    func page(_ guide: Guide, profile: StyleProfile, base: String) throws -> [UInt8] {
+        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: EasyReadWriter.edition.title)
+        var renderer = HTMLRenderer(guide: guide, settings: .init(
+            pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
+            glossaryHref: nil, ruledWriteSpaces: true, epubTypes: false, headingOffset: 1, easyRead: true))
+        renderer.beginDocument("", reservedIDs: guide.chapters.compactMap { $0.heading?.id } + ["main", "contents-title", "glossary"])
+        let header = document.cover(renderer: &renderer, titleSuffix: EasyReadWriter.edition.title)
+        var content: [XMLNode] = []
+        var contents: [(id: String, text: String)] = []
+        for chapter in guide.chapters {
+            let blocks = renderer.blocks(chapter.blocks)
+            guard let heading = chapter.heading else {
+                content += blocks
+                continue
+            }
+            contents.append((heading.id, Inline.plainText(heading.content)))
+            content.append(HTML.element("section", [("class", "chapter"), ("aria-labelledby", heading.id)], [
+                HTML.element("h2", [("id", heading.id)], renderer.inlines(heading.content, recognise: false)),
+            ] + blocks))
+        }
+        if !guide.metadata.glossary.isEmpty {
+            contents.append(("glossary", GuideText.glossary))
+            var entries: [XMLNode] = []
+            for entry in guide.metadata.glossary {
+                entries.append(HTML.element("dt", [], [HTML.element("dfn", [], [HTML.text(entry.term)])]))
+                entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
+            }
+            content.append(HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
+                HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+                HTML.element("dl", [], entries),
+            ]))
+        }
+        return try document.page(contents: contents, header: header, main: content)
+    }
+}

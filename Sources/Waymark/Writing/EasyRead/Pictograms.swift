@@ -1,0 +1,90 @@
+import Foundation
+import WaymarkModel
+import Yams
+
+/// The easy-read pictograms of `Styles/pictograms/`: SVG files and the words that choose them.
+public struct PictogramSet: Hashable, Sendable {
+    /// One pictogram and the words that choose it.
+    public struct Entry: Hashable, Sendable {
+        /// The SVG file name.
+        public var file: String
+        /// Its alt text.
+        public var alt: String
+        /// Lower-case words that choose it.
+        public var words: [String]
+        /// Whether a row with a phone number gets it.
+        public var phoneNumber: Bool
+        /// The SVG bytes.
+        public var bytes: [UInt8]
+    }
+
+    /// The entries in the order the list gives them (the first match wins).
+    public var entries: [Entry]
+
+    /// Creates a set.
+    public init(entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    private struct ListEntry: Decodable {
+        var file: String
+        var alt: String
+        var words: [String]?
+        var phoneNumber: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case file, alt, words
+            case phoneNumber = "phone-number"
+        }
+    }
+
+    /// An error in the pictogram list.
+    public struct LoadError: Error, CustomStringConvertible {
+        /// What is wrong, naming the file.
+        public var description: String
+    }
+
+    /// Reads `pictograms.yml` and its SVG files from `folder`; an empty set when there is no list.
+    public static func load(from folder: URL) throws -> PictogramSet {
+        let list = folder.appendingPathComponent("pictograms.yml")
+        guard let data = FileManager.default.contents(atPath: list.path) else { return PictogramSet() }
+        let text = String(decoding: data, as: UTF8.self)
+        if YAMLReader.firstAnchorOrAlias(in: text) != nil {
+            throw LoadError(description: "\(list.path): YAML anchors and aliases are not allowed")
+        }
+        let listed: [ListEntry]
+        do {
+            listed = try YAMLDecoder().decode([ListEntry].self, from: text)
+        } catch {
+            throw LoadError(description: "\(list.path): the list could not be read (\(error))")
+        }
+        var entries: [Entry] = []
+        for item in listed {
+            guard !item.file.contains("/"), item.file.hasSuffix(".svg"),
+                  let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(item.file).path) else {
+                throw LoadError(description: "\(list.path): the pictogram '\(item.file)' is not an SVG file in \(folder.path)")
+            }
+            entries.append(Entry(
+                file: item.file, alt: item.alt, words: (item.words ?? []).map { $0.lowercased() },
+                phoneNumber: item.phoneNumber ?? false, bytes: Array(bytes)))
+        }
+        return PictogramSet(entries: entries)
+    }
+
+    /// The pictogram for a row with these words, if any word chooses one.
+    func choose(for inlines: [Inline]) -> Entry? {
+        var hasPhone = false
+        Inline.forEach(in: inlines) { inline in
+            if case .phone = inline.kind { hasPhone = true }
+        }
+        if hasPhone, let phone = entries.first(where: \.phoneNumber) { return phone }
+        let words = Set(PictogramSet.words(in: Inline.plainText(inlines)))
+        return entries.first { entry in
+            entry.words.contains { word in words.contains(word) || words.contains(word + "s") || words.contains(word + "es") }
+        }
+    }
+
+    static func words(in text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
+    }
+}

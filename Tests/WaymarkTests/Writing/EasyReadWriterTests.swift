@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Waymark
+import WaymarkModel
+import WaymarkZip
+
+@Suite("Writing: easy read") struct EasyReadWriterTests {
+    static func pictograms() throws -> PictogramSet {
+        try PictogramSet.load(from: Fixtures.url("pictograms"))
+    }
+
+    static func easyGuide() throws -> Guide {
+        EasyReadTransform.transform(try EPUBWriterTests.fixture("easy-read.md"), pictograms: try pictograms())
+    }
+
+    static func files() throws -> [OutputFile] {
+        var options = try LargePrintWriterTests.options()
+        options.pictograms = try pictograms()
+        return try EasyReadWriter().write(try EPUBWriterTests.fixture("easy-read.md"), options: options)
+    }
+
+    func rows(_ chapter: Chapter) -> [EasyReadRow] {
+        chapter.blocks.flatMap { block -> [EasyReadRow] in
+            if case .easyRead(let rows) = block.kind { return rows } else { return [] }
+        }
+    }
+
+    @Test func goldenHTMLAndEditionDocuments() throws {
+        let files = try Self.files()
+        #expect(files.map(\.path) == ["easy-read-easy-read.html", "easy-read-easy-read.epub"])
+        try Fixtures.expectGolden(files[0].bytes, "easy-read/easy-read.html")
+        let entries = try ZipArchiveReader.entries(of: files[1].bytes)
+        for (entry, golden) in [("EPUB/package.opf", "easy-read/easy-read.opf"), ("EPUB/chapter-01.xhtml", "easy-read/easy-read-chapter-01.xhtml")] {
+            let bytes = try #require(entries.first { $0.path == entry }).bytes
+            try Fixtures.expectGolden(bytes, golden)
+        }
+    }
+
+    @Test func urgentBoxesLeadAndHelpEnds() throws {
+        let guide = try Self.easyGuide()
+        #expect(guide.chapters.first?.heading == nil)
+        guard case .callout(let urgent) = guide.chapters.first?.blocks.first?.kind else { Issue.record("no urgent box first"); return }
+        #expect(urgent.kind == .urgent)
+        #expect(guide.chapters.last?.heading?.id == "who-can-help")
+        let help = rows(guide.chapters.last!)
+        #expect(help.count == 1)
+        #expect(help[0].picture?.resource == "pictograms/phone.svg")
+        #expect(Inline.plainText(help[0].content) == "Childline\nCall 0800 1111.\nOpen: Any time.\nFree")
+    }
+
+    @Test func authoredRowsAreUsedWithTheAuthorsPictureFirst() throws {
+        let rows = rows(try Self.easyGuide().chapters[1])
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { !$0.generated })
+        // The author's own picture wins and keeps its alt text.
+        #expect(rows[0].picture?.alt == "Two people talking")
+        // Chosen from the words: "school" gives the school pictogram, a phone number the phone one.
+        #expect(rows[1].picture?.resource == "pictograms/school.svg")
+        #expect(rows[1].picture?.isDecorative == true)
+        #expect(rows[2].picture?.resource == "pictograms/phone.svg")
+        // A hard word is in bold and explained in the same row.
+        #expect(Inline.plainText(rows[2].content).hasSuffix("\nAdvocate means someone who helps you say what you think."))
+    }
+
+    @Test func chaptersWithoutRowsAreGeneratedOneSentenceARow() throws {
+        let rows = rows(try Self.easyGuide().chapters[2])
+        #expect(rows.allSatisfy { $0.generated })
+        #expect(rows.map { Inline.plainText($0.content) } == [
+            "The National Society for the Prevention of Cruelty to Children can help.",
+            "Call them any time.",
+            "Ring 0808 800 5000.",
+            "Tell them what is wrong.",
+        ])
+        #expect(rows[1].picture?.resource == "pictograms/phone.svg")
+        #expect(rows[3].picture == nil)
+        // Each generated row points at its sentence in the guide.
+        #expect(rows[1].location.line == 32)
+        #expect(rows[1].location.column == 21)
+    }
+
+    @Test func htmlShowsEachSentenceOnItsOwnLine() throws {
+        let html = String(decoding: try Self.files()[0].bytes, as: UTF8.self)
+        #expect(html.contains(#"<div class="row-words"><p>An <strong>advocate</strong> can help you.</p><p>Call Childline on <a href="tel:08001111" class="phone">0800 1111</a>.</p><p><strong>Advocate</strong> means someone who helps you say what you think.</p></div>"#))
+        #expect(html.contains(#"<meta name="waymark-body-size" content="16pt">"#))
+        #expect(!html.contains("<abbr"))
+    }
+
+    @Test func editionSaysItIsEasyReadAndCarriesItsPictures() throws {
+        let entries = try ZipArchiveReader.entries(of: try Self.files()[1].bytes)
+        let opf = String(decoding: try #require(entries.first { $0.path == "EPUB/package.opf" }).bytes, as: UTF8.self)
+        #expect(opf.contains("<dc:title>Talking to someone (Easy read)</dc:title>"))
+        #expect(opf.contains("This is the easy-read version"))
+        #expect(entries.contains { $0.path == "EPUB/images/pictogram-school.svg" })
+    }
+
+    @Test func sentenceSplitterKeepsTimesAndPlaces() {
+        let location = Location(file: "g.md", line: 3, column: 5)
+        let sentences = SentenceSplitter.sentences([Inline(.text("Open at 8.30am. Call now! Why? Yes"), at: location)])
+        #expect(sentences.map(Inline.plainText) == ["Open at 8.30am.", "Call now!", "Why?", "Yes"])
+        #expect(sentences.map { $0[0].location.column } == [5, 21, 31, 36])
+    }
+}
