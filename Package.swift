@@ -41,7 +41,8 @@ let package = Package(
             dependencies: [
                 "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            resources: [.process("Checking/Resources")]
         ),
         .target(
             name: "WaymarkCommands",

@@ -8,10 +8,13 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build guides into Output/<slug>/.",
         discussion: """
-            Reads every guide in the guides folder (or the GUIDE files named), and writes each \
-            format the guide asks for into OUTPUT/<slug>/. A guide with errors is not built; \
-            the others still are. Files are replaced whole, never left half-written.
-            Exit status: 0 when every guide was built, 1 when any failed.
+            Reads every guide in the guides folder (or the GUIDE files named), runs the accessibility \
+            checks ('waymark check'), and writes each format the guide asks for into OUTPUT/<slug>/. \
+            A guide with reading or check errors is not built (unless --allow-errors); the others \
+            still are. Check warnings are printed but do not stop the build. Files are replaced \
+            whole, never left half-written.
+            Exit status: 0 when every guide was built, 1 when any failed, 2 when waymark.yml is wrong \
+            or the guides cannot be listed.
             """
     )
 
@@ -25,6 +28,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Hard-wrap plain text at N characters (for email).", valueName: "N"))
     var wrap: Int?
+
+    @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
+    var allowErrors = false
 
     @Argument(help: ArgumentHelp("Guide files to build (default: every guide in the guides folder).", valueName: "GUIDE"))
     var guides: [String] = []
@@ -44,9 +50,11 @@ struct BuildCommand: ParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.url($0) }, formats: formats,
-            options: WriterOptions(wrap: wrap), displayBase: folders.base, stylesRoot: folders.stylesURL)
+            options: WriterOptions(wrap: wrap), displayBase: folders.base, stylesRoot: folders.stylesURL,
+            checks: try folders.checkOptions(), allowErrors: allowErrors)
         let results: [GuideBuildResult]
         do {
+            for finding in try Builder.checkStyles(request) { printError(finding.formatted) }
             results = try Builder().build(request) { result in
                 if result.succeeded {
                     printOut("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
@@ -54,6 +62,7 @@ struct BuildCommand: ParsableCommand {
                     printOut("failed  \(result.displayPath)")
                     for diagnostic in result.errors { printError(diagnostic.formatted) }
                 }
+                for finding in result.findings { printError(finding.formatted) }
             }
         } catch {
             printError("error: could not list the guides in \(folders.guides): \(error.localizedDescription)")
@@ -61,7 +70,9 @@ struct BuildCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.succeeded }.count
         let built = results.count - failed
-        printOut("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed.")
+        let warnings = results.flatMap(\.findings).filter { $0.severity == .warning }.count
+        let warningNote = warnings == 0 ? "" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"); 'waymark check' lists them)"
+        printOut("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed\(warningNote).")
         if results.isEmpty { printOut("No guides found in \(folders.guides).") }
         if failed > 0 { throw ExitCode(1) }
     }

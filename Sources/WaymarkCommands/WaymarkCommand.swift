@@ -6,7 +6,7 @@ public struct WaymarkCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Turn guides for young people into accessible e-books, plain text, large print and easy read.",
-        subcommands: [BuildCommand.self, FormatsCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self, FormatsCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

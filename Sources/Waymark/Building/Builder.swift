@@ -17,11 +17,16 @@ public struct BuildRequest: Sendable {
     public var displayBase: URL
     /// The folder of style sheets and profiles (`Styles/`); nil when there is none.
     public var stylesRoot: URL?
+    /// How to run the accessibility checks that come before writing.
+    public var checks: CheckOptions
+    /// Build guides even when the checks find errors (they are still reported).
+    public var allowErrors: Bool
 
     /// Creates a request.
     public init(
         guidesRoot: URL, outputRoot: URL, guides: [URL] = [], formats: [String]? = nil,
-        options: WriterOptions = WriterOptions(), displayBase: URL, stylesRoot: URL? = nil
+        options: WriterOptions = WriterOptions(), displayBase: URL, stylesRoot: URL? = nil,
+        checks: CheckOptions = CheckOptions(), allowErrors: Bool = false
     ) {
         self.guidesRoot = guidesRoot
         self.outputRoot = outputRoot
@@ -30,6 +35,8 @@ public struct BuildRequest: Sendable {
         self.options = options
         self.displayBase = displayBase
         self.stylesRoot = stylesRoot
+        self.checks = checks
+        self.allowErrors = allowErrors
     }
 }
 
@@ -43,13 +50,19 @@ public struct GuideBuildResult: Sendable {
     public var files: [String]
     /// Problems that stopped the guide from being built; empty when it was built.
     public var errors: [Diagnostic]
+    /// What the checks found that did not stop the build: warnings and notes (and errors
+    /// when errors were allowed), by position.
+    public var findings: [Diagnostic] = []
+    /// The guide's reading level, when it was read.
+    public var readability: Readability?
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
 }
 
-/// The pipeline: find guides, read each, render it with every writer asked for,
-/// and write the files atomically. One broken guide never stops the others.
+/// The pipeline: find guides, read each, check it, render it with every writer asked
+/// for, and write the files atomically. One broken guide never stops the others; a
+/// guide the checks find errors in is not written unless the request allows errors.
 public struct Builder: Sendable {
     /// Creates a builder.
     public init() {}
@@ -70,18 +83,32 @@ public struct Builder: Sendable {
             request.options.styles = try Builder.styleSheets(in: stylesRoot)
             request.options.pictograms = try PictogramSet.load(from: stylesRoot.appendingPathComponent("pictograms"))
         }
+        let styleFindings = try Builder.checkStyles(request)
         let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
         var results: [GuideBuildResult] = []
         for file in files {
-            let result = buildGuide(file, request: request)
+            let result = buildGuide(file, request: request, styleFindings: styleFindings)
             progress(result)
             results.append(result)
         }
         return results
     }
 
-    /// Reads and renders one guide, then writes its files.
-    public func buildGuide(_ file: URL, request: BuildRequest) -> GuideBuildResult {
+    /// What the checks find in the style sheets of `request.stylesRoot`, by position (paths as shown to the user).
+    public static func checkStyles(_ request: BuildRequest) throws -> [Diagnostic] {
+        guard let stylesRoot = request.stylesRoot else { return [] }
+        let sheets = try styleSheets(in: stylesRoot)
+        let shown = Dictionary(uniqueKeysWithValues: sheets.map {
+            (displayPath(of: stylesRoot.appendingPathComponent($0.key), base: request.displayBase), $0.value)
+        })
+        return Checker(options: request.checks).check(styleSheets: shown)
+    }
+
+    /// Reads, checks and renders one guide, then writes its files.
+    ///
+    /// `styleFindings` are the style sheets' findings (``checkStyles(_:)``): an error in a sheet
+    /// that one of the guide's formats uses stops the guide too, unless errors are allowed.
+    public func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic] = []) -> GuideBuildResult {
         let displayPath = Builder.displayPath(of: file, base: request.displayBase)
         let slug = file.deletingPathExtension().lastPathComponent
         var result = GuideBuildResult(displayPath: displayPath, slug: slug, files: [], errors: [])
@@ -100,10 +127,35 @@ public struct Builder: Sendable {
             result.errors = error.diagnostics
             return result
         }
+        let writers = writers(for: guide, request: request)
+        var options = request.options
+        let source = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let check = Checker(options: request.checks).check(guide, source: SourceMap(text: source))
+        result.readability = check.readability
+        var errors = check.findings.filter { $0.severity == .error }
+        let formats = Set(writers.map(\.formatID))
+        let sheetErrors = styleFindings.filter { finding in
+            let profile = StyleSheet.Profile(fileName: finding.location.file.split(separator: "/").last.map(String.init) ?? "")
+            return finding.severity == .error && (profile.formatIDs.map { !formats.isDisjoint(with: $0) } ?? true)
+        }
+        for sheet in Set(sheetErrors.map(\.location.file)).sorted() {
+            errors.append(.error(
+                at: start, "this guide's outputs use the style sheet \(sheet), which has accessibility errors (listed above)",
+                hint: "fix the style sheet, then build again"))
+        }
+        // Writers may claim conformance (EPUB Accessibility) only for a guide with no errors.
+        options.passedAccessibilityChecks = errors.isEmpty
+        if request.allowErrors || errors.isEmpty {
+            result.findings = check.findings
+        } else {
+            result.errors = errors
+            result.findings = check.findings.filter { $0.severity != .error }
+            return result
+        }
         var outputs: [OutputFile] = []
-        for writer in writers(for: guide, request: request) {
+        for writer in writers {
             do {
-                outputs += try writer.write(guide, options: request.options)
+                outputs += try writer.write(guide, options: options)
             } catch {
                 result.errors.append(.error(
                     at: start, "the \(writer.formatID) version could not be made: \(error)",

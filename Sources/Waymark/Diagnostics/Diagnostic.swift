@@ -22,14 +22,20 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public var hint: String
     /// The rule that found it, for checks (`sentence-length`); nil for reading errors.
     public var rule: String?
+    /// The standard and clause the rule comes from (`WCAG 2.2 1.1.1`), for checks.
+    public var standard: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, at location: Location, _ message: String, hint: String, rule: String? = nil) {
+    public init(
+        _ severity: Severity, at location: Location, _ message: String, hint: String,
+        rule: String? = nil, standard: String? = nil
+    ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
         self.rule = rule
+        self.standard = standard
     }
 
     /// Creates an error.

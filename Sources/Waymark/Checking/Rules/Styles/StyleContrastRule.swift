@@ -1,0 +1,66 @@
+import Foundation
+import WaymarkModel
+
+/// Text colours in style sheets contrast enough with their background.
+struct StyleContrastRule: Rule {
+    static let description = RuleDescription(
+        id: "style-contrast",
+        name: "Style contrast",
+        summary: "A text colour in Styles/*.css whose contrast with its background is below 7:1 (large print, easy read) or 4.5:1 (epub and other sheets).",
+        rationale: """
+            Low contrast makes text hard or impossible to read for people with low vision, and on a phone in \
+            daylight. Each rule's 'color' is checked against the same rule's 'background-color' (or \
+            'background'), else against the page background (the html, body or :root rule; white when none \
+            is set); a rule that sets only a background is checked against the page text colour. \
+            Sheets for print (large-print*.css, giant-print*.css, easy-read*.css and the shared print*.css) need 7:1 (WCAG AAA); epub.css and others 4.5:1 (WCAG AA).
+            """,
+        severity: .error,
+        standards: [Standard("WCAG 2.2", "1.4.3 Contrast (Minimum)"), Standard("WCAG 2.2", "1.4.6 Contrast (Enhanced)")],
+        scope: .styleSheet,
+        passing: [
+            RuleExample(css: "body { color: #1a1a1a; background-color: #ffffff; }\n.note { color: #000; background: #fff8dc; }\n", file: "epub.css"),
+            RuleExample(css: ":root { --ink: #111; }\nbody { color: var(--ink); }\n", file: "large-print.css"),
+        ],
+        failing: [
+            RuleExample(css: "body { ↓color: #777777; }\n", file: "epub.css"),
+            RuleExample(css: "body { color: #111; }\n.note { ↓color: #666666; background-color: #ffffff; }\n", file: "large-print.css"),
+            RuleExample(css: "body { color: #222; }\n.warning { ↓background-color: #555555; }\n", file: "easy-read.css"),
+        ]
+    )
+
+    func check(styleSheet context: StyleSheetContext) -> [Diagnostic] {
+        let sheet = context.sheet
+        let minimum = sheet.profile.needsEnhancedContrast ? Thresholds.contrastEnhanced : Thresholds.contrastStandard
+        var pageBackground = Colour.white
+        var pageText = Colour.black
+        for rule in sheet.rules where rule.isPage {
+            if let background = background(of: rule, in: sheet) { pageBackground = background.over(.white) }
+            if let text = rule.declaration("color").flatMap({ Colour(css: sheet.resolved($0.value)) }) { pageText = text }
+        }
+        pageText = pageText.over(pageBackground)
+        var findings: [Diagnostic] = []
+        for rule in sheet.rules {
+            let ownBackground = background(of: rule, in: sheet)?.over(pageBackground)
+            let colour = rule.declaration("color")
+            let text = colour.flatMap { Colour(css: sheet.resolved($0.value)) }
+            let declaration = text != nil ? colour : rule.declaration("background-color") ?? rule.declaration("background")
+            guard let declaration, text != nil || ownBackground != nil else { continue }
+            let background = ownBackground ?? pageBackground
+            let foreground = (text ?? pageText).over(background)
+            let ratio = Colour.contrast(foreground, background)
+            guard ratio < minimum else { continue }
+            let selector = rule.selectors.joined(separator: ", ")
+            findings.append(context.finding(
+                at: declaration.location,
+                "text \(foreground) on \(background) in '\(selector)' has a contrast of \(String(format: "%.2f", ratio)):1; \(sheet.name) needs \(String(format: "%.1f", minimum)):1",
+                hint: "make the text darker or the background lighter (or the other way round) until the contrast is at least \(String(format: "%.1f", minimum)):1; a contrast checker such as WebAIM's shows the ratio"))
+        }
+        return findings
+    }
+
+    private func background(of rule: StyleSheet.Rule, in sheet: StyleSheet) -> Colour? {
+        if let value = rule.declaration("background-color") { return Colour(css: sheet.resolved(value.value)) }
+        if let value = rule.declaration("background") { return Colour.inBackground(sheet.resolved(value.value)) }
+        return nil
+    }
+}

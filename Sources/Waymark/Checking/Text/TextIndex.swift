@@ -1,0 +1,213 @@
+import WaymarkModel
+
+/// A word of running text and the exact place it came from.
+public struct Word: Hashable, Sendable {
+    /// What kind of inline the word came from.
+    public enum Origin: Hashable, Sendable {
+        /// Plain, emphasised or strong text.
+        case text
+        /// A glossary word (the entry's key).
+        case term(String)
+        /// An abbreviation from `abbreviations:`.
+        case abbreviation
+        /// A recognised phone number.
+        case phone
+        /// The text of a link.
+        case link
+    }
+
+    /// The word as written (`don't`, `8.30am`, `well-known`), without the punctuation around it.
+    public var text: String
+    /// Where its first character is.
+    public var location: Location
+    /// What kind of inline it came from.
+    public var origin: Origin
+
+    /// Whether it has letters and every letter is a capital (`CSE`, `STOP`).
+    public var isAllCapitals: Bool {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        return !letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)
+    }
+
+    /// Whether it has at least one letter.
+    public var hasLetters: Bool { text.unicodeScalars.contains(where: \.properties.isAlphabetic) }
+}
+
+/// Where a piece of text sits, which decides which rules and limits apply.
+public enum TextPlace: String, Hashable, Sendable {
+    /// A chapter or section heading: not in the reading-level score.
+    case heading
+    /// Running text: paragraphs, list items, table cells, notes and quotes.
+    case prose
+    /// A table's header row: labels, not sentences.
+    case tableHeader
+    /// A row of an `easy-read` block.
+    case easyRead
+    /// The prompt of a `write` space.
+    case writePrompt
+}
+
+/// A sentence: words up to a full stop, question or exclamation mark, a line break,
+/// or the end of its heading, list item, cell or paragraph.
+public struct Sentence: Hashable, Sendable {
+    /// The words, in order.
+    public var words: [Word]
+    /// Where it sits.
+    public var place: TextPlace
+    /// The index of its chapter in ``Guide/chapters``.
+    public var chapter: Int
+    /// Where it starts.
+    public var location: Location { words[0].location }
+}
+
+/// A run of inline text (a heading, a paragraph, a cell, an easy-read row) and where it sits.
+public struct TextRun: Sendable {
+    /// The inlines.
+    public var inlines: [Inline]
+    /// Where it sits.
+    public var place: TextPlace
+    /// The index of its chapter.
+    public var chapter: Int
+    /// Where the block holding it starts.
+    public var location: Location
+    /// Its sentences.
+    public var sentences: [Sentence]
+    /// Its words, in order.
+    public var words: [Word] { sentences.flatMap(\.words) }
+}
+
+/// The words and sentences of a guide, counted in one place for every rule
+/// and for the reading-level figures.
+public struct TextIndex: Sendable {
+    /// Every run of text in the guide, in order.
+    public var runs: [TextRun]
+
+    /// Every sentence, in order.
+    public var sentences: [Sentence] { runs.flatMap(\.sentences) }
+
+    /// Indexes `guide`, placing words with `source`.
+    public init(guide: Guide, source: SourceMap) {
+        var runs: [TextRun] = []
+        func add(_ inlines: [Inline], _ place: TextPlace, _ chapter: Int, _ location: Location) {
+            let sentences = TextIndex.sentences(in: inlines, place: place, chapter: chapter, source: source)
+            runs.append(TextRun(inlines: inlines, place: place, chapter: chapter, location: location, sentences: sentences))
+        }
+        for (index, chapter) in guide.chapters.enumerated() {
+            if let heading = chapter.heading { add(heading.content, .heading, index, chapter.location) }
+            Block.forEach(in: chapter.blocks) { block in
+                switch block.kind {
+                case .heading(let heading): add(heading.content, .heading, index, block.location)
+                case .paragraph(let content): add(content, .prose, index, block.location)
+                case .table(let table):
+                    for cell in table.header { add(cell, .tableHeader, index, block.location) }
+                    for cell in table.rows.flatMap({ $0 }) { add(cell, .prose, index, block.location) }
+                case .writeSpace(let space): add(space.prompt, .writePrompt, index, block.location)
+                case .easyRead(let rows):
+                    for row in rows { add(row.content, .easyRead, index, row.location) }
+                case .list, .quote, .callout, .picture, .contact: break
+                }
+            }
+        }
+        self.runs = runs
+    }
+
+    /// Splits `inlines` into sentences of words with their source locations.
+    public static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap) -> [Sentence] {
+        var atoms: [Atom] = []
+        collect(inlines, origin: .text, source: source, into: &atoms)
+        return segment(atoms).map { Sentence(words: $0, place: place, chapter: chapter) }
+    }
+}
+
+// MARK: - Implementation
+
+private extension TextIndex {
+    /// One character of text with its place, or a hard boundary (a line break).
+    struct Atom {
+        var scalar: Unicode.Scalar
+        var location: Location
+        var origin: Word.Origin
+    }
+
+    /// Words that end with a full stop without ending the sentence.
+    static let abbreviationsWithStop: Set<String> = ["mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "eg", "ie", "vs", "no"]
+
+    static func collect(_ inlines: [Inline], origin: Word.Origin, source: SourceMap, into atoms: inout [Atom]) {
+        func add(_ text: String, _ location: Location, _ origin: Word.Origin) {
+            let places = source.locations(of: text, startingAt: location)
+            for (scalar, place) in zip(text.unicodeScalars, places) { atoms.append(Atom(scalar: scalar, location: place, origin: origin)) }
+        }
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text): add(text, inline.location, origin)
+            case .emphasis(let children), .strong(let children): collect(children, origin: origin, source: source, into: &atoms)
+            case .link(_, let children): collect(children, origin: .link, source: source, into: &atoms)
+            case .phone(let phone): add(phone.display, inline.location, .phone)
+            case .term(let use): add(use.text, inline.location, origin == .link ? .link : .term(use.term))
+            case .abbreviation(let use): add(use.text, inline.location, origin == .link ? .link : .abbreviation)
+            case .lineBreak: atoms.append(Atom(scalar: "\n", location: inline.location, origin: origin))
+            }
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// Joins two word characters inside a word: `don't`, `well-known`, `8.30`, `1,000`.
+    static func isJoiner(_ scalar: Unicode.Scalar, between before: Unicode.Scalar, and after: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "'", "’", "-", "‑": return isWordScalar(before) && isWordScalar(after)
+        case ".", ",", ":": return before.properties.numericType != nil && after.properties.numericType != nil
+        default: return false
+        }
+    }
+
+    static func segment(_ atoms: [Atom]) -> [[Word]] {
+        var sentences: [[Word]] = []
+        var words: [Word] = []
+        var current = ""
+        var start: Atom?
+        func endWord() {
+            if let first = start, !current.isEmpty { words.append(Word(text: current, location: first.location, origin: first.origin)) }
+            current = ""
+            start = nil
+        }
+        func endSentence() {
+            endWord()
+            if !words.isEmpty { sentences.append(words) }
+            words = []
+        }
+        var index = 0
+        while index < atoms.count {
+            let scalar = atoms[index].scalar
+            let previous = index > 0 ? atoms[index - 1].scalar : " "
+            let next = index + 1 < atoms.count ? atoms[index + 1].scalar : " "
+            if isWordScalar(scalar) || (!current.isEmpty && isJoiner(scalar, between: previous, and: next)) {
+                if start == nil { start = atoms[index] }
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "%" && !current.isEmpty && previous.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "\n" {
+                endSentence()
+            } else if [".", "!", "?", "…"].contains(scalar) {
+                let word = current.lowercased()
+                endWord()
+                // The stop ends the sentence when a space, a closing mark or the end follows.
+                var after = index + 1
+                while after < atoms.count, [".", "!", "?", "…", ")", "\"", "”", "’", "'"].contains(atoms[after].scalar) { after += 1 }
+                let atEnd = after >= atoms.count || atoms[after].scalar.properties.isWhitespace
+                if atEnd && !(scalar == "." && abbreviationsWithStop.contains(word)) {
+                    endSentence()
+                    index = after
+                    continue
+                }
+            } else {
+                endWord()
+            }
+            index += 1
+        }
+        endSentence()
+        return sentences
+    }
+}

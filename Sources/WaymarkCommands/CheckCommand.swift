@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Waymark
+import WaymarkModel
+
+/// `waymark check`: runs the accessibility checks and prints what they find.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check guides and style sheets against the accessibility standards.",
+        discussion: """
+            Checks every guide in the guides folder (or the GUIDE files named) and every *.css file in the \
+            styles folder. Findings are printed like a compiler's, grouped by guide and sorted by position, \
+            each with how to fix it; then a summary with each guide's reading age. Settings come from \
+            waymark.yml beside the guides folder and each guide's 'checks:'. Dates are compared with \
+            SOURCE_DATE_EPOCH when it is set, else today. 'waymark rules' lists the checks.
+            Exit status: 0 when nothing needs fixing, 1 when there are errors (or warnings with --werror), \
+            2 when the command is used wrongly or files cannot be read.
+            """
+    )
+
+    /// The report formats.
+    static let formats = ["text", "json", "sarif"]
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("Report format: text, json or sarif.", valueName: "FORMAT"))
+    var format = "text"
+
+    @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
+    var werror = false
+
+    @Argument(help: ArgumentHelp("Guide files to check (default: every guide in the guides folder).", valueName: "GUIDE"))
+    var guides: [String] = []
+
+    func run() throws {
+        guard CheckCommand.formats.contains(format) else {
+            printError("error: unknown report format '\(format)'; the formats are: \(CheckCommand.formats.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let checker = Checker(options: try folders.checkOptions())
+        let files = try folders.guideFiles(guides)
+        let styles = try folders.styleSheets()
+        let report = checker.run(guides: files, guidesRoot: folders.guidesURL, displayBase: folders.base, styleSheets: styles)
+        switch format {
+        case "json": try printData(report.json())
+        case "sarif": try printData(report.sarif())
+        default: FileHandle.standardOutput.write(Data(report.text.utf8))
+        }
+        if report.failed(warningsAsErrors: werror) { throw ExitCode(1) }
+    }
+
+    private func printData(_ data: Data) {
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+extension FolderOptions {
+    /// The project's `waymark.yml` (beside the guides folder) and today's date; exit 2 when the file is wrong.
+    func checkOptions() throws -> CheckOptions {
+        let file = guidesURL.deletingLastPathComponent().appendingPathComponent(ProjectConfiguration.fileName)
+        do {
+            let project = try ProjectConfiguration.load(from: file, displayPath: Builder.displayPath(of: file, base: base))
+            return CheckOptions(today: Checker.today(), project: project)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.formatted) }
+            throw ExitCode(2)
+        }
+    }
+
+    /// The guide files named, or every guide in the guides folder; exit 2 when they cannot be found.
+    func guideFiles(_ named: [String]) throws -> [URL] {
+        if !named.isEmpty {
+            let urls = named.map { url($0) }
+            for (name, url) in zip(named, urls) where !FileManager.default.fileExists(atPath: url.path) {
+                printError("error: there is no guide '\(name)'")
+                throw ExitCode(2)
+            }
+            return urls
+        }
+        do {
+            return try Builder.guideFiles(in: guidesURL)
+        } catch {
+            printError("error: could not list the guides in \(guides): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The style sheets of the styles folder, keyed by the path shown in messages; exit 2 when unreadable.
+    func styleSheets() throws -> [String: String] {
+        do {
+            let sheets = try Builder.styleSheets(in: stylesURL)
+            return Dictionary(uniqueKeysWithValues: sheets.map { (Builder.displayPath(of: stylesURL.appendingPathComponent($0.key), base: base), $0.value) })
+        } catch {
+            printError("error: could not read the style sheets in \(styles): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}
