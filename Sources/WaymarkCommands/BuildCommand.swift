@@ -29,6 +29,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hard-wrap plain text at N characters (for email).", valueName: "N"))
     var wrap: Int?
 
+    @Option(help: ArgumentHelp(
+        "The large-print style profile: large-print (18 pt, the default), large-print-16, giant-print (24 pt), or your own Styles/NAME.css.",
+        valueName: "NAME"))
+    var style: String?
+
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
@@ -41,6 +46,9 @@ struct BuildCommand: ParsableCommand {
                 throw ValidationError("unknown format '\(format)'; the formats are: \(WriterRegistry.formatIDs.joined(separator: ", "))")
             }
         }
+        if let style, style.isEmpty || style.contains("/") || style.hasSuffix(".css") {
+            throw ValidationError("--style takes a profile name such as giant-print (the file Styles/giant-print.css)")
+        }
         if let wrap, wrap < 20 {
             throw ValidationError("--wrap needs at least 20 characters a line")
         }
@@ -49,8 +57,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
-            guides: guides.map { folders.url($0) }, formats: formats,
-            options: WriterOptions(wrap: wrap), displayBase: folders.base, stylesRoot: folders.stylesURL,
+            guides: guides.map { folders.guideURL($0) }, formats: formats,
+            options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesURL,
             checks: try folders.checkOptions(), allowErrors: allowErrors)
         let results: [GuideBuildResult]
         do {
@@ -93,6 +101,13 @@ struct FolderOptions: ParsableArguments {
     var guidesURL: URL { url(guides) }
     var outputURL: URL { url(output) }
     var stylesURL: URL { url(styles) }
+
+    /// A guide named on the command line: a path, or a slug such as `bullying` for `Guides/bullying.md`.
+    func guideURL(_ name: String) -> URL {
+        let direct = url(name)
+        if FileManager.default.fileExists(atPath: direct.path) || name.hasSuffix(".md") || name.contains("/") { return direct }
+        return guidesURL.appendingPathComponent(name + ".md")
+    }
 
     func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL

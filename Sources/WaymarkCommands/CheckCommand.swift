@@ -71,7 +71,7 @@ extension FolderOptions {
     /// The guide files named, or every guide in the guides folder; exit 2 when they cannot be found.
     func guideFiles(_ named: [String]) throws -> [URL] {
         if !named.isEmpty {
-            let urls = named.map { url($0) }
+            let urls = named.map { guideURL($0) }
             for (name, url) in zip(named, urls) where !FileManager.default.fileExists(atPath: url.path) {
                 printError("error: there is no guide '\(name)'")
                 throw ExitCode(2)

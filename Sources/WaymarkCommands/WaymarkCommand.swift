@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `waymark` command: builds and checks accessible guides for young people.
@@ -12,4 +13,22 @@ public struct WaymarkCommand: ParsableCommand {
 
     /// Creates the command (ArgumentParser needs this).
     public init() {}
+}
+
+extension WaymarkCommand {
+    /// Runs the command line like `main()`, except that a usage mistake exits with
+    /// status 2, as every command documents (ArgumentParser's own default is 64).
+    public static func runMain() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            exit(withError: nil)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,3 @@
 import WaymarkCommands
 
-WaymarkCommand.main()
+WaymarkCommand.runMain()

@@ -156,6 +156,11 @@ public struct Builder: Sendable {
         for writer in writers {
             do {
                 outputs += try writer.write(guide, options: options)
+            } catch let error as WriterError {
+                // A missing or broken style sheet or profile: the setup, not the guide.
+                result.errors.append(.error(
+                    at: start, "the \(writer.formatID) version could not be made: \(error.message)",
+                    hint: "fix the style sheet or profile named above in the Styles folder, or choose another with --style"))
             } catch {
                 result.errors.append(.error(
                     at: start, "the \(writer.formatID) version could not be made: \(error)",

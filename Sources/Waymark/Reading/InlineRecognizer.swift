@@ -23,14 +23,31 @@ struct InlineRecognizer {
 
     /// Splits `text`, which starts at `location`, into text, phone, term and abbreviation inlines.
     func split(_ text: String, at location: Location) -> [Inline] {
-        let characters = Array(text)
+        split([(text, location)])
+    }
+
+    /// Splits a run of text pieces (a paragraph's lines, joined by soft breaks) as one text,
+    /// so that a glossary word or phone number may run across a line break; every inline
+    /// keeps the place of its own first character.
+    func split(_ pieces: [(text: String, location: Location)]) -> [Inline] {
+        var characters: [Character] = []
+        var places: [Location] = []
+        for piece in pieces {
+            for (offset, character) in piece.text.enumerated() {
+                characters.append(character)
+                places.append(shifted(piece.location, by: offset))
+            }
+        }
+        guard let first = places.first else { return [] }
+        let end = places.last.map { shifted($0, by: 1) } ?? first
+        func place(_ index: Int) -> Location { index < places.count ? places[index] : end }
         let lowered = characters.map { Character($0.lowercased()) }
         var result: [Inline] = []
         var plainStart = 0
         var index = 0
         func flush(upTo end: Int) {
             if end > plainStart {
-                result.append(Inline(.text(String(characters[plainStart..<end])), at: shifted(location, by: plainStart)))
+                result.append(Inline(.text(String(characters[plainStart..<end])), at: place(plainStart)))
             }
         }
         while index < characters.count {
@@ -38,19 +55,19 @@ struct InlineRecognizer {
             guard atWordStart else { index += 1; continue }
             if let phone = PhoneNumbers.match(in: characters, at: index) {
                 flush(upTo: index)
-                result.append(Inline(.phone(phone.number), at: shifted(location, by: index)))
+                result.append(Inline(.phone(phone.number), at: place(index)))
                 index = phone.range.upperBound
                 plainStart = index
             } else if let (term, end) = matchTerm(lowered, at: index) {
                 flush(upTo: index)
                 let use = GlossaryUse(text: String(characters[index..<end]), term: term)
-                result.append(Inline(.term(use), at: shifted(location, by: index)))
+                result.append(Inline(.term(use), at: place(index)))
                 index = end
                 plainStart = index
             } else if let (abbreviation, expansion, end) = matchAbbreviation(characters, at: index) {
                 flush(upTo: index)
                 let use = AbbreviationUse(text: abbreviation, expansion: expansion)
-                result.append(Inline(.abbreviation(use), at: shifted(location, by: index)))
+                result.append(Inline(.abbreviation(use), at: place(index)))
                 index = end
                 plainStart = index
             } else {

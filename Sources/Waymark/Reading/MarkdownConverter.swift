@@ -134,13 +134,29 @@ struct MarkdownConverter {
     /// Converts inline nodes; `recognise` finds phone numbers, glossary words and abbreviations in text.
     mutating func inlines(_ nodes: [MarkdownNode], recognise: Bool = true) -> [Inline] {
         var result: [Inline] = []
+        // Text and soft breaks are gathered into runs and recognised together, so that
+        // a glossary word or a phone number split over two lines is still found.
+        var run: [(text: String, location: Location)] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            result += recognise ? recognizer.split(run) : run.map { Inline(.text($0.text), at: $0.location) }
+            run = []
+        }
         for node in nodes {
             let here = location(of: node)
             switch node.kind {
             case .text, .code:
-                result += recognise ? recognizer.split(node.literal, at: here) : [Inline(.text(node.literal), at: here)]
+                run.append((node.literal, here))
+                continue
             case .softBreak:
-                result.append(Inline(.text(" "), at: here))
+                run.append((" ", here))
+                continue
+            default:
+                flush()
+            }
+            switch node.kind {
+            case .text, .code, .softBreak:
+                break
             case .lineBreak:
                 result.append(Inline(.lineBreak, at: here))
             case .emphasis:
@@ -162,6 +178,7 @@ struct MarkdownConverter {
                 report(.error(at: here, "this Markdown (\(describe(node.kind))) is not allowed here", hint: "write it as plain text"))
             }
         }
+        flush()
         return MarkdownConverter.merged(result)
     }
 

@@ -129,6 +129,19 @@ import WaymarkModel
         #expect(uses == ["term:Advocates->advocate@1", "term:child protection plan->child protection plan@19", "abbr:CSE@50"])
     }
 
+    @Test func glossaryWordSplitAcrossALineBreakIsFound() throws {
+        let extra = "glossary:\n  social worker: Someone who helps keep children safe.\n"
+        let blocks = try blocks("Ask your social\nworker. A social worker listens.\n", extra: extra)
+        guard case .paragraph(let inlines) = blocks[0].kind else { Issue.record("not a paragraph"); return }
+        let uses = inlines.compactMap { inline -> String? in
+            if case .term(let use) = inline.kind { return "\(use.text)@\(inline.location.line):\(inline.location.column)" }
+            return nil
+        }
+        #expect(uses == ["social worker@11:10", "social worker@12:11"])
+        // Text after the line break keeps its own place.
+        #expect(inlines.last?.location.line == 12)
+    }
+
     @Test func contactWithSeveralNumbers() throws {
         let blocks = try blocks("""
             :::contact
