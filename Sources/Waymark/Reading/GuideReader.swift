@@ -97,7 +97,13 @@ extension GuideReader {
 
 /// Makes heading ids from heading text: lower-case ASCII words joined by hyphens, unique in a guide.
 struct HeadingIDs {
-    private var used: Set<String> = []
+    /// Ids the writers give to parts they add (a guide heading "Who can help" becomes `who-can-help-2`).
+    static let reserved: Set<String> = [
+        "main", "title", "toc", "toc-title", "contents-title", "landmarks", "landmarks-title",
+        "who-can-help", "glossary",
+    ]
+
+    private var used = HeadingIDs.reserved
     private var counter = 0
 
     mutating func make(for text: String) -> String {

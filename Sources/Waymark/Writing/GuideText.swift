@@ -4,6 +4,14 @@ import WaymarkModel
 public enum GuideText {
     /// The title of the list of services gathered at the end of a guide.
     public static let whoCanHelp = "Who can help"
+    /// The same list's title when a chapter of the guide is already called "Who can help".
+    public static let allServices = "All the services in this guide"
+
+    /// The title of the gathered list of services for `guide`, never the same as one of its chapters.
+    public static func helpTitle(for guide: Guide) -> String {
+        let taken = guide.chapters.compactMap { $0.heading.map { Inline.plainText($0.content).lowercased() } }
+        return taken.contains(whoCanHelp.lowercased()) ? allServices : whoCanHelp
+    }
     /// The title of the glossary.
     public static let glossary = "Words and what they mean"
     /// The title of the contents list.

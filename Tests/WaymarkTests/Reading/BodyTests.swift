@@ -218,3 +218,14 @@ import WaymarkModel
 }
 
 import Foundation
+
+@Suite("Reading: heading ids") struct HeadingIDTests {
+    @Test func idsTheWritersUseAreNeverGivenToAGuideHeading() {
+        var ids = HeadingIDs()
+        #expect(ids.make(for: "Who can help") == "who-can-help-2")
+        #expect(ids.make(for: "Glossary") == "glossary-2")
+        #expect(ids.make(for: "Who comes?") == "who-comes")
+        #expect(ids.make(for: "Who comes?") == "who-comes-2")
+        #expect(ids.make(for: "مع من أتحدث؟").hasPrefix("section-"))
+    }
+}

@@ -31,7 +31,8 @@ struct AccessibilityMetadata: Equatable {
         accessModesSufficient = visual ? ["textual", "textual,visual"] : ["textual"]
         var features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
         if visual { features.append("alternativeText") }
-        if !guide.metadata.glossary.isEmpty { features.append("glossary") }
+        // The glossary is told in the summary: "glossary" is not a term of the
+        // accessibilityFeature vocabulary (W3C, schema.org), and Ace rejects it.
         self.features = features
         hazards = ["none"]
         let chapters = guide.chapters.compactMap(\.heading).count

@@ -112,10 +112,10 @@ private extension EPUBBook {
         let contacts = guide.contacts
         if !contacts.isEmpty {
             renderer.beginDocument(EPUBBook.helpFile, reservedIDs: ["who-can-help"])
-            let body = [HTML.element("h1", [("id", "who-can-help")], [HTML.text(GuideText.whoCanHelp)])]
+            let body = [HTML.element("h1", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))])]
                 + contacts.map { renderer.contact($0) }
             documents.append(EPUBDocument(
-                fileName: EPUBBook.helpFile, title: "\(GuideText.whoCanHelp) – \(bookTitle)",
+                fileName: EPUBBook.helpFile, title: "\(GuideText.helpTitle(for: guide)) – \(bookTitle)",
                 body: [main(section("appendix", role: "doc-appendix", labelledBy: "who-can-help", body))]))
         }
 
@@ -160,19 +160,22 @@ private extension EPUBBook {
                 HTML.element("a", [("href", file)], [HTML.text(Inline.plainText(heading.content))]),
             ] + sectionList(chapter.blocks, file: file)))
         }
-        if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.whoCanHelp)) }
+        if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
         if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, GuideText.glossary)) }
         var landmarks: [XMLNode] = [
             landmark("titlepage", EPUBBook.titleFile, "Title page"),
             landmark("toc", "\(EPUBBook.navFile)#toc", "Contents"),
         ]
         if let first = chapters.first { landmarks.append(landmark("bodymatter", first.file, "Start of content")) }
-        if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.whoCanHelp)) }
+        if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
         if !guide.metadata.glossary.isEmpty { landmarks.append(landmark("glossary", EPUBBook.glossaryFile, GuideText.glossary)) }
         return [
-            HTML.element("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-title")], [
-                HTML.element("h1", [("id", "toc-title")], [HTML.text("Contents")]),
-                HTML.element("ol", [], items),
+            // In a main landmark, like every other document of the book (axe landmark-one-main).
+            HTML.element("main", [], [
+                HTML.element("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-title")], [
+                    HTML.element("h1", [("id", "toc-title")], [HTML.text("Contents")]),
+                    HTML.element("ol", [], items),
+                ]),
             ]),
             HTML.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("aria-labelledby", "landmarks-title"), ("hidden", "hidden")], [
                 HTML.element("h2", [("id", "landmarks-title")], [HTML.text("Landmarks")]),

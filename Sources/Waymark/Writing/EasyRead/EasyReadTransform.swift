@@ -226,7 +226,7 @@ private extension EasyReadTransform {
                 if let chosen = pictograms.choose(for: content) { row.picture = picture(chosen) }
                 rows.append(row)
             }
-            let heading = Heading(level: 1, content: [Inline(.text(GuideText.whoCanHelp), at: location)], id: EasyReadTransform.helpID)
+            let heading = Heading(level: 1, content: [Inline(.text(GuideText.helpTitle(for: guide)), at: location)], id: EasyReadTransform.helpID)
             _ = first
             return Chapter(heading: heading, blocks: [Block(.easyRead(rows), at: location)], location: location)
         }

@@ -58,9 +58,9 @@ public struct LargePrintWriter: Writer {
         }
         let contacts = guide.contacts
         if !contacts.isEmpty {
-            contents.append(("who-can-help", GuideText.whoCanHelp))
+            contents.append(("who-can-help", GuideText.helpTitle(for: guide)))
             content.append(HTML.element("section", [("class", "who-can-help"), ("aria-labelledby", "who-can-help")], [
-                HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.whoCanHelp)]),
+                HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))]),
             ] + contacts.map { renderer.contact($0) }))
         }
         if hasGlossary {

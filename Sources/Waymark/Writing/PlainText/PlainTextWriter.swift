@@ -113,7 +113,7 @@ struct TextRenderer {
             blank()
             paragraph("\(GuideText.contents):")
             for heading in headed { paragraph("- " + plain(heading.content), hanging: "  ") }
-            if !guide.contacts.isEmpty { paragraph("- \(GuideText.whoCanHelp)", hanging: "  ") }
+            if !guide.contacts.isEmpty { paragraph("- \(GuideText.helpTitle(for: guide))", hanging: "  ") }
             if !metadata.glossary.isEmpty { paragraph("- \(GuideText.glossary)", hanging: "  ") }
         }
         for chapter in guide.chapters {
@@ -125,7 +125,7 @@ struct TextRenderer {
             blocks(GuideText.urgentFirst(chapter.blocks), indent: "")
         }
         if !guide.contacts.isEmpty {
-            heading(GuideText.whoCanHelp)
+            heading(GuideText.helpTitle(for: guide))
             for (index, contact) in guide.contacts.enumerated() {
                 if index > 0 { blank() }
                 self.contact(contact, indent: "")

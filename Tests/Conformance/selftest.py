@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Tests the conformance checks themselves, before they judge Output/.
+
+Builds a folder like Output/ from Tests/Conformance/samples (the EPUBs are
+zipped from their source folders), runs every check of run.py on it once, and
+asserts that each good sample passes every check and each bad sample fails
+exactly the checks it was broken for, with the expected rule ids. Then some
+quick cases for the parts that need no outside tool.
+
+    .venv-test/bin/python Tests/Conformance/selftest.py [--keep DIR]
+
+Exits 1, naming each unmet expectation, if a checker no longer catches what it
+should (or flags what it should not).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts in the work tree
+sys.path.insert(0, str(HERE))
+import run  # noqa: E402
+
+SAMPLES = HERE / "samples"
+
+
+def make_epub(source: Path, target: Path) -> None:
+    """Zip an EPUB source folder: mimetype first and stored, as OCF requires."""
+    with zipfile.ZipFile(target, "w") as book:
+        book.write(source / "mimetype", "mimetype", compress_type=zipfile.ZIP_STORED)
+        for folder, dirs, names in os.walk(source):
+            dirs.sort()
+            for name in sorted(names):
+                path = Path(folder) / name
+                member = path.relative_to(source).as_posix()
+                if member != "mimetype":
+                    book.write(path, member, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def build_tree(root: Path) -> None:
+    (root / "good").mkdir(parents=True)
+    (root / "bad").mkdir(parents=True)
+    make_epub(SAMPLES / "epub-good", root / "good" / "good.epub")
+    make_epub(SAMPLES / "epub-bad", root / "bad" / "bad.epub")
+    for name in ("good-large-print.html", "good-easy-read.html"):
+        shutil.copy(SAMPLES / name, root / "good" / name)
+    for name in ("bad-large-print.html", "bad-easy-read.html"):
+        shutil.copy(SAMPLES / name, root / "bad" / name)
+    (root / "good" / "good.txt").write_text(
+        "Keeping safe online\n\nYou can phone a helpline. See https://www.example.org/help\n", encoding="utf-8")
+    (root / "README.md").write_text("Not an output: skipped by the scan.\n", encoding="utf-8")
+
+
+# (check, file) -> None for PASS, or the set of rule ids that must all be among the findings.
+EXPECTED = {
+    ("epubcheck", "good/good.epub"): None,
+    ("ace-metadata", "good/good.epub"): None,
+    ("axe", "good/good.epub"): None,
+    ("self-contained", "good/good.epub"): None,
+    ("nu-html", "good/good-large-print.html"): None,
+    ("axe", "good/good-large-print.html"): None,
+    ("print-body-size", "good/good-large-print.html"): None,
+    ("print-headings", "good/good-large-print.html"): None,
+    ("self-contained", "good/good-large-print.html"): None,
+    ("nu-html", "good/good-easy-read.html"): None,
+    ("axe", "good/good-easy-read.html"): None,
+    ("print-body-size", "good/good-easy-read.html"): None,
+    ("print-headings", "good/good-easy-read.html"): None,
+    ("self-contained", "good/good-easy-read.html"): None,
+    ("self-contained", "good/good.txt"): None,
+
+    ("epubcheck", "bad/bad.epub"): {"RSC-001", "RSC-006", "OPF-014"},
+    ("ace-metadata", "bad/bad.epub"): {
+        "metadata-accessibilitysummary-missing", "metadata-accessmode-invalid",
+        "metadata-accessibilityfeature-invalid", "metadata-accessibilityhazard-invalid",
+        "metadata-accessmodesufficient-invalid"},
+    ("axe", "bad/bad.epub"): {"image-alt"},
+    ("self-contained", "bad/bad.epub"): {"no-script", "no-event-handler", "no-remote-resource"},
+    ("nu-html", "bad/bad-large-print.html"): {"nu-error"},
+    ("axe", "bad/bad-large-print.html"): {"image-alt"},
+    ("print-body-size", "bad/bad-large-print.html"): {"print-body-size"},
+    ("print-headings", "bad/bad-large-print.html"): {"print-heading-at-page-end"},
+    ("self-contained", "bad/bad-large-print.html"): {"no-script", "no-event-handler", "no-remote-resource"},
+    # promises 17pt, prints 16pt: only the size check may fail
+    ("nu-html", "bad/bad-easy-read.html"): None,
+    ("axe", "bad/bad-easy-read.html"): None,
+    ("print-body-size", "bad/bad-easy-read.html"): {"print-body-size"},
+    ("print-headings", "bad/bad-easy-read.html"): None,
+    ("self-contained", "bad/bad-easy-read.html"): None,
+}
+
+
+class Expectations:
+    def __init__(self):
+        self.failures: list[str] = []
+        self.count = 0
+
+    def check(self, condition: bool, what: str) -> None:
+        self.count += 1
+        if not condition:
+            self.failures.append(what)
+            print(f"SELFTEST UNMET: {what}", flush=True)
+
+
+def check_samples(tree: Path, expect: Expectations) -> None:
+    buffer = io.StringIO()
+    report = run.run([str(tree)], report=run.Report(out=buffer))
+    log = buffer.getvalue()
+    got = {}
+    for result in report.results:
+        key = (result.check, Path(result.path).resolve().relative_to(tree.resolve()).as_posix())
+        got[key] = result
+    for key, rules in EXPECTED.items():
+        result = got.get(key)
+        expect.check(result is not None, f"{key[0]} did not run on {key[1]}")
+        if result is None:
+            continue
+        found = {f.rule for f in result.findings}
+        detail = "; ".join(run.describe(result, f) for f in result.findings)[:1500]
+        if rules is None:
+            expect.check(result.passed, f"{key[0]} should PASS {key[1]} but failed: {detail}")
+        else:
+            expect.check(not result.passed, f"{key[0]} should FAIL {key[1]} but passed")
+            missing = rules - found
+            expect.check(not missing, f"{key[0]} on {key[1]} should report {', '.join(sorted(missing))}; "
+                                      f"it reported {', '.join(sorted(found)) or 'nothing'}")
+    unexpected = set(got) - set(EXPECTED)
+    expect.check(not unexpected, f"unexpected results: {sorted(unexpected)}")
+    heading = got.get(("print-headings", "bad/bad-large-print.html"))
+    if heading and heading.findings:
+        expect.check(heading.findings[0].document == "page 1",
+                     f"the heading should be found at the foot of page 1, not {heading.findings[0].document}")
+    nu = got.get(("nu-html", "bad/bad-large-print.html"))
+    if nu:
+        expect.check(any("font-colour" in f.message for f in nu.findings),
+                     "an unknown CSS property (font-colour) must stay an error")
+    expect.check("does not know the CSS property text-underline-offset" in log,
+                 "text-underline-offset in good-large-print.html should be noted as unknown to vnu 20.6.30")
+    # the closing line that CI reads, and the exit code
+    out = io.StringIO()
+    report.out = out
+    code = report.finish()
+    last = out.getvalue().rstrip("\n").splitlines()[-1]
+    passed = sum(1 for v in EXPECTED.values() if v is None)
+    expect.check(code == 1, "a run with failures must exit 1")
+    expect.check(last == f"{passed} passed, {len(EXPECTED) - passed} failed",
+                 f"the closing line should be '{passed} passed, {len(EXPECTED) - passed} failed', not {last!r}")
+    expect.check("CONFORMANCE FAILURES" in out.getvalue(), "failures should be listed again at the end")
+    expect.check("INFO fonts" in log, "pdffonts should be recorded for the printed pages")
+
+
+def check_empty_and_text_only(tmp: Path, expect: Expectations) -> None:
+    empty = tmp / "empty"
+    (empty / "guide").mkdir(parents=True)
+    (empty / "guide" / "guide.txt").write_text("Plain text only.\n", encoding="utf-8")
+    buffer = io.StringIO()
+    report = run.run([str(empty)], report=run.Report(out=buffer))
+    text = buffer.getvalue()
+    for kind in ("no EPUB files found: skipped", "no large-print HTML files found: skipped",
+                 "no easy-read HTML files found: skipped"):
+        expect.check(kind in text, f"a text-only folder should say '{kind}'")
+    expect.check(report.finish() == 0, "a text-only folder with clean text must pass")
+
+
+def check_scan(expect: Expectations) -> None:
+    cases = [
+        ('<p>See <a href="https://www.example.org/help">the help website</a>.</p>', set()),
+        ("Phone 0800 1111 or go to https://www.example.org. Someone=1 only.", set()),
+        ('<link rel="stylesheet" href="style.css"/><img src="images/a.png" alt="A"/>', set()),
+        ('<img src="data:image/png;base64,AAAA" alt=""/>', set()),
+        ("body { background: url(images/paper.png); }", set()),
+        ('<img src="//cdn.example.org/a.png" alt="A">', {"no-remote-resource"}),
+        ('<img srcset="a.png 1x, https://example.org/b.png 2x" src="a.png" alt="A">', {"no-remote-resource"}),
+        ('<svg><use xlink:href="https://example.org/icons.svg#phone"/></svg>', {"no-remote-resource"}),
+        ("<picture><source srcset='http://example.org/a.webp'></picture>", {"no-remote-resource"}),
+        ('<iframe src="https://example.org/video"></iframe>', {"no-remote-resource"}),
+        ("h1 { background: url( 'https://example.org/x.png' ) }", {"no-remote-resource"}),
+        ('@import "https://fonts.example.org/a.css";', {"no-remote-resource"}),
+        ("@import url(//fonts.example.org/a.css);", {"no-remote-resource"}),
+        ("<SCRIPT>alert(1)</SCRIPT>", {"no-script"}),
+        ('<script src="app.js"></script>', {"no-script"}),
+        ('<body onload="go()">', {"no-event-handler"}),
+        ("<a href='#x' ONMOUSEOVER = 'x()'>x</a>", {"no-event-handler"}),
+    ]
+    for text, rules in cases:
+        found = {rule for rule, _, _ in run.scan_text(text)}
+        expect.check(found == rules, f"scan of {text!r} found {sorted(found)}, expected {sorted(rules)}")
+
+
+OPF = """<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="u">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">{meta}</metadata><manifest/><spine/></package>"""
+
+
+def metadata_rules(meta: str) -> set[str]:
+    package = run.Package("OEBPS/content.opf", ET.fromstring(OPF.format(meta=meta)), {}, [])
+    return {f.rule for f in run.check_metadata(package)}
+
+
+def check_metadata(expect: Expectations) -> None:
+    good = ('<meta property="schema:accessMode">textual</meta>'
+            '<meta property="schema:accessModeSufficient">textual</meta>'
+            '<meta property="schema:accessibilityFeature">structuralNavigation</meta>'
+            '<meta property="schema:accessibilityFeature">displayTransformability/font-size</meta>'
+            '<meta property="schema:accessibilityHazard">none</meta>'
+            '<meta property="schema:accessibilitySummary">Fine.</meta>')
+    expect.check(metadata_rules(good) == set(), f"good metadata flagged: {metadata_rules(good)}")
+    epub2 = ('<meta name="schema:accessMode" content="textual"/>'
+             '<meta name="schema:accessModeSufficient" content="textual"/>'
+             '<meta name="schema:accessibilityFeature" content="tableOfContents"/>'
+             '<meta name="schema:accessibilityHazard" content="noFlashingHazard"/>'
+             '<meta name="schema:accessibilitySummary" content="Fine."/>')
+    expect.check(metadata_rules(epub2) == set(), f"EPUB 2 style metadata flagged: {metadata_rules(epub2)}")
+    conflict = good.replace("structuralNavigation", "none") + \
+        '<meta property="schema:accessibilityHazard">flashing</meta>'
+    found = metadata_rules(conflict)
+    expect.check({"accessibilityfeature-conflict", "accessibilityhazard-conflict"} <= found,
+                 f"none together with other values should be flagged, got {found}")
+    expect.check("metadata-accessmode-missing" in metadata_rules(""), "missing accessMode should be flagged")
+    refines = '<meta property="schema:accessibilitySummary" refines="#x">only refining</meta>'
+    expect.check("metadata-accessibilitysummary-missing" in metadata_rules(refines),
+                 "a refining meta is not the publication's summary")
+
+
+def check_page_logic(expect: Expectations) -> None:
+    body = [1.117 * 18] * 10
+
+    def line(page, y, text, size):
+        return run.Line(page, y - size, y, text, [1.117 * size] * len(text.split()))
+
+    pages = [[line(1, 100, "Some body text here", 18), line(1, 700, "A heading", 23.4), line(1, 800, "1", 18)],
+             [line(2, 100, "More body text", 18), line(2, 800, "Page 2 of 2", 18)]]
+    heights = body + [1.117 * 23.4]
+    size, headings, _ = run.check_printed(pages, heights, 18, "test")
+    expect.check(not size, f"18pt text should pass an 18pt minimum: {size}")
+    expect.check([f.document for f in headings] == ["page 1"],
+                 f"a heading above the page number should be found on page 1: {[f.message for f in headings]}")
+    size, _, _ = run.check_printed(pages, [1.117 * 17] * 10, 18, "test")
+    expect.check(bool(size), "17pt text must fail an 18pt minimum")
+    # fonts not in the calibration table: the smallest ratio, 1.10, decides
+    for font, ratio in (("Liberation Serif", 1.107), ("DejaVu Sans", 1.164)):
+        size, _, _ = run.check_printed(pages, [ratio * 18] * 10, 18, "test")
+        expect.check(not size, f"18pt {font} (height {ratio} x size) should pass an 18pt minimum")
+        size, _, _ = run.check_printed(pages, [ratio * 17] * 10, 18, "test")
+        expect.check(bool(size), f"17pt {font} (height {ratio} x size) must fail an 18pt minimum")
+    # calibrated fonts: exact to a tenth of a point
+    dejavu = [run.PdfFont("DejaVuSans", True, True), run.PdfFont("DejaVuSans-Bold", True, True)]
+    ratio, tolerance, _ = run.height_ratio(dejavu)
+    expect.check(ratio == 1.164, f"DejaVu Sans should be calibrated at 1.164, not {ratio}")
+    size, _, note = run.check_printed(pages, [1.164 * 18] * 10, 18, "test", ratio, tolerance)
+    expect.check(not size and "body ≈ 18.0pt" in note, f"18pt DejaVu Sans should pass and read as 18.0pt: {note}")
+    size, _, _ = run.check_printed(pages, [1.164 * 17.8] * 10, 18, "test", ratio, tolerance)
+    expect.check(bool(size), "17.8pt DejaVu Sans must fail an 18pt minimum")
+    mixed = dejavu + [run.PdfFont("LiberationSerif", True, True)]
+    expect.check(run.height_ratio(mixed)[0] == 1.107, "with two calibrated families the smaller ratio decides")
+    unknown = dejavu + [run.PdfFont("AtkinsonHyperlegible-Regular", True, True)]
+    expect.check(run.height_ratio(unknown)[:2] == (1.10, 1.0), "an uncalibrated font falls back to 1.10")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--keep", help="build the sample tree in this folder and keep it (to run run.py on by hand)")
+    args = parser.parse_args()
+    expect = Expectations()
+    check_scan(expect)
+    check_metadata(expect)
+    check_page_logic(expect)
+    with tempfile.TemporaryDirectory(prefix="waymark-selftest-") as tmp:
+        tree = Path(args.keep) if args.keep else Path(tmp) / "samples"
+        if tree.exists():
+            shutil.rmtree(tree)
+        build_tree(tree)
+        check_empty_and_text_only(Path(tmp), expect)
+        check_samples(tree, expect)
+    if expect.failures:
+        print(f"selftest: {len(expect.failures)} of {expect.count} expectations UNMET: the checkers are broken", flush=True)
+        return 1
+    print(f"selftest: all {expect.count} expectations met (good samples pass, bad samples fail as they should)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
