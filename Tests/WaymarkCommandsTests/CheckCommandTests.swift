@@ -6,7 +6,7 @@ import Waymark
 
 @Suite struct CheckCommandTests {
     func project(_ guides: [String: String], config: String? = nil) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-check-\(UUID().uuidString)")
+        let root = TestTemporary.url("waymark-check")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Guides"), withIntermediateDirectories: true)
         for (name, text) in guides { try Data(text.utf8).write(to: root.appendingPathComponent("Guides/\(name)")) }
         if let config { try Data(config.utf8).write(to: root.appendingPathComponent("waymark.yml")) }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CommandTests {
     func folder() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-cmd-\(UUID().uuidString)")
+        let root = TestTemporary.url("waymark-cmd")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Guides"), withIntermediateDirectories: true)
         return root
     }

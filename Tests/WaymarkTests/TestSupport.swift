@@ -8,9 +8,7 @@ struct GuideFolder {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("waymark-tests-\(UUID().uuidString)")
-            .appendingPathComponent("Guides")
+        root = TestTemporary.url("guides").appendingPathComponent("Guides")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("pictures"), withIntermediateDirectories: true)
         for name in ["phone.svg", "meeting.svg"] {
             try FileManager.default.copyItem(
@@ -101,4 +99,18 @@ func frontMatter(_ extra: String = "") -> String {
 extension Array where Element == Diagnostic {
     /// `line:column` of each diagnostic.
     var positions: [String] { map { "\($0.location.line):\($0.location.column)" } }
+}
+
+/// Temporary folders for tests, all under one folder per test run that is removed when the run ends.
+enum TestTemporary {
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: TestTemporary.root) }
+        return url
+    }()
+
+    /// A new, not yet created, folder path under the run's folder.
+    static func url(_ prefix: String) -> URL {
+        root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
 }

@@ -9,7 +9,7 @@ import Testing
     static let styles = repository.appendingPathComponent("Styles")
 
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-build-\(UUID().uuidString)")
+        let url = TestTemporary.url("waymark-build")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -6,7 +6,7 @@ import WaymarkZip
 
 @Suite("Checking: build integration") struct BuildCheckTests {
     func output() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-check-build-\(UUID().uuidString)")
+        let url = TestTemporary.url("waymark-check-build")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
