@@ -800,6 +800,79 @@ def check_printed(pages: list[list[Line]], heights: list[float], expected_pt: fl
     return size_findings, heading_findings, summary
 
 
+class RowText(html.parser.HTMLParser):
+    """The words of every easy-read row (the text inside class="row-words"), in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.depth = 0  # > 0 while inside a row-words element
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += 1
+        elif "row-words" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+            self.rows.append([])
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.rows[-1] += [w for w in words_of(data) if not w.startswith("http")]
+
+
+def words_of(text: str) -> list[str]:
+    return [w for w in (re.sub(r"[^\w]", "", word.lower()) for word in text.split()) if w]
+
+
+def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]:
+    """Every easy-read row must print on one page: its first and last words on the same page."""
+    parser = RowText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    # Leave out what print adds between a row's words: the running head (the first
+    # line of most pages), the page number, and link addresses printed after links.
+    firsts = [lines[0].text for lines in pages if lines]
+    head = max(set(firsts), key=firsts.count) if firsts else None
+    if head is not None and firsts.count(head) * 2 <= len(pages):
+        head = None
+    stream = [(number, word) for number, lines in enumerate(pages, start=1)
+              for line in lines if line.text != head and not PAGE_NUMBER.match(line.text)
+              for word in words_of(line.text) if not word.startswith("http")]
+    words = [word for _, word in stream]
+
+    def find(run: list[str], start: int) -> int:
+        for index in range(start, len(words) - len(run) + 1):
+            if words[index:index + len(run)] == run:
+                return index
+        return -1
+
+    findings, position, located = [], 0, 0
+    for row in parser.rows:
+        if not row:
+            continue
+        # The whole row as one run of words, so a row that starts like other text
+        # (the cover's summary, say) is not mistaken for it.
+        first = find(row, position)
+        if first < 0:
+            findings.append(Finding(
+                "print-row-missing",
+                f"the row \"{' '.join(row[:8])}…\" was not found in the printed text, so whether it is split "
+                f"could not be told", "row"))
+            continue
+        located += 1
+        position = first + len(row)
+        first_page, last_page = stream[first][0], stream[first + len(row) - 1][0]
+        if first_page != last_page:
+            findings.append(Finding(
+                "print-row-split",
+                f"the row \"{' '.join(row[:8])}…\" starts on page {first_page} and ends on page {last_page}; "
+                f"a row must never be split (break-inside: avoid)", f"page {first_page}"))
+    return findings, f"{located} of {len(parser.rows)} rows found in the PDF, each on one page"
+
+
 def print_checks(pages_by_kind: list[tuple[Path, str]], outputs: Outputs, report: Report) -> None:
     with tempfile.TemporaryDirectory(prefix="waymark-print-") as tmp:
 
@@ -819,6 +892,7 @@ def print_checks(pages_by_kind: list[tuple[Path, str]], outputs: Outputs, report
             guide = guide_of(page, outputs)
             size = Result("print-body-size", shown(page), guide)
             headings = Result("print-headings", shown(page), guide)
+            rows = Result("print-rows", shown(page), guide) if kind == "easy-read" else None
             if error is None:
                 try:
                     expected, source = expected_body_size(page, kind)
@@ -828,6 +902,8 @@ def print_checks(pages_by_kind: list[tuple[Path, str]], outputs: Outputs, report
                     ratio, tolerance, calibration = height_ratio(fonts)
                     size.findings, headings.findings, size.note = check_printed(
                         lines, heights, expected, source, ratio, tolerance, calibration)
+                    if rows is not None:
+                        rows.findings, rows.note = check_rows(page, lines)
                 except Exception as failure:
                     error = failure
             if error is not None:
@@ -835,6 +911,10 @@ def print_checks(pages_by_kind: list[tuple[Path, str]], outputs: Outputs, report
                 headings.findings.append(Finding("print-error", "not checked: the page could not be printed and read"))
             report.add(size)
             report.add(headings)
+            if rows is not None:
+                if error is not None:
+                    rows.findings.append(Finding("print-error", "not checked: the page could not be printed and read"))
+                report.add(rows)
 
 
 # --------------------------------------------------------------------------
