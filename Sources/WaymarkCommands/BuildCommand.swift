@@ -3,7 +3,7 @@ import Foundation
 import Waymark
 
 /// `waymark build`: reads guides and writes every format they ask for.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build guides into Output/<slug>/.",
@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
+    @Flag(help: "Rebuild every guide, even those whose guide, pictures, styles and options have not changed.")
+    var force = false
+
     @Argument(help: ArgumentHelp("Guide files to build (default: every guide in the guides folder).", valueName: "GUIDE"))
     var guides: [String] = []
 
@@ -54,17 +57,19 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
             options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesURL,
-            checks: try folders.checkOptions(), allowErrors: allowErrors)
+            checks: try folders.checkOptions(), allowErrors: allowErrors, force: force)
         let results: [GuideBuildResult]
         do {
             for finding in try Builder.checkStyles(request) { printError(finding.formatted) }
-            results = try Builder().build(request) { result in
-                if result.succeeded {
+            results = try await Builder().build(request) { result in
+                if result.unchanged {
+                    printOut("same    \(result.displayPath) (unchanged since the last build)")
+                } else if result.succeeded {
                     printOut("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
                 } else {
                     printOut("failed  \(result.displayPath)")
@@ -77,10 +82,12 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let failed = results.filter { !$0.succeeded }.count
-        let built = results.count - failed
+        let unchanged = results.filter(\.unchanged).count
+        let built = results.count - failed - unchanged
         let warnings = results.flatMap(\.findings).filter { $0.severity == .warning }.count
         let warningNote = warnings == 0 ? "" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"); 'waymark check' lists them)"
-        printOut("\(built) \(built == 1 ? "guide" : "guides") built, \(failed) failed\(warningNote).")
+        let same = unchanged == 0 ? "" : ", \(unchanged) unchanged"
+        printOut("\(built) \(built == 1 ? "guide" : "guides") built\(same), \(failed) failed\(warningNote).")
         if results.isEmpty { printOut("No guides found in \(folders.guides).") }
         if failed > 0 { throw ExitCode(1) }
     }

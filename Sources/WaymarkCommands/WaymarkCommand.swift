@@ -2,7 +2,7 @@ import Foundation
 import ArgumentParser
 
 /// The `waymark` command: builds and checks accessible guides for young people.
-public struct WaymarkCommand: ParsableCommand {
+public struct WaymarkCommand: AsyncParsableCommand {
     /// The command's description and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "waymark",
@@ -18,10 +18,9 @@ public struct WaymarkCommand: ParsableCommand {
 extension WaymarkCommand {
     /// Runs the command line like `main()`, except that a usage mistake exits with
     /// status 2, as every command documents (ArgumentParser's own default is 64).
-    public static func runMain() -> Never {
+    public static func runMain() async -> Never {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            try await execute(try parseAsRoot())
             exit(withError: nil)
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -29,6 +28,25 @@ extension WaymarkCommand {
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Runs the command, awaiting it when it is asynchronous (`waymark build`).
+    public func execute() async throws {
+        try await WaymarkCommand.execute(self)
+    }
+}
+
+extension WaymarkCommand {
+    /// Runs a parsed command, sync or async.
+    public static func execute(_ command: ParsableCommand) async throws {
+        if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            var syncCommand = command
+            try syncCommand.run()
         }
     }
 }

@@ -1,3 +1,3 @@
 import WaymarkCommands
 
-WaymarkCommand.runMain()
+await WaymarkCommand.runMain()

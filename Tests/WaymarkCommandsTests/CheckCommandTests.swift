@@ -15,51 +15,51 @@ import Waymark
 
     let head = "---\ntitle: T\nlanguage: en-GB\npublisher: p\npublished: 2026-11-01\nsummary: s\n---\n\n"
 
-    func run(_ arguments: [String], in root: URL) throws {
+    func run(_ arguments: [String], in root: URL) async throws {
         var command = try WaymarkCommand.parseAsRoot(arguments + ["--guides", root.appendingPathComponent("Guides").path,
                                                                   "--styles", root.appendingPathComponent("Styles").path])
-        try command.run()
+        try await command.execute()
     }
 
-    @Test func exitStatusSaysWhetherAnythingNeedsFixing() throws {
+    @Test func exitStatusSaysWhetherAnythingNeedsFixing() async throws {
         let clean = try project(["a.md": head + "# Help\n\nYou can talk to someone.\n"])
-        try run(["check"], in: clean)
-        try run(["check", "--format", "json"], in: clean)
-        try run(["check", "--format", "sarif"], in: clean)
+        try await run(["check"], in: clean)
+        try await run(["check", "--format", "json"], in: clean)
+        try await run(["check", "--format", "sarif"], in: clean)
 
         let warning = try project(["a.md": head + "# Help\n\nAsk CAMHS.\n"])
-        try run(["check"], in: warning)
-        #expect(throws: ExitCode(1)) { try run(["check", "--werror"], in: warning) }
+        try await run(["check"], in: warning)
+        await #expect(throws: ExitCode(1)) { try await run(["check", "--werror"], in: warning) }
 
         let error = try project(["a.md": head + "# Help\n\n[Click here](https://example.org).\n", "b.md": "no front matter\n"])
-        #expect(throws: ExitCode(1)) { try run(["check"], in: error) }
+        await #expect(throws: ExitCode(1)) { try await run(["check"], in: error) }
     }
 
-    @Test func usageAndFileTroubleExitTwo() throws {
+    @Test func usageAndFileTroubleExitTwo() async throws {
         let root = try project(["a.md": head + "Text.\n"])
-        #expect(throws: ExitCode(2)) { try run(["check", "--format", "xml"], in: root) }
-        #expect(throws: ExitCode(2)) { try run(["check", root.appendingPathComponent("Guides/missing.md").path], in: root) }
+        await #expect(throws: ExitCode(2)) { try await run(["check", "--format", "xml"], in: root) }
+        await #expect(throws: ExitCode(2)) { try await run(["check", root.appendingPathComponent("Guides/missing.md").path], in: root) }
         let badConfig = try project(["a.md": head + "Text.\n"], config: "checks:\n  italix: off\n")
-        #expect(throws: ExitCode(2)) { try run(["check"], in: badConfig) }
-        #expect(throws: ExitCode(2)) { try run(["build", "--output", badConfig.appendingPathComponent("Output").path], in: badConfig) }
+        await #expect(throws: ExitCode(2)) { try await run(["check"], in: badConfig) }
+        await #expect(throws: ExitCode(2)) { try await run(["build", "--output", badConfig.appendingPathComponent("Output").path], in: badConfig) }
     }
 
-    @Test func buildAllowsErrorsOnlyWhenAsked() throws {
+    @Test func buildAllowsErrorsOnlyWhenAsked() async throws {
         let root = try project(["a.md": head + "# Help\n\n[Click here](https://example.org).\n"])
         let output = root.appendingPathComponent("Output").path
-        #expect(throws: ExitCode(1)) { try run(["build", "--output", output, "--format", "text"], in: root) }
+        await #expect(throws: ExitCode(1)) { try await run(["build", "--output", output, "--format", "text"], in: root) }
         #expect(!FileManager.default.fileExists(atPath: output + "/a/a.txt"))
-        try run(["build", "--output", output, "--format", "text", "--allow-errors"], in: root)
+        try await run(["build", "--output", output, "--format", "text", "--allow-errors"], in: root)
         #expect(FileManager.default.fileExists(atPath: output + "/a/a.txt"))
     }
 
-    @Test func rulesListsAndExplains() throws {
+    @Test func rulesListsAndExplains() async throws {
         var list = try WaymarkCommand.parseAsRoot(["rules"])
-        try list.run()
+        try await list.execute()
         var one = try WaymarkCommand.parseAsRoot(["rules", "sentence-length"])
-        try one.run()
+        try await one.execute()
         var unknown = try WaymarkCommand.parseAsRoot(["rules", "sentence-lenght"])
-        #expect(throws: ExitCode(2)) { try unknown.run() }
+        await #expect(throws: ExitCode(2)) { try await unknown.execute() }
         #expect(RulesCommand.explanation(try #require(RuleRegistry.rule("picture-alt-text")).description).contains("Fails (↓ marks where each finding points):"))
         for command in [CheckCommand.self, RulesCommand.self] as [any ParsableCommand.Type] {
             #expect(WaymarkCommand.helpMessage(for: command).contains("USAGE"))

@@ -12,25 +12,25 @@ import Testing
 
     let good = "---\ntitle: Good\nlanguage: en-GB\npublisher: p\npublished: 2026-11-01\nsummary: s\n---\n\n# Hello\n\nCall 0800 1111.\n"
 
-    @Test func buildExitsOneWhenAGuideFailsAndStillBuildsTheOthers() throws {
+    @Test func buildExitsOneWhenAGuideFailsAndStillBuildsTheOthers() async throws {
         let root = try folder()
         try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
         try Data("# no front matter\n".utf8).write(to: root.appendingPathComponent("Guides/bad.md"))
         let guides = root.appendingPathComponent("Guides").path
         let output = root.appendingPathComponent("Output").path
         var command = try WaymarkCommand.parseAsRoot(["build", "--guides", guides, "--output", output])
-        #expect(throws: ExitCode(1)) { try command.run() }
+        await #expect(throws: ExitCode(1)) { try await command.execute() }
         #expect(FileManager.default.fileExists(atPath: output + "/good/good.txt"))
     }
 
-    @Test func buildExitsZeroWhenAllIsWell() throws {
+    @Test func buildExitsZeroWhenAllIsWell() async throws {
         let root = try folder()
         try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
         var command = try WaymarkCommand.parseAsRoot([
             "build", "--guides", root.appendingPathComponent("Guides").path,
             "--output", root.appendingPathComponent("Output").path, "--format", "text", "--wrap", "60",
         ])
-        try command.run()
+        try await command.execute()
         let text = try String(contentsOfFile: root.appendingPathComponent("Output/good/good.txt").path, encoding: .utf8)
         #expect(text.contains("Call 0800 1111."))
     }

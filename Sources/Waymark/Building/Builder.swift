@@ -21,12 +21,17 @@ public struct BuildRequest: Sendable {
     public var checks: CheckOptions
     /// Build guides even when the checks find errors (they are still reported).
     public var allowErrors: Bool
+    /// Rebuild every guide, even those whose inputs have not changed since the last build.
+    public var force: Bool
+    /// How many guides to build at once; nil for one per core.
+    public var concurrency: Int?
 
     /// Creates a request.
     public init(
         guidesRoot: URL, outputRoot: URL, guides: [URL] = [], formats: [String]? = nil,
         options: WriterOptions = WriterOptions(), displayBase: URL, stylesRoot: URL? = nil,
-        checks: CheckOptions = CheckOptions(), allowErrors: Bool = false
+        checks: CheckOptions = CheckOptions(), allowErrors: Bool = false, force: Bool = false,
+        concurrency: Int? = nil
     ) {
         self.guidesRoot = guidesRoot
         self.outputRoot = outputRoot
@@ -37,6 +42,8 @@ public struct BuildRequest: Sendable {
         self.stylesRoot = stylesRoot
         self.checks = checks
         self.allowErrors = allowErrors
+        self.force = force
+        self.concurrency = concurrency
     }
 }
 
@@ -55,6 +62,8 @@ public struct GuideBuildResult: Sendable {
     public var findings: [Diagnostic] = []
     /// The guide's reading level, when it was read.
     public var readability: Readability?
+    /// Whether the guide was skipped because nothing it is built from has changed.
+    public var unchanged = false
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
@@ -76,8 +85,12 @@ public struct Builder: Sendable {
             .map { folder.appendingPathComponent($0) }
     }
 
-    /// Builds every guide of `request`, calling `progress` after each one.
-    public func build(_ request: BuildRequest, progress: (GuideBuildResult) -> Void) throws -> [GuideBuildResult] {
+    /// Builds every guide of `request`, several at once, calling `progress` after each
+    /// one in the order of the guides (so output never depends on which finished first).
+    ///
+    /// At most one guide per core is in flight, so memory stays bounded by a few
+    /// guides whatever the size of the corpus.
+    public func build(_ request: BuildRequest, progress: (GuideBuildResult) -> Void) async throws -> [GuideBuildResult] {
         var request = request
         if let stylesRoot = request.stylesRoot {
             request.options.styles = try Builder.styleSheets(in: stylesRoot)
@@ -85,11 +98,28 @@ public struct Builder: Sendable {
         }
         let styleFindings = try Builder.checkStyles(request)
         let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
+        let cache = BuildCache(request: request)
+        let limit = max(1, request.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        let prepared = request
         var results: [GuideBuildResult] = []
-        for file in files {
-            let result = buildGuide(file, request: request, styleFindings: styleFindings)
-            progress(result)
-            results.append(result)
+        results.reserveCapacity(files.count)
+        try await withThrowingTaskGroup(of: (Int, GuideBuildResult).self) { group in
+            var next = 0
+            var finished: [Int: GuideBuildResult] = [:]
+            func start() {
+                let index = next
+                next += 1
+                group.addTask { (index, self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)) }
+            }
+            while next < min(limit, files.count) { start() }
+            while let (index, result) = try await group.next() {
+                finished[index] = result
+                while let ready = finished.removeValue(forKey: results.count) {
+                    progress(ready)
+                    results.append(ready)
+                }
+                if next < files.count { start() }
+            }
         }
         return results
     }
@@ -109,6 +139,11 @@ public struct Builder: Sendable {
     /// `styleFindings` are the style sheets' findings (``checkStyles(_:)``): an error in a sheet
     /// that one of the guide's formats uses stops the guide too, unless errors are allowed.
     public func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic] = []) -> GuideBuildResult {
+        buildGuide(file, request: request, styleFindings: styleFindings, cache: nil)
+    }
+
+    /// Reads, checks and renders one guide unless `cache` shows its outputs are up to date.
+    func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic], cache: BuildCache?) -> GuideBuildResult {
         let displayPath = Builder.displayPath(of: file, base: request.displayBase)
         let slug = file.deletingPathExtension().lastPathComponent
         var result = GuideBuildResult(displayPath: displayPath, slug: slug, files: [], errors: [])
@@ -118,6 +153,14 @@ public struct Builder: Sendable {
             result.errors = [.error(
                 at: start, "the guide is outside the guides folder \(Builder.displayPath(of: request.guidesRoot, base: request.displayBase)) (or is a link to a file outside it)",
                 hint: "copy the guide itself into the guides folder")]
+            return result
+        }
+        // Incremental: skip the guide when its key matches the last build's and its files are whole.
+        let outputFolder = request.outputRoot.appendingPathComponent(slug)
+        let key = cache.flatMap { cache in FileManager.default.contents(atPath: file.path).map { cache.key(forGuide: Array($0)) } }
+        if let key, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key {
+            result.unchanged = true
+            result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result
         }
         let guide: Guide
@@ -179,6 +222,10 @@ public struct Builder: Sendable {
                     at: start, error.description,
                     hint: "check that the output folder exists, is writable and the disk is not full; the files there before are unchanged"))
             }
+        }
+        // Recorded last: a build stopped before this point is simply done again next time.
+        if let key, result.errors.isEmpty, request.allowErrors || result.findings.allSatisfy({ $0.severity != .error }) {
+            try? BuildCache.record(key: key, outputs: outputs, in: folder)
         }
         return result
     }

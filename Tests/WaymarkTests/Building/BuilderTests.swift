@@ -26,13 +26,13 @@ import Testing
         return result
     }
 
-    @Test func everyGuideBuildsTwiceToIdenticalBytes() throws {
+    @Test func everyGuideBuildsTwiceToIdenticalBytes() async throws {
         let guides = Self.repository.appendingPathComponent("Guides")
         var outputs: [[String: Data]] = []
         for _ in 0..<2 {
             let output = try temporaryFolder()
             let request = BuildRequest(guidesRoot: guides, outputRoot: output, displayBase: Self.repository, stylesRoot: Self.styles)
-            let results = try Builder().build(request) { _ in }
+            let results = try await Builder().build(request) { _ in }
             #expect(results.count >= 5)
             let problems = results.flatMap(\.errors).map(\.formatted)
             #expect(problems.isEmpty, "\(problems)")
@@ -44,7 +44,7 @@ import Testing
         #expect(outputs[0].keys.contains("/bullying/bullying.epub"))
     }
 
-    @Test func aBrokenGuideDoesNotStopTheOthers() throws {
+    @Test func aBrokenGuideDoesNotStopTheOthers() async throws {
         let folder = try GuideFolder()
         try folder.write("a-good.md", frontMatter() + "# Hello\n\nCall 0800 1111.\n")
         try folder.write("b-broken.md", frontMatter() + "# Hello\n\n<script>alert(1)</script>\n")
@@ -52,7 +52,7 @@ import Testing
         try folder.write("README.md", "Not a guide.\n")
         let output = try temporaryFolder()
         var progress: [String] = []
-        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root.deletingLastPathComponent(), stylesRoot: Self.styles)) {
+        let results = try await Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root.deletingLastPathComponent(), stylesRoot: Self.styles)) {
             progress.append($0.slug)
         }
         #expect(progress == ["a-good", "b-broken", "c-good"])
@@ -62,14 +62,72 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b-broken").path))
     }
 
-    @Test func formatsCanBeLimitedAndGuidesChooseTheirs() throws {
+    @Test func formatsCanBeLimitedAndGuidesChooseTheirs() async throws {
         let folder = try GuideFolder()
         try folder.write("only-epub.md", frontMatter("formats: [epub]\n") + "Text.\n")
         let output = try temporaryFolder()
-        let results = try Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root, stylesRoot: Self.styles)) { _ in }
+        let results = try await Builder().build(BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root, stylesRoot: Self.styles)) { _ in }
         #expect(results[0].succeeded)
         #expect(!results[0].files.contains { $0.hasSuffix(".txt") })
         #expect(results[0].files.contains { $0.hasSuffix(".epub") })
+    }
+
+    @Test func guidesAreBuiltConcurrentlyButReportedInOrder() async throws {
+        let folder = try GuideFolder()
+        let names = (1...24).map { String(format: "guide-%02d", $0) }
+        for name in names.shuffled() {
+            try folder.write("\(name).md", frontMatter() + "# \(name)\n\n" + String(repeating: "Call 0800 1111 any time. ", count: Int.random(in: 1...200)) + "\n")
+        }
+        let output = try temporaryFolder()
+        var progress: [String] = []
+        let request = BuildRequest(guidesRoot: folder.root, outputRoot: output, formats: ["text", "epub"], displayBase: folder.root, stylesRoot: Self.styles, concurrency: 4)
+        let results = try await Builder().build(request) { progress.append($0.slug) }
+        #expect(progress == names)
+        #expect(results.map(\.slug) == names)
+        #expect(results.allSatisfy { $0.succeeded && !$0.unchanged })
+        let serial = try temporaryFolder()
+        var one = request
+        one.outputRoot = serial
+        one.concurrency = 1
+        _ = try await Builder().build(one) { _ in }
+        #expect(try files(in: output) == files(in: serial))
+    }
+
+    @Test func rebuildSkipsGuidesWhoseInputsHaveNotChanged() async throws {
+        let folder = try GuideFolder()
+        try folder.write("a.md", frontMatter() + "# A\n\n![A phone](pictures/phone.svg)\n\nCall 0800 1111.\n")
+        try folder.write("b.md", frontMatter() + "# B\n\nWords.\n")
+        let output = try temporaryFolder()
+        let request = BuildRequest(guidesRoot: folder.root, outputRoot: output, displayBase: folder.root, stylesRoot: Self.styles)
+        let first = try await Builder().build(request) { _ in }
+        #expect(first.map(\.unchanged) == [false, false])
+        let before = try files(in: output)
+
+        let second = try await Builder().build(request) { _ in }
+        #expect(second.map(\.unchanged) == [true, true])
+        #expect(second[0].files == first[0].files)
+        #expect(try files(in: output) == before)
+
+        // An edited guide is rebuilt; the other is not.
+        try folder.write("b.md", frontMatter() + "# B\n\nOther words.\n")
+        #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [true, false])
+
+        // A changed picture rebuilds the guides (pictures are shared inputs).
+        try folder.write("pictures/phone.svg", String(decoding: try Data(contentsOf: Fixtures.url("guides/pictures/meeting.svg")), as: UTF8.self))
+        #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [false, false])
+
+        // A missing output file, or --force, rebuilds.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("a/a.txt"))
+        #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [false, true])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/a.txt").path))
+        var forced = request
+        forced.force = true
+        #expect(try await Builder().build(forced) { _ in }.map(\.unchanged) == [false, false])
+
+        // Other options make other outputs.
+        var wrapped = request
+        wrapped.options.wrap = 40
+        #expect(try await Builder().build(wrapped) { _ in }.map(\.unchanged) == [false, false])
     }
 
     @Test func atomicWriteReplacesWholeAndLeavesNoTemporaryFiles() throws {
