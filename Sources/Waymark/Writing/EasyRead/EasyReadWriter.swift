@@ -53,30 +53,10 @@ private extension EasyReadWriter {
             glossaryHref: nil, ruledWriteSpaces: true, epubTypes: false, headingOffset: 1, easyRead: true))
         renderer.beginDocument("", reservedIDs: guide.chapters.compactMap { $0.heading?.id } + ["main", "contents-title", "glossary"])
         let header = document.cover(renderer: &renderer, titleSuffix: EasyReadWriter.edition.title)
-        var content: [XMLNode] = []
-        var contents: [(id: String, text: String)] = []
-        for chapter in guide.chapters {
-            let blocks = renderer.blocks(chapter.blocks)
-            guard let heading = chapter.heading else {
-                content += blocks
-                continue
-            }
-            contents.append((heading.id, Inline.plainText(heading.content)))
-            content.append(HTML.element("section", [("class", "chapter"), ("aria-labelledby", heading.id)], [
-                HTML.element("h2", [("id", heading.id)], renderer.inlines(heading.content, recognise: false)),
-            ] + blocks))
-        }
-        if !guide.metadata.glossary.isEmpty {
-            contents.append(("glossary", GuideText.glossary))
-            var entries: [XMLNode] = []
-            for entry in guide.metadata.glossary {
-                entries.append(HTML.element("dt", [], [HTML.element("dfn", [], [HTML.text(entry.term)])]))
-                entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
-            }
-            content.append(HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
-                HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
-                HTML.element("dl", [], entries),
-            ]))
+        var (content, contents) = document.chapterSections(renderer: &renderer, order: { $0 })
+        if let glossary = document.glossarySection(termID: nil) {
+            content.append(glossary.section)
+            contents.append(glossary.entry)
         }
         return try document.page(contents: contents, header: header, main: content)
     }

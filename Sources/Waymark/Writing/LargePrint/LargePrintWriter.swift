@@ -43,19 +43,7 @@ public struct LargePrintWriter: Writer {
         renderer.beginDocument("", reservedIDs: reserved)
         let header = document.cover(renderer: &renderer)
 
-        var content: [XMLNode] = []
-        var contents: [(id: String, text: String)] = []
-        for chapter in guide.chapters {
-            let blocks = renderer.blocks(GuideText.urgentFirst(chapter.blocks))
-            guard let heading = chapter.heading else {
-                content += blocks
-                continue
-            }
-            contents.append((heading.id, Inline.plainText(heading.content)))
-            content.append(HTML.element("section", [("class", "chapter"), ("aria-labelledby", heading.id)], [
-                HTML.element("h2", [("id", heading.id)], renderer.inlines(heading.content, recognise: false)),
-            ] + blocks))
-        }
+        var (content, contents) = document.chapterSections(renderer: &renderer, order: GuideText.urgentFirst)
         let contacts = guide.contacts
         if !contacts.isEmpty {
             contents.append(("who-can-help", GuideText.helpTitle(for: guide)))
@@ -63,17 +51,9 @@ public struct LargePrintWriter: Writer {
                 HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))]),
             ] + contacts.map { renderer.contact($0) }))
         }
-        if hasGlossary {
-            contents.append(("glossary", GuideText.glossary))
-            var entries: [XMLNode] = []
-            for entry in guide.metadata.glossary {
-                entries.append(HTML.element("dt", [("id", LargePrintWriter.termID(entry.term))], [HTML.element("dfn", [], [HTML.text(entry.term)])]))
-                entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
-            }
-            content.append(HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
-                HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
-                HTML.element("dl", [], entries),
-            ]))
+        if let glossary = document.glossarySection(termID: LargePrintWriter.termID) {
+            content.append(glossary.section)
+            contents.append(glossary.entry)
         }
         let bytes = try document.page(contents: contents, header: header, main: content)
         return [OutputFile(path: "\(guide.slug)-large-print.html", bytes: bytes)]

@@ -86,6 +86,40 @@ struct PrintDocument {
         return "\"\(escaped)\""
     }
 
+    /// The chapters as sections under `h2` headings, with their entries for the contents list;
+    /// blocks before the first chapter come first, outside any section.
+    func chapterSections(renderer: inout HTMLRenderer, order: ([Block]) -> [Block]) -> (content: [XMLNode], contents: [(id: String, text: String)]) {
+        var content: [XMLNode] = []
+        var contents: [(id: String, text: String)] = []
+        for chapter in guide.chapters {
+            let blocks = renderer.blocks(order(chapter.blocks))
+            guard let heading = chapter.heading else {
+                content += blocks
+                continue
+            }
+            contents.append((heading.id, Inline.plainText(heading.content)))
+            content.append(HTML.element("section", [("class", "chapter"), ("aria-labelledby", heading.id)], [
+                HTML.element("h2", [("id", heading.id)], renderer.inlines(heading.content, recognise: false)),
+            ] + blocks))
+        }
+        return (content, contents)
+    }
+
+    /// The glossary at the end, if the guide has one; `termID` gives each entry an id to link to.
+    func glossarySection(termID: ((String) -> String)?) -> (section: XMLNode, entry: (id: String, text: String))? {
+        guard !guide.metadata.glossary.isEmpty else { return nil }
+        var entries: [XMLNode] = []
+        for entry in guide.metadata.glossary {
+            entries.append(HTML.element("dt", [("id", termID?(entry.term))], [HTML.element("dfn", [], [HTML.text(entry.term)])]))
+            entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
+        }
+        let section = HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
+            HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+            HTML.element("dl", [], entries),
+        ])
+        return (section, ("glossary", GuideText.glossary))
+    }
+
     /// The cover: title, subtitle, audience, publisher and date, summary.
     func cover(renderer: inout HTMLRenderer, titleSuffix: String? = nil) -> [XMLNode] {
         let metadata = guide.metadata
