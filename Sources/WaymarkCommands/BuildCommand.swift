@@ -77,6 +77,9 @@ struct BuildCommand: AsyncParsableCommand {
                 }
                 for finding in result.findings { printError(finding.formatted) }
             }
+        } catch let busy as OutputLock.Failure {
+            printError("error: \(busy)")
+            throw ExitCode(2)
         } catch {
             printError("error: could not list the guides in \(folders.guides): \(error.localizedDescription)")
             throw ExitCode(2)

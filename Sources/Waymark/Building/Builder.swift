@@ -98,6 +98,9 @@ public struct Builder: Sendable {
         }
         let styleFindings = try Builder.checkStyles(request)
         let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
+        // One build at a time writes into an output folder; a second one stops with a clear message.
+        let lock = try OutputLock.acquire(in: request.outputRoot)
+        defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(request: request)
         let limit = max(1, request.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         let prepared = request
