@@ -15,11 +15,14 @@ VENV_STAMP := $(VENV)/.conformance-stamp
 CONFORMANCE_REQ := Tests/Conformance/requirements.txt
 AXE_PIP := axe-playwright-python==0.1.8
 
-.PHONY: guides test deps build unit lint clean help conformance-deps conformance
+.PHONY: guides test deps build unit lint clean help conformance-deps conformance \
+	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
 	@echo "make test     install what is missing, then run the unit tests and the conformance checks"
+	@echo "make fuzz     fuzz the reader and the picture intake, FUZZ_SECONDS each (default 600)"
+	@echo "make reliability / test-sanitize   kill, concurrency, disk, determinism checks / ASan and TSan test runs"
 
 ## deps: install the Debian packages the build needs, only those missing.
 deps:
@@ -83,7 +86,37 @@ conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
 	$(VENV)/bin/python Tests/Conformance/run.py Output
 
-test: lint unit conformance
+## fuzz: libFuzzer + AddressSanitizer on the reader and the picture intake, FUZZ_SECONDS
+## each, from a seed corpus made from Guides/, Guides/pictures/ and Styles/pictograms/
+## (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	scripts/fuzz.sh 60
+
+## reliability: kill -9 mid-build, a kill between two files, two builds at once, a full and
+## a read-only disk, determinism across TZ/locale/working folder/listing order, memory on a
+## 1 MB guide (Tests/Reliability/reliability.py), then the self-containment scan.
+reliability: build conformance-deps
+	$(PYTHON) Tests/Reliability/reliability.py --waymark $(WAYMARK)
+	$(VENV)/bin/python Tests/Conformance/run.py --only self-contained Output
+
+## test-sanitize: the unit tests under AddressSanitizer and under ThreadSanitizer, each
+## in its own scratch folder so that the ordinary build is left alone.
+test-sanitize: test-sanitize-address test-sanitize-thread
+
+test-sanitize-address: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-sanitize-thread: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+test: lint unit conformance reliability fuzz-smoke test-sanitize-address
 
 clean:
-	rm -rf .build Output/*/
+	rm -rf .build .build-fuzz .build-asan .build-tsan Output/*/

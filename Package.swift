@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "Waymark",
@@ -65,3 +66,18 @@ let package = Package(
         .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"]),
     ]
 )
+
+// MARK: - Fuzz targets (only with WAYMARK_FUZZ=1)
+// libFuzzer executables: built by scripts/fuzz.sh with `-sanitize=fuzzer,address`
+// and `-parse-as-library` into .build-fuzz/, never by a plain `swift build`,
+// which would have no fuzzer runtime to link them against.
+if ProcessInfo.processInfo.environment["WAYMARK_FUZZ"] == "1" {
+    package.products += [
+        .executable(name: "fuzz-reader", targets: ["FuzzReader"]),
+        .executable(name: "fuzz-picture", targets: ["FuzzPicture"]),
+    ]
+    package.targets += [
+        .executableTarget(name: "FuzzReader", dependencies: ["Waymark"], path: "Sources/FuzzReader"),
+        .executableTarget(name: "FuzzPicture", dependencies: ["Waymark", "WaymarkXML"], path: "Sources/FuzzPicture"),
+    ]
+}

@@ -40,8 +40,11 @@ public enum XMLDocument {
 
     /// Serialises `root` as an XML document (UTF-8, with declaration).
     ///
-    /// - Parameter doctype: when given, a `<!DOCTYPE name>` line (e.g. `html`).
-    public static func serialize(_ root: XMLElement, doctype: String? = nil) throws -> [UInt8] {
+    /// - Parameters:
+    ///   - doctype: when given, a `<!DOCTYPE name>` line (e.g. `html`).
+    ///   - declaration: whether to begin with `<?xml version="1.0" encoding="UTF-8"?>`
+    ///     (an SVG picture is written without it, as most editors save them).
+    public static func serialize(_ root: XMLElement, doctype: String? = nil, declaration: Bool = true) throws -> [UInt8] {
         guard let document = xmlNewDoc("1.0") else {
             throw XMLError(message: "libxml2 could not create a document")
         }
@@ -57,7 +60,7 @@ public enum XMLDocument {
             throw XMLError(message: "libxml2 could not create a buffer")
         }
         defer { xmlBufferFree(buffer) }
-        guard let saver = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_AS_XML.rawValue)) else {
+        guard let saver = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_AS_XML.rawValue | (declaration ? 0 : XML_SAVE_NO_DECL.rawValue))) else {
             throw XMLError(message: "libxml2 could not start writing")
         }
         xmlSaveDoc(saver, document)
@@ -178,8 +181,20 @@ private extension XMLDocument {
     }
 
     /// Builds libxml2 nodes from the Swift tree with an explicit stack.
+    /// On an error the nodes made so far are freed: they are not yet attached to `document`,
+    /// so freeing the document would not free them.
     static func build(_ root: XMLElement, in document: xmlDocPtr, parent: xmlNodePtr?) throws -> xmlNodePtr? {
         guard let rootNode = try makeNode(root, in: document, parent: nil) else { return nil }
+        do {
+            try buildChildren(of: root, under: rootNode, in: document)
+        } catch {
+            xmlFreeNode(rootNode)
+            throw error
+        }
+        return rootNode
+    }
+
+    static func buildChildren(of root: XMLElement, under rootNode: xmlNodePtr, in document: xmlDocPtr) throws {
         var stack: [(node: xmlNodePtr, children: ArraySlice<XMLNode>)] = [(rootNode, root.children[...])]
         while !stack.isEmpty {
             let top = stack.count - 1
@@ -200,12 +215,22 @@ private extension XMLDocument {
                 xmlAddChild(parentNode, xmlNewDocComment(document, text))
             }
         }
-        return rootNode
     }
 
     static func makeNode(_ element: XMLElement, in document: xmlDocPtr, parent: xmlNodePtr?) throws -> xmlNodePtr? {
         let (prefix, local) = split(element.name)
         guard let node = xmlNewDocNode(document, nil, local, nil) else { return nil }
+        do {
+            try configure(node, as: element, prefix: prefix, in: document, parent: parent)
+        } catch {
+            // A node with a parent is freed with its parent's tree; a root is not attached yet.
+            if parent == nil { xmlFreeNode(node) }
+            throw error
+        }
+        return node
+    }
+
+    static func configure(_ node: xmlNodePtr, as element: XMLElement, prefix: String?, in document: xmlDocPtr, parent: xmlNodePtr?) throws {
         // Attach the node first, so that prefixes declared on its ancestors
         // resolve; then its own namespace declarations, then prefixed names.
         if let parent { xmlAddChild(parent, node) }
@@ -231,7 +256,6 @@ private extension XMLDocument {
                 xmlNewProp(node, attributeLocal, attribute.value)
             }
         }
-        return node
     }
 
     static func split(_ name: String) -> (prefix: String?, local: String) {

@@ -215,6 +215,9 @@ public struct Builder: Sendable {
         }
         guard result.errors.isEmpty else { return result }
         let folder = request.outputRoot.appendingPathComponent(guide.slug)
+        // The old manifest goes before any file changes, so a build stopped half way
+        // through a guide's files is never taken for a finished one.
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(BuildCache.manifestName))
         for output in outputs {
             let url = folder.appendingPathComponent(output.path)
             do {

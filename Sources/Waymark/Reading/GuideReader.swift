@@ -19,21 +19,36 @@ public struct GuideReader: Sendable {
         let start = Location(file: displayPath, line: 1, column: 1)
         let bytes: [UInt8]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            if size > GuideReader.maximumSize {
-                throw GuideReadFailure([.error(
-                    at: start, "the guide is \(size / 1024) KB; the largest guide Waymark reads is \(GuideReader.maximumSize / 1024 / 1024) MB",
-                    hint: "split it into several guides (one topic each); a long guide is about 50 KB")])
-            }
-            bytes = Array(try Data(contentsOf: file))
-        } catch let failure as GuideReadFailure {
-            throw failure
+            bytes = try BoundedFile.read(file, limit: GuideReader.maximumSize)
         } catch {
-            throw GuideReadFailure([.error(at: start, "the guide could not be read", hint: "check that the file exists and can be read")])
+            switch error {
+            case .tooLarge(let size):
+                throw GuideReadFailure([.error(
+                    at: start, "the guide is \(GuideReader.describe(size: size)); the largest guide Waymark reads is \(GuideReader.maximumSize / 1024 / 1024) MB",
+                    hint: "split it into several guides (one topic each); a long guide is about 50 KB")])
+            case .notAFile:
+                throw GuideReadFailure([.error(
+                    at: start, "the guide is not a plain file (it is a folder, a pipe or a device)",
+                    hint: "a guide must be a Markdown text file; remove or rename this one")])
+            case .unreadable(let reason):
+                throw GuideReadFailure([.error(at: start, "the guide could not be read: \(reason)", hint: "check that the file exists and can be read")])
+            }
         }
         let slug = file.deletingPathExtension().lastPathComponent
         return try read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
+    }
+
+    private func start(_ displayPath: String) -> Location {
+        Location(file: displayPath, line: 1, column: 1)
+    }
+
+    /// A file size in words, rounded up to a tenth so that a size over a limit never reads as
+    /// the limit itself: "20 MB", "4.1 MB", "900 KB".
+    static func describe(size: Int) -> String {
+        let megabyte = 1024 * 1024
+        guard size >= megabyte else { return "\(max((size + 1023) / 1024, 1)) KB" }
+        let tenths = (size * 10 + megabyte - 1) / megabyte
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Reads a guide from `bytes`, as if it were the file `displayPath` in `folder`.
@@ -43,6 +58,11 @@ public struct GuideReader: Sendable {
             source = try SourceText(file: displayPath, bytes: bytes)
         } catch {
             throw GuideReadFailure([error])
+        }
+        if source.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            throw GuideReadFailure([.error(
+                at: start(displayPath), "the guide is empty",
+                hint: "a guide starts with its front matter (a line '---', then 'title:', 'language:' and the other keys, then '---'); see docs/writing-guides.md")])
         }
         if bytes.contains(0) {
             let line = source.lines.firstIndex { $0.unicodeScalars.contains("\0") }.map { $0 + 1 } ?? 1

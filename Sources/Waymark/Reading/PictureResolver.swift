@@ -60,25 +60,57 @@ final class PictureResolver {
                 at: location, "'\(source)' is not an SVG, PNG or JPEG picture",
                 hint: "save the picture as .svg, .png or .jpg"))
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: real.path)
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= PictureResolver.maximumSize else {
-                return .failure(.error(
-                    at: location, "the picture '\(source)' is \(size / 1024) KB; the largest allowed is \(PictureResolver.maximumSize / 1024 / 1024) MB",
-                    hint: "make the picture smaller (fewer pixels, or save it as JPEG)"))
-            }
-            bytes = Array(try Data(contentsOf: real))
+            bytes = try BoundedFile.read(real, limit: PictureResolver.maximumSize)
         } catch {
-            return .failure(.error(at: location, "the picture '\(source)' could not be read", hint: "check the file is readable"))
+            switch error {
+            case .tooLarge(let size):
+                return .failure(.error(
+                    at: location, "the picture '\(source)' is \(GuideReader.describe(size: size)); the largest allowed is \(PictureResolver.maximumSize / 1024 / 1024) MB",
+                    hint: "make the picture smaller (fewer pixels, or save it as JPEG)"))
+            case .notAFile:
+                return .failure(.error(
+                    at: location, "the picture '\(source)' is not a file (it is a folder, a pipe or a device)",
+                    hint: "write the path of the picture file itself, e.g. pictures/meeting.svg"))
+            case .unreadable(let reason):
+                return .failure(.error(at: location, "the picture '\(source)' could not be read: \(reason)", hint: "check the file is readable"))
+            }
         }
-        if let problem = PictureResolver.contentProblem(bytes, mediaType: mediaType) {
-            return .failure(.error(at: location, "the picture '\(source)' \(problem)", hint: "open the picture in an image editor and save it again as \(real.pathExtension.uppercased())"))
+        switch PictureContent.check(bytes, mediaType: mediaType) {
+        case .success(let safe):
+            bytes = safe
+        case .failure(let problem):
+            let hint = mediaType == "image/svg+xml" && !problem.message.contains("well-formed")
+                ? "remove that part of the picture (in an editor such as Inkscape, save as 'Plain SVG'), or use a PNG instead; pictures in guides for children must not run code or load anything from elsewhere"
+                : "open the picture in an image editor and save it again as \(real.pathExtension.uppercased())"
+            return .failure(.error(at: location, "the picture '\(source)' \(problem)", hint: hint))
         }
         resources[key] = Resource(mediaType: mediaType, bytes: bytes, fileName: uniqueFileName(real.lastPathComponent))
         return .success(key)
     }
+}
+
+extension PictureResolver {
+    /// A file name safe in every output: ASCII letters, digits, `-`, `_` and one `.`; accents are
+    /// dropped and spaces or other characters become `-` (EPUB OCF 3.3 §4.2.3: names with spaces
+    /// or non-ASCII characters need escaping and trouble some reading systems).
+    static func portableFileName(_ name: String) -> String {
+        let stem = (name as NSString).deletingPathExtension.folding(options: [.diacriticInsensitive], locale: nil)
+        let ext = (name as NSString).pathExtension.lowercased()
+        var portable = ""
+        for scalar in stem.unicodeScalars {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") {
+                portable.unicodeScalars.append(scalar)
+            } else if !portable.isEmpty && !portable.hasSuffix("-") {
+                portable += "-"
+            }
+        }
+        while portable.hasSuffix("-") { portable.removeLast() }
+        if portable.isEmpty { portable = "picture" }
+        return "\(portable.prefix(80)).\(ext)"
+    }
+
 }
 
 private extension PictureResolver {
@@ -91,29 +123,8 @@ private extension PictureResolver {
         }
     }
 
-    /// What is wrong with the file's content for its media type, if anything.
-    static func contentProblem(_ bytes: [UInt8], mediaType: String) -> String? {
-        switch mediaType {
-        case "image/png":
-            let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-            guard bytes.starts(with: signature) else { return "is not a PNG file, whatever its name says" }
-            // A whole PNG ends with an IEND chunk and its CRC.
-            let end: [UInt8] = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
-            return bytes.suffix(8).elementsEqual(end) ? nil : "is cut short (the end of the PNG file is missing)"
-        case "image/jpeg":
-            guard bytes.starts(with: [0xFF, 0xD8, 0xFF]) else { return "is not a JPEG file, whatever its name says" }
-            return bytes.suffix(2).elementsEqual([0xFF, 0xD9]) ? nil : "is cut short (the end of the JPEG file is missing)"
-        default:
-            do {
-                let root = try XMLDocument.parse(bytes)
-                return root.localName == "svg" ? nil : "is not an SVG file (its first element is <\(root.name)>)"
-            } catch {
-                return "is not a well-formed SVG file (\(error))"
-            }
-        }
-    }
-
-    func uniqueFileName(_ name: String) -> String {
+    func uniqueFileName(_ original: String) -> String {
+        let name = PictureResolver.portableFileName(original)
         var candidate = name
         var counter = 2
         while usedFileNames.contains(candidate.lowercased()) {

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Waymark
+
+/// Every input in Fixtures/fuzz/ goes through the same entry point as its fuzzer without a
+/// crash, and every refusal has a placed message (see Fixtures/fuzz/README.md).
+@Suite("Reliability: fuzz finds") struct FuzzRegressionTests {
+    static func inputs(_ target: String) -> [String] {
+        let folder = Fixtures.url("fuzz/\(target)")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test(arguments: inputs("reader"))
+    func readerInput(_ name: String) throws {
+        let bytes = try Array(Data(contentsOf: Fixtures.url("fuzz/reader/\(name)")))
+        let folder = try GuideFolder()
+        do {
+            let guide = try GuideReader(guidesRoot: folder.root).read(bytes: bytes, slug: "fuzz", displayPath: "Guides/fuzz.md", folder: folder.root)
+            _ = try PlainTextWriter().write(guide, options: WriterOptions())
+        } catch let failure as GuideReadFailure {
+            #expect(!failure.diagnostics.isEmpty)
+            #expect(failure.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 && !$0.hint.isEmpty })
+        }
+    }
+
+    @Test(arguments: inputs("picture"))
+    func pictureInput(_ name: String) throws {
+        let data = try Array(Data(contentsOf: Fixtures.url("fuzz/picture/\(name)")))
+        guard let first = data.first else { return }
+        let mediaType = ["image/svg+xml", "image/png", "image/jpeg"][Int(first) % 3]
+        if case .success(let safe) = PictureContent.check(Array(data.dropFirst()), mediaType: mediaType), mediaType == "image/svg+xml" {
+            #expect(PictureContent.check(safe, mediaType: mediaType) == .success(safe))
+            let text = String(decoding: safe, as: UTF8.self).lowercased()
+            #expect(!text.contains("<script") && !(text.contains("\\") && text.contains("(")) && !text.contains("@import"), "\(text)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Fuzz the guide reader and the picture intake with libFuzzer (+ AddressSanitizer).
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture (default both)
+#
+# Each target runs for SECONDS (default $FUZZ_SECONDS or 600), one after the
+# other, from a seed corpus made from Guides/, Guides/pictures/,
+# Styles/pictograms/ and Tests/WaymarkTests/Fixtures/fuzz/ (earlier finds), and
+# grows its own corpus in .build-fuzz/corpus/TARGET/. A crash, a hang
+# (-timeout), a leak or a run past -rss_limit_mb stops it: the input is saved in
+# .build-fuzz/artifacts/TARGET/ and the script fails. Keep each input as a
+# regression test in Tests/WaymarkTests/Fixtures/fuzz/TARGET/ (see docs/reliability.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-${FUZZ_SECONDS:-600}}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(reader picture)
+scratch=.build-fuzz
+swift="${SWIFT:-swift}"
+
+# Build both fuzzers in their own scratch folder: the fuzz targets exist in
+# Package.swift only with WAYMARK_FUZZ=1, so a plain `swift build` never sees them.
+build() {
+    WAYMARK_FUZZ=1 "$swift" build -c release --scratch-path "$scratch" --product "fuzz-$1" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2 || return 1
+    echo "$scratch/release/fuzz-$1"
+}
+
+# seeds TARGET DIR: fill DIR with the seed corpus.
+seeds() {
+    local target=$1 dir=$2
+    rm -rf "$dir" && mkdir -p "$dir"
+    case $target in
+    reader)
+        cp Guides/*.md Tests/WaymarkTests/Fixtures/guides/*.md "$dir/"
+        cp Tests/WaymarkTests/Fixtures/checking/*.md "$dir/" 2>/dev/null || true
+        ;;
+    picture)
+        # First byte picks the media type: 0 SVG, 1 PNG, 2 JPEG (Sources/FuzzPicture).
+        for svg in Guides/pictures/*.svg Styles/pictograms/*.svg Tests/WaymarkTests/Fixtures/reliability/pictures/*.svg; do
+            [ -f "$svg" ] || continue
+            { printf '\0'; cat "$svg"; } > "$dir/svg-$(basename "$svg")"
+        done
+        python3 Tests/Fuzz/make_image_seeds.py "$dir"
+        ;;
+    esac
+    if [ -d "Tests/WaymarkTests/Fixtures/fuzz/$target" ]; then
+        cp Tests/WaymarkTests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true
+    fi
+}
+
+status=0
+for target in "${targets[@]}"; do
+    binary=$(build "$target") || exit 1
+    seed="$scratch/seeds/$target"
+    corpus="$scratch/corpus/$target"
+    artifacts="$scratch/artifacts/$target"
+    seeds "$target" "$seed"
+    mkdir -p "$corpus" "$artifacts"
+    echo "fuzz: $target for ${seconds}s (corpus $corpus, finds in $artifacts/)"
+    export WAYMARK_FUZZ_GUIDES="$PWD/Guides"
+    # Swift's own crash handler gets in the way of AddressSanitizer's report.
+    export SWIFT_BACKTRACE=enable=no
+    set +e
+    "$binary" "$corpus" "$seed" \
+        -dict="Tests/Fuzz/$target.dict" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=200000 \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" > "$scratch/$target.log" 2>&1
+    rc=$?
+    set -e
+    grep -E "^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb)|Test unit written" "$scratch/$target.log" || true
+    if [ $rc -ne 0 ]; then
+        echo "fuzz: $target found a problem (exit $rc); see $scratch/$target.log and $artifacts/" >&2
+        status=1
+    fi
+done
+exit $status
