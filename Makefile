@@ -15,7 +15,7 @@ VENV_STAMP := $(VENV)/.conformance-stamp
 CONFORMANCE_REQ := Tests/Conformance/requirements.txt
 AXE_PIP := axe-playwright-python==0.1.8
 
-.PHONY: guides test deps build unit lint clean help conformance-deps conformance \
+.PHONY: bench guides test deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread
 
 help:
@@ -117,6 +117,10 @@ test-sanitize-thread: deps
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 test: lint unit conformance reliability fuzz-smoke test-sanitize-address
+
+## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run.
+bench: deps
+	bash scripts/bench/run.sh
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan Output/*/

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Print the benchmark tables from the results that run.sh recorded.
+
+    report.py RESULTS.tsv [INFO.txt]
+
+RESULTS.tsv has one line per timed run, tab-separated:
+
+    section corpus tool format guides scale wall user sys rss_kb
+
+section: corpus | large | noop; corpus: number of guides in the corpus (bytes
+for the large guide); guides: how many guides the run processed; scale: the
+factor that extrapolates the run to the whole corpus (1, or corpus/sample when
+pandoc and the per-format Waymark runs used a sample). A measurement that ran
+more than once is reported by its median run (by wall time).
+
+Everything printed is fixed by the results except the timings themselves.
+"""
+
+import sys
+from collections import OrderedDict
+
+WAYMARK_FORMATS = [
+    ("check", "check only"),
+    ("all", "all 5 formats"),
+    ("epub", "epub"),
+    ("text", "text"),
+    ("large-print", "large-print"),
+]
+PANDOC_FORMATS = [("epub", "epub"), ("text", "text"), ("html", "html")]
+# Which pandoc format each Waymark row is compared with.
+COMPARED = {"epub": "epub", "text": "text", "large-print": "html", "all": "sum"}
+
+
+class Run:
+    def __init__(self, fields):
+        (self.section, corpus, self.tool, self.format, guides, scale,
+         wall, user, sys_, rss) = fields
+        self.corpus = int(corpus)
+        self.guides = int(guides)
+        self.scale = float(scale)
+        self.measured_wall = float(wall)
+        self.wall = float(wall) * self.scale
+        self.cpu = (float(user) + float(sys_)) * self.scale
+        self.rss_mb = int(rss) / 1024
+        self.runs = 1
+
+    @property
+    def sampled(self):
+        return self.scale != 1.0
+
+    @property
+    def per_guide_ms(self):
+        return self.wall * 1000 / (self.guides * self.scale)
+
+    @property
+    def per_second(self):
+        return self.guides * self.scale / self.wall if self.wall > 0 else float("inf")
+
+
+def load(path):
+    groups = OrderedDict()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            run = Run(line.rstrip("\n").split("\t"))
+            groups.setdefault((run.section, run.corpus, run.tool, run.format), []).append(run)
+    medians = {}
+    for key, runs in groups.items():
+        ordered = sorted(runs, key=lambda r: r.measured_wall)
+        median = ordered[(len(ordered) - 1) // 2]
+        median.runs = len(runs)
+        medians[key] = median
+    return medians
+
+
+def fmt_seconds(value):
+    return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+
+
+def fmt_ms(value):
+    return f"{value:.1f}" if value < 1000 else f"{value:.0f}"
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def thousands(n):
+    return f"{n:,}"
+
+
+def main():
+    results = load(sys.argv[1])
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], encoding="utf-8") as handle:
+            print(handle.read().rstrip("\n"))
+        print()
+
+    corpora = sorted({c for (s, c, _, _) in results if s == "corpus"})
+    sampled_note = False
+    rows = []
+    pandoc_sum = {}
+    for n in corpora:
+        pandoc = {f: results.get(("corpus", n, "pandoc", f)) for f, _ in PANDOC_FORMATS}
+        if all(pandoc.values()):
+            runs = list(pandoc.values())
+            pandoc_sum[n] = (sum(r.wall for r in runs), sum(r.cpu for r in runs),
+                             max(r.rss_mb for r in runs), runs[0].guides, runs[0].scale)
+        for tool, formats in (("waymark", WAYMARK_FORMATS), ("pandoc", PANDOC_FORMATS)):
+            for fid, label in formats:
+                run = results.get(("corpus", n, tool, fid))
+                if not run:
+                    continue
+                guides = thousands(n)
+                mark = ""
+                if run.sampled:
+                    guides = f"{thousands(n)} ({run.guides} sampled)"
+                    mark = "*"
+                    sampled_note = True
+                ratio = speedup = cpu_speedup = ""
+                if tool == "waymark" and fid in COMPARED:
+                    other = COMPARED[fid]
+                    if other == "sum" and n in pandoc_sum:
+                        p_ms, p_cpu = pandoc_sum[n][0] * 1000 / n, pandoc_sum[n][1]
+                    elif other != "sum" and pandoc.get(other):
+                        p_ms, p_cpu = pandoc[other].per_guide_ms, pandoc[other].cpu
+                    else:
+                        p_ms = p_cpu = None
+                    if p_ms:
+                        ratio = f"{run.per_guide_ms / p_ms:.3f}"
+                        speedup = f"{p_ms / run.per_guide_ms:.1f}×"
+                        cpu_speedup = f"{p_cpu / run.cpu:.1f}×"
+                rows.append([guides, tool, label, fmt_seconds(run.wall) + mark, fmt_seconds(run.cpu) + mark,
+                             f"{run.rss_mb:.0f}", f"{run.per_second:.1f}", fmt_ms(run.per_guide_ms),
+                             ratio, speedup, cpu_speedup, str(run.runs)])
+            if tool == "pandoc" and n in pandoc_sum:
+                wall, cpu, rss, g, scale = pandoc_sum[n]
+                mark = "*" if scale != 1.0 else ""
+                guides = thousands(n) if not mark else f"{thousands(n)} ({g} sampled)"
+                rows.append([guides, "pandoc", "3 formats (sum)", fmt_seconds(wall) + mark, fmt_seconds(cpu) + mark,
+                             f"{rss:.0f}", f"{n / wall:.1f}", fmt_ms(wall * 1000 / n), "", "", "", ""])
+
+    if rows:
+        print("## Corpus builds")
+        print()
+        print(table(["guides", "tool", "formats", "wall s", "CPU s", "peak RSS MB", "guides/s", "ms/guide",
+                     "W/P", "speed-up", "CPU speed-up", "runs"], rows))
+        print()
+        print("W/P: Waymark's wall time per guide over pandoc's for the same format in the same run")
+        print("(epub/epub, text/text, large-print/html, all 5 formats/pandoc's 3 formats summed);")
+        print("speed-up: pandoc's wall time over Waymark's; CPU speed-up: the same for CPU time (user + sys),")
+        print("which other load on the machine disturbs less. Peak RSS: the largest process.")
+        print("runs: how many times it ran (the median run is shown). Waymark's 'all' includes the checks;")
+        print("pandoc runs one process per guide and format, one after another, as a user's script would.")
+        if sampled_note:
+            print("* pandoc, and Waymark's per-format runs, ran on a seeded random sample of the corpus; wall")
+            print("  and CPU time are scaled up to the whole corpus (× corpus/sample), peak RSS is as measured.")
+            print("  Waymark's 'check only' and 'all 5 formats' rows always cover the whole corpus.")
+        print()
+
+    large = [r for (s, _, _, _), r in results.items() if s == "large"]
+    noop = [r for (s, _, _, _), r in results.items() if s == "noop"]
+    if large or noop:
+        print("## Single large guide and no-op rebuild")
+        print()
+        rows = []
+        for run in large:
+            label = "check only" if run.format == "check" else "all 5 formats"
+            rows.append([f"1 guide of {thousands(run.corpus)} bytes", label, fmt_seconds(run.wall),
+                         fmt_seconds(run.cpu), f"{run.rss_mb:.0f}", str(run.runs)])
+        for run in noop:
+            rows.append([f"{thousands(run.corpus)} guides, built again unchanged", "all 5 formats (no-op)",
+                         fmt_seconds(run.wall), fmt_seconds(run.cpu), f"{run.rss_mb:.0f}", str(run.runs)])
+        print(table(["what", "formats", "wall s", "CPU s", "peak RSS MB", "runs"], rows))
+        print()
+
+    # --- Targets -------------------------------------------------------------
+    targets = []
+
+    def verdict(ok):
+        return "met" if ok else "missed"
+
+    all_runs = {n: results.get(("corpus", n, "waymark", "all")) for n in corpora}
+    all_runs = {n: r for n, r in all_runs.items() if r}
+    if pandoc_sum and all_runs:
+        candidates = [n for n in pandoc_sum if n in all_runs]
+        n = 1000 if 1000 in candidates else (max(c for c in candidates if pandoc_sum[c][4] == 1.0)
+                                             if any(pandoc_sum[c][4] == 1.0 for c in candidates) else max(candidates))
+        w = all_runs[n].per_guide_ms
+        p = pandoc_sum[n][0] * 1000 / n
+        cpu = pandoc_sum[n][1] / all_runs[n].cpu
+        targets.append([f"all formats ≥ 20× faster than pandoc's 3 (wall per guide, {thousands(n)} guides)",
+                        f"{w:.1f} ms vs {p:.1f} ms: {p / w:.1f}× (CPU time: {cpu:.1f}×)", verdict(p / w >= 20)])
+    if len(all_runs) >= 2:
+        small, big = min(all_runs), max(all_runs)
+        cpu_per = {n: all_runs[n].cpu * 1000 / n for n in all_runs}
+        per = ", ".join(f"{thousands(n)}: {cpu_per[n]:.1f}" for n in sorted(all_runs))
+        wall = ", ".join(f"{all_runs[n].per_guide_ms:.1f}" for n in sorted(all_runs))
+        growth = cpu_per[big] / cpu_per[small]
+        targets.append([f"linear in guides ({thousands(small)} → {thousands(big)}): CPU ms per guide stays level (≤ 1.2×)",
+                        f"CPU ms/guide {per}: {growth:.2f}× (wall ms/guide {wall})", verdict(growth <= 1.2)])
+        rss = all_runs[big].rss_mb / all_runs[small].rss_mb
+        targets.append([f"peak RSS at {thousands(big)} guides ≤ 2× that at {thousands(small)}",
+                        f"{all_runs[big].rss_mb:.0f} MB vs {all_runs[small].rss_mb:.0f} MB: {rss:.2f}×", verdict(rss <= 2)])
+    for run in large:
+        if run.format != "all":
+            continue
+        text = f"{run.wall:.2f} s"
+        corpus_bytes = None
+        if all_runs:
+            n = max(all_runs)
+            corpus_bytes = BYTES.get(n)
+            if corpus_bytes:
+                per_kb_large = run.cpu * 1000 / (run.corpus / 1000)
+                per_kb_corpus = all_runs[n].cpu * 1000 / (corpus_bytes / 1000)
+                text += (f"; CPU {per_kb_large:.2f} ms/KB vs {per_kb_corpus:.2f} ms/KB over the "
+                         f"{thousands(n)}-guide corpus ({per_kb_large / per_kb_corpus:.2f}×)")
+            if corpus_bytes:
+                targets.append([f"linear in length: CPU per KB of the {thousands(run.corpus)}-byte guide ≤ 1.5× the corpus's",
+                                text.split("; ", 1)[1], verdict(per_kb_large / per_kb_corpus <= 1.5)])
+        targets.append([f"a {thousands(run.corpus)}-byte guide, all formats, under 1 s",
+                        f"{run.wall:.2f} s (CPU {run.cpu:.2f} s)", verdict(run.wall < 1.0)])
+    for run in noop:
+        targets.append([f"no-op rebuild of {thousands(run.corpus)} guides under 1 s", f"{run.wall:.2f} s",
+                        verdict(run.wall < 1.0)])
+    if targets:
+        print("## Against the targets of issue #8")
+        print()
+        print(table(["target", "measured", "verdict"], targets))
+
+
+BYTES = {}
+
+if __name__ == "__main__":
+    # Corpus sizes in bytes, for the per-KB comparison: lines "bytes N B" in the results file.
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("# bytes "):
+                _, _, n, b = line.split()
+                BYTES[int(n)] = int(b)
+    main()

@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# Waymark's benchmark (issue #8): builds generated guides with Waymark and with
+# pandoc, and prints tables of wall time, CPU time, peak memory, guides per
+# second and the Waymark/pandoc ratios, then the figures against the targets.
+# docs/performance.md explains the figures.
+#
+#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides (~30 min on 2 cores)
+#   BENCH_QUICK=1 scripts/bench/run.sh   # 20 and 100 guides (a few minutes)
+#
+# Settings (environment):
+#   WAYMARK=PATH            the binary to time; default: build a release binary of the
+#                           work tree with --scratch-path .build-bench
+#   BENCH_REV=REV           build that git revision instead (git archive into
+#                           .build-bench/src-SHA), e.g. BENCH_REV=HEAD for "before" figures
+#   BENCH_SIZES="A B …"     corpus sizes (default "100 1000 10000"; quick: "20 100")
+#   BENCH_SEED=N            corpus seed (default 8)
+#   BENCH_NOOP_SIZE=N       guides in the no-op rebuild (default 1000; quick: 100)
+#   BENCH_LARGE_BYTES=N     size of the single large guide (default 1000000; 0 skips it)
+#   BENCH_PANDOC=0          skip pandoc
+#   BENCH_PANDOC_MAX=N      larger corpora run pandoc, and Waymark's per-format builds, on a
+#                           seeded sample of BENCH_PANDOC_SAMPLE guides (defaults 1000, 500)
+#   BENCH_REPEAT=N          runs of a measurement whose first run took under
+#                           BENCH_REPEAT_UNDER seconds (defaults 3, 10); the median is reported
+#   BENCH_DIR=DIR           work folder (default .build-bench/run): corpora, outputs, results
+#
+# Standard output is the report only (also saved as BENCH_DIR/report.md);
+# progress goes to standard error. The report is the same from run to run
+# except for the timings.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$ROOT"
+
+if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
+  : "${BENCH_SIZES:=20 100}"
+  : "${BENCH_NOOP_SIZE:=100}"
+else
+  : "${BENCH_SIZES:=100 1000 10000}"
+  : "${BENCH_NOOP_SIZE:=1000}"
+fi
+: "${BENCH_SEED:=8}"
+: "${BENCH_LARGE_BYTES:=1000000}"
+: "${BENCH_PANDOC:=1}"
+: "${BENCH_PANDOC_MAX:=1000}"
+: "${BENCH_PANDOC_SAMPLE:=500}"
+: "${BENCH_REPEAT:=3}"
+: "${BENCH_REPEAT_UNDER:=10}"
+: "${BENCH_DIR:=$ROOT/.build-bench/run}"
+STYLES="$ROOT/Styles"
+PYTHON="${PYTHON:-python3}"
+
+say() { echo "bench: $*" >&2; }
+die() { echo "bench: error: $*" >&2; exit 1; }
+
+mkdir -p "$BENCH_DIR"
+BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
+TMP="$BENCH_DIR/tmp"
+mkdir -p "$TMP"
+RESULTS="$BENCH_DIR/results.tsv"
+INFO="$BENCH_DIR/info.md"
+: > "$RESULTS"
+
+# --- Tools ------------------------------------------------------------------
+
+SUDO=""
+[[ "$(id -u)" == 0 ]] || SUDO=sudo
+apt_install() {
+  say "installing $*"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >&2
+}
+[[ -x /usr/bin/time ]] || apt_install time
+if [[ "$BENCH_PANDOC" == 1 ]] && ! command -v pandoc >/dev/null; then apt_install pandoc; fi
+
+SOURCE_LABEL=""
+if [[ -z "${WAYMARK:-}" ]]; then
+  make -s deps >&2
+  if [[ -n "${BENCH_REV:-}" ]]; then
+    sha="$(git rev-parse --short "$BENCH_REV^{commit}")"
+    src="$ROOT/.build-bench/src-$sha"
+    if [[ ! -f "$src/Package.swift" ]]; then
+      mkdir -p "$src"
+      git archive "$sha" | tar -x -C "$src"
+      [[ -f Package.resolved && ! -f "$src/Package.resolved" ]] && cp Package.resolved "$src/"
+    fi
+    say "building a release binary of $sha (log: $BENCH_DIR/swift-build.log)"
+    (cd "$src" && swift build -c release --product waymark --scratch-path "$ROOT/.build-bench/rev-$sha") \
+      > "$BENCH_DIR/swift-build.log" 2>&1 || { tail -40 "$BENCH_DIR/swift-build.log" >&2; die "swift build failed"; }
+    WAYMARK="$ROOT/.build-bench/rev-$sha/release/waymark"
+    SOURCE_LABEL="release build of commit $sha"
+  else
+    say "building a release binary of the work tree (log: $BENCH_DIR/swift-build.log)"
+    swift build -c release --product waymark --scratch-path "$ROOT/.build-bench" \
+      > "$BENCH_DIR/swift-build.log" 2>&1 || { tail -40 "$BENCH_DIR/swift-build.log" >&2; die "swift build failed"; }
+    WAYMARK="$ROOT/.build-bench/release/waymark"
+    dirty=""
+    [[ -z "$(git status --porcelain -- Sources Package.swift 2>/dev/null)" ]] || dirty=" with uncommitted changes"
+    SOURCE_LABEL="release build of the work tree at $(git rev-parse --short HEAD)$dirty"
+  fi
+fi
+[[ -x "$WAYMARK" ]] || die "no Waymark binary at $WAYMARK"
+WAYMARK="$(cd "$(dirname "$WAYMARK")" && pwd)/$(basename "$WAYMARK")"
+[[ -n "$SOURCE_LABEL" ]] || SOURCE_LABEL="$WAYMARK"
+
+{
+  echo "# Waymark benchmark"
+  echo
+  echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, $(. /etc/os-release && echo "$PRETTY_NAME")"
+  echo "- waymark: $SOURCE_LABEL"
+  if [[ "$BENCH_PANDOC" == 1 ]]; then echo "- pandoc: $(pandoc --version | head -1 | sed 's/^pandoc //')"; fi
+  echo "- corpus: seed $BENCH_SEED; sizes $BENCH_SIZES; pandoc on a sample of $BENCH_PANDOC_SAMPLE above $BENCH_PANDOC_MAX guides"
+} > "$INFO"
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+LOAD_START="$(load)"
+if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
+  say "warning: the load average is $LOAD_START: other work on the machine will slow the wall times"
+fi
+
+# --- Measuring ----------------------------------------------------------------
+
+# measure SECTION CORPUS TOOL FORMAT GUIDES SCALE FRESH -- COMMAND…
+# Runs COMMAND under /usr/bin/time and records one line per run in $RESULTS.
+# FRESH is a folder removed before each run ("-" for none). A run that took
+# under BENCH_REPEAT_UNDER seconds is repeated to BENCH_REPEAT runs in all.
+measure() {
+  local section=$1 corpus=$2 tool=$3 format=$4 guides=$5 scale=$6 fresh=$7
+  shift 8
+  local runs=1 i wall user sys rss
+  for ((i = 1; i <= runs; i++)); do
+    # Remove the last run's output and flush the deletion to disk first, so
+    # that its I/O is not charged to this run (Waymark fsyncs every file).
+    [[ "$fresh" == - ]] || rm -rf "$fresh"
+    sync
+    if ! /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$@" > "$TMP/stdout" 2> "$TMP/stderr"; then
+      tail -20 "$TMP/stdout" "$TMP/stderr" >&2
+      die "failed: $*"
+    fi
+    read -r wall user sys rss < <(tail -1 "$TMP/time")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+      "$section" "$corpus" "$tool" "$format" "$guides" "$scale" "$wall" "$user" "$sys" "$rss" >> "$RESULTS"
+    say "  $tool $format ($section $corpus, $guides guides): ${wall}s wall, ${user}s user, ${sys}s sys, ${rss} KB"
+    if ((i == 1)) && awk -v w="$wall" -v u="$BENCH_REPEAT_UNDER" 'BEGIN { exit !(w < u) }'; then
+      runs=$BENCH_REPEAT
+    fi
+  done
+}
+
+# corpus DIR COUNT [SIZE]: generate (or reuse) a corpus.
+corpus() {
+  local dir=$1 count=$2 size=${3:-}
+  local stamp
+  stamp="seed=$BENCH_SEED count=$count size=$size $(sha256sum "$HERE/make_corpus.py" | cut -c1-16)"
+  if [[ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]]; then
+    say "generating $dir"
+    rm -rf "$dir"
+    local args=(--seed "$BENCH_SEED" --count "$count" --out "$dir")
+    [[ -z "$size" ]] || args+=(--size "$size" --prefix large-guide)
+    "$PYTHON" "$HERE/make_corpus.py" "${args[@]}" 2> /dev/null
+    echo "$stamp" > "$dir/.stamp"
+  fi
+}
+
+corpus_bytes() { cat "$1"/*.md | wc -c; }
+
+# check DIR SECTION CORPUS GUIDES: time `waymark check` and make sure it finds no errors.
+check_corpus() {
+  local dir=$1 section=$2 n=$3 guides=$4
+  measure "$section" "$n" waymark check "$guides" 1 - -- "$WAYMARK" check --guides "$dir" --styles "$STYLES"
+  local summary
+  summary="$(grep -E '^Checked ' "$TMP/stdout" | tail -1 || true)"
+  say "  $summary"
+  if [[ "$summary" =~ :\ ([0-9]+)\ error ]] && [[ "${BASH_REMATCH[1]}" != 0 ]]; then
+    die "the generated corpus $dir has check errors"
+  fi
+}
+
+noop_rebuild() {
+  local dir=$1 out=$2 n=$3
+  [[ -d "$out" ]] || "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES" > /dev/null 2>&1
+  say "no-op rebuild of $n guides"
+  measure noop "$n" waymark all "$n" 1 - -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
+}
+
+# --- The corpora --------------------------------------------------------------
+
+for n in $BENCH_SIZES; do
+  dir="$BENCH_DIR/corpus-$n"
+  out="$BENCH_DIR/out-$n"
+  corpus "$dir" "$n"
+  echo "# bytes $n $(corpus_bytes "$dir")" >> "$RESULTS"
+  say "corpus of $n guides ($(corpus_bytes "$dir") bytes)"
+  check_corpus "$dir" corpus "$n" "$n"
+  measure corpus "$n" waymark all "$n" 1 "$out" -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
+  if [[ "$n" == "$BENCH_NOOP_SIZE" ]]; then noop_rebuild "$dir" "$out" "$n"; fi
+
+  # Per format (on a sample for large corpora, the same guides as pandoc's).
+  guides=()
+  slugs=()
+  count=$n
+  scale=1
+  if ((n > BENCH_PANDOC_MAX)); then
+    count=$BENCH_PANDOC_SAMPLE
+    mapfile -t slugs < <("$PYTHON" -c 'import random, sys
+n, k, seed = map(int, sys.argv[1:])
+for i in sorted(random.Random(f"waymark-bench-sample:{seed}:{n}").sample(range(n), k)):
+    print(f"guide-{i + 1:05d}")' "$n" "$count" "$BENCH_SEED")
+    for slug in "${slugs[@]}"; do guides+=("$dir/$slug.md"); done
+    scale="$(awk -v n="$n" -v k="$count" 'BEGIN { printf "%.6g", n / k }')"
+  fi
+  for format in epub text large-print; do
+    measure corpus "$n" waymark "$format" "$count" "$scale" "$out-$format" -- \
+      "$WAYMARK" build --guides "$dir" --output "$out-$format" --styles "$STYLES" --format "$format" "${guides[@]}"
+  done
+  rm -rf "$out-epub" "$out-text" "$out-large-print"
+
+  if [[ "$BENCH_PANDOC" == 1 ]]; then
+    md="$BENCH_DIR/pandoc-md-$n"
+    stamp="$(cat "$dir/.stamp") $count $(sha256sum "$HERE/to_pandoc.py" | cut -c1-16)"
+    if [[ "$(cat "$md/.stamp" 2>/dev/null)" != "$stamp" ]]; then
+      rm -rf "$md"
+      "$PYTHON" "$HERE/to_pandoc.py" --guides "$dir" --out "$md" "${slugs[@]}" 2> /dev/null
+      echo "$stamp" > "$md/.stamp"
+    fi
+    for format in epub text html; do
+      measure corpus "$n" pandoc "$format" "$count" "$scale" "$BENCH_DIR/pandoc-out-$n" -- \
+        "$HERE/pandoc_each.sh" "$format" "$md" "$BENCH_DIR/pandoc-out-$n" "$STYLES"
+    done
+    rm -rf "$BENCH_DIR/pandoc-out-$n"
+  fi
+  rm -rf "$out"
+done
+
+# The no-op rebuild, when its size is not one of the corpora.
+if [[ " $BENCH_SIZES " != *" $BENCH_NOOP_SIZE "* && "$BENCH_NOOP_SIZE" != 0 ]]; then
+  dir="$BENCH_DIR/corpus-$BENCH_NOOP_SIZE"
+  corpus "$dir" "$BENCH_NOOP_SIZE"
+  rm -rf "$BENCH_DIR/out-noop"
+  noop_rebuild "$dir" "$BENCH_DIR/out-noop" "$BENCH_NOOP_SIZE"
+  rm -rf "$BENCH_DIR/out-noop"
+fi
+
+# --- One large guide ------------------------------------------------------------
+
+if [[ "$BENCH_LARGE_BYTES" != 0 ]]; then
+  dir="$BENCH_DIR/large-$BENCH_LARGE_BYTES"
+  corpus "$dir" 1 "$BENCH_LARGE_BYTES"
+  bytes="$(corpus_bytes "$dir")"
+  say "one large guide ($bytes bytes)"
+  check_corpus "$dir" large "$bytes" 1
+  measure large "$bytes" waymark all 1 1 "$BENCH_DIR/out-large" -- \
+    "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES"
+  rm -rf "$BENCH_DIR/out-large"
+fi
+
+echo "- load average (1 min) at the start and at the end: $LOAD_START, $(load) (other work on the machine slows the wall times)" >> "$INFO"
+"$PYTHON" "$HERE/report.py" "$RESULTS" "$INFO" | tee "$BENCH_DIR/report.md"
