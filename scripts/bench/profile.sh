@@ -144,20 +144,20 @@ top() {
 }
 
 {
-  echo "# Waymark profile (callgrind)"
+  echo "**Waymark profile (callgrind)**"
   echo
   echo "- binary: $WAYMARK"
   echo "- corpus: $PROFILE_COUNT guides, seed $PROFILE_SEED ($(cat "$corpus"/*.md | wc -c) bytes); waymark build ${PROFILE_ARGS:-(all formats)}"
   echo "- instructions: $(commas "$all_ir") in all; $(commas "$one_ir") for 1 guide"
   echo "- per guide: $(commas $((all_ir / PROFILE_COUNT))) on average; $(commas $(((all_ir - one_ir) / (PROFILE_COUNT - 1)))) for each guide after the first (fixed cost: $(commas $((one_ir - (all_ir - one_ir) / (PROFILE_COUNT - 1)))))"
   echo
-  echo "## Top $PROFILE_TOP functions by inclusive cost"
+  echo "### Top $PROFILE_TOP functions by inclusive cost"
   echo
   echo "| # | % | instructions | function |"
   echo "|---|---|---|---|"
   top inclusive "$BENCH_DIR/callgrind-all.out" "$PROFILE_TOP"
   echo
-  echo "## Top $((PROFILE_TOP + 5)) functions by exclusive (self) cost"
+  echo "### Top $((PROFILE_TOP + 5)) functions by exclusive (self) cost"
   echo
   echo "| # | % | instructions | function |"
   echo "|---|---|---|---|"

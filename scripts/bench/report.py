@@ -144,7 +144,7 @@ def main():
                              f"{rss:.0f}", f"{n / wall:.1f}", fmt_ms(wall * 1000 / n), "", "", "", ""])
 
     if rows:
-        print("## Corpus builds")
+        print("### Corpus builds")
         print()
         print(table(["guides", "tool", "formats", "wall s", "CPU s", "peak RSS MB", "guides/s", "ms/guide",
                      "W/P", "speed-up", "CPU speed-up", "runs"], rows))
@@ -164,7 +164,7 @@ def main():
     large = [r for (s, _, _, _), r in results.items() if s == "large"]
     noop = [r for (s, _, _, _), r in results.items() if s == "noop"]
     if large or noop:
-        print("## Single large guide and no-op rebuild")
+        print("### Single large guide and no-op rebuild")
         print()
         rows = []
         for run in large:
@@ -227,7 +227,7 @@ def main():
         targets.append([f"no-op rebuild of {thousands(run.corpus)} guides under 1 s", f"{run.wall:.2f} s",
                         verdict(run.wall < 1.0)])
     if targets:
-        print("## Against the targets of issue #8")
+        print("### Against the targets of issue #8")
         print()
         print(table(["target", "measured", "verdict"], targets))
 

@@ -4,7 +4,7 @@
 # second and the Waymark/pandoc ratios, then the figures against the targets.
 # docs/performance.md explains the figures.
 #
-#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides (~30 min on 2 cores)
+#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides (~35 min on 2 cores before the parallel builder)
 #   BENCH_QUICK=1 scripts/bench/run.sh   # 20 and 100 guides (a few minutes)
 #
 # Settings (environment):
@@ -104,7 +104,7 @@ WAYMARK="$(cd "$(dirname "$WAYMARK")" && pwd)/$(basename "$WAYMARK")"
 [[ -n "$SOURCE_LABEL" ]] || SOURCE_LABEL="$WAYMARK"
 
 {
-  echo "# Waymark benchmark"
+  echo "**Waymark benchmark**"
   echo
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, $(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "- waymark: $SOURCE_LABEL"
