@@ -40,6 +40,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Rebuild every guide, even those whose guide, pictures, styles and options have not changed.")
     var force = false
 
+    @Option(help: ArgumentHelp("Build N guides at once (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Guide files to build (default: every guide in the guides folder).", valueName: "GUIDE"))
     var guides: [String] = []
 
@@ -55,6 +58,9 @@ struct BuildCommand: AsyncParsableCommand {
         if let wrap, wrap < 20 {
             throw ValidationError("--wrap needs at least 20 characters a line")
         }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs takes a number of guides, 1 or more")
+        }
     }
 
     func run() async throws {
@@ -62,7 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
             options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesURL,
-            checks: try folders.checkOptions(), allowErrors: allowErrors, force: force)
+            checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
         do {
             for finding in try Builder.checkStyles(request) { printError(finding.formatted) }

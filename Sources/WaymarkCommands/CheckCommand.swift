@@ -4,7 +4,7 @@ import Waymark
 import WaymarkModel
 
 /// `waymark check`: runs the accessibility checks and prints what they find.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check guides and style sheets against the accessibility standards.",
@@ -30,10 +30,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
     var werror = false
 
+    @Option(help: ArgumentHelp("Check N guides at once (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Guide files to check (default: every guide in the guides folder).", valueName: "GUIDE"))
     var guides: [String] = []
 
-    func run() throws {
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs takes a number of guides, 1 or more")
+        }
+    }
+
+    func run() async throws {
         guard CheckCommand.formats.contains(format) else {
             printError("error: unknown report format '\(format)'; the formats are: \(CheckCommand.formats.joined(separator: ", "))")
             throw ExitCode(2)
@@ -41,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(options: try folders.checkOptions())
         let files = try folders.guideFiles(guides)
         let styles = try folders.styleSheets()
-        let report = checker.run(guides: files, guidesRoot: folders.guidesURL, displayBase: folders.base, styleSheets: styles)
+        let report = await checker.run(guides: files, guidesRoot: folders.guidesURL, displayBase: folders.base, styleSheets: styles, concurrency: jobs)
         switch format {
         case "json": try printData(report.json())
         case "sarif": try printData(report.sarif())

@@ -102,28 +102,15 @@ public struct Builder: Sendable {
         let lock = try OutputLock.acquire(in: request.outputRoot)
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(request: request)
-        let limit = max(1, request.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         let prepared = request
         var results: [GuideBuildResult] = []
         results.reserveCapacity(files.count)
-        try await withThrowingTaskGroup(of: (Int, GuideBuildResult).self) { group in
-            var next = 0
-            var finished: [Int: GuideBuildResult] = [:]
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)) }
-            }
-            while next < min(limit, files.count) { start() }
-            while let (index, result) = try await group.next() {
-                finished[index] = result
-                while let ready = finished.removeValue(forKey: results.count) {
-                    progress(ready)
-                    results.append(ready)
-                }
-                if next < files.count { start() }
-            }
-        }
+        await InOrder.run(count: files.count, limit: request.concurrency, work: { index in
+            self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)
+        }, each: { _, result in
+            progress(result)
+            results.append(result)
+        })
         return results
     }
 

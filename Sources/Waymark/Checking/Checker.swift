@@ -84,13 +84,13 @@ public struct Checker: Sendable {
             ChapterReadability(
                 title: guide.chapters[index].heading.map { Inline.plainText($0.content) } ?? "",
                 location: guide.chapters[index].location,
-                readability: Readability(text.scoredSentences(chapter: index)))
+                readability: text.chapterReadability[index])
         }
         let target = CheckSettings.resolve("reading-level", project: options.project.checks, guide: guide.metadata.checks).parameters["reading-age"]
             ?? guide.metadata.readingAge.map(Double.init) ?? Thresholds.defaultReadingAge
         return GuideCheck(
             displayPath: guide.sourcePath, slug: guide.slug, findings: Checker.sorted(findings),
-            readability: Readability(text.scoredSentences()), chapters: chapters, targetReadingAge: target)
+            readability: text.readability, chapters: chapters, targetReadingAge: target)
     }
 
     /// Reads the guide at `file` and checks it; a guide that does not read gives its reading errors.

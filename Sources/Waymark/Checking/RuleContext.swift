@@ -14,9 +14,12 @@ public struct GuideContext: Sendable {
     public let rule: RuleDescription
     /// The rule's parameters after the project's and the guide's `checks:`.
     public let parameters: [String: Double]
+    /// The glossary's words, lower case.
+    public let glossaryTerms: Set<String>
 
     /// Creates a context.
     public init(guide: Guide, text: TextIndex, source: SourceMap, today: GuideDate?, rule: RuleDescription, parameters: [String: Double] = [:]) {
+        self.glossaryTerms = Set(guide.metadata.glossary.map { $0.term.lowercased() })
         self.guide = guide
         self.text = text
         self.source = source
@@ -45,9 +48,6 @@ public struct GuideContext: Sendable {
 
     /// Whether the guide is built as easy read (its `formats:`, all by default).
     public var buildsEasyRead: Bool { guide.metadata.formats?.contains("easy-read") ?? true }
-
-    /// The glossary's words, lower case.
-    public var glossaryTerms: Set<String> { Set(guide.metadata.glossary.map { $0.term.lowercased() }) }
 }
 
 /// What a rule sees when it checks a style sheet, and how it makes findings.

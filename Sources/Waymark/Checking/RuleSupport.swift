@@ -12,7 +12,7 @@ extension GuideContext {
 
     /// Whether `word` is a glossary word (or its plural).
     public func isGlossaryTerm(_ word: String) -> Bool {
-        let lowered = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lowered = Words.normalised(word)
         let terms = glossaryTerms
         if terms.contains(lowered) { return true }
         for suffix in ["'s", "es", "s"] where lowered.hasSuffix(suffix) && terms.contains(String(lowered.dropLast(suffix.count))) { return true }
@@ -24,7 +24,11 @@ extension GuideContext {
 enum Words {
     /// The word in lower case without apostrophes' curly forms.
     static func normalised(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lowered = word.lowercased()
+        guard lowered.unicodeScalars.contains("’") else { return lowered }
+        var result = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars { result.append(scalar == "’" ? "'" : scalar) }
+        return String(result)
     }
 
     /// Whether `word` is a Roman numeral of two or more letters (`II`, `XIV`).

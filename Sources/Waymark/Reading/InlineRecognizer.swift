@@ -8,16 +8,18 @@ struct InlineRecognizer {
         let key: String
     }
 
-    private let terms: [Term]
+    /// The glossary's terms by their first character, longest first.
+    private let terms: [Character: [Term]]
     private let abbreviations: [String: String]
 
     /// Creates a recognizer for a guide's glossary and abbreviations.
     init(glossary: [GlossaryEntry], abbreviations: [AbbreviationEntry]) {
         // Longest first, so "child protection plan" wins over "child protection".
-        terms = glossary
+        let sorted = glossary
             .map { Term(words: Array($0.term.lowercased()), key: $0.term) }
             .filter { !$0.words.isEmpty }
             .sorted { $0.words.count > $1.words.count }
+        terms = Dictionary(grouping: sorted) { $0.words[0] }
         self.abbreviations = Dictionary(abbreviations.map { ($0.abbreviation, $0.expansion) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -41,7 +43,10 @@ struct InlineRecognizer {
         guard let first = places.first else { return [] }
         let end = places.last.map { shifted($0, by: 1) } ?? first
         func place(_ index: Int) -> Location { index < places.count ? places[index] : end }
-        let lowered = characters.map { Character($0.lowercased()) }
+        let lowered = characters.map { character -> Character in
+            guard let ascii = character.asciiValue else { return Character(character.lowercased()) }
+            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
+        }
         var result: [Inline] = []
         var plainStart = 0
         var index = 0
@@ -80,6 +85,8 @@ struct InlineRecognizer {
 }
 
 private extension InlineRecognizer {
+    static let pluralEndings: [[Character]] = ["s", "es", "'s", "’s"].map(Array.init)
+
     func shifted(_ location: Location, by offset: Int) -> Location {
         Location(file: location.file, line: location.line, column: location.column + offset)
     }
@@ -90,18 +97,14 @@ private extension InlineRecognizer {
 
     /// A glossary term at `start`, allowing a plural ending (`advocates`, `witnesses`).
     func matchTerm(_ lowered: [Character], at start: Int) -> (String, Int)? {
-        for term in terms where start + term.words.count <= lowered.count {
-            guard Array(lowered[start..<(start + term.words.count)]) == term.words else { continue }
-            var end = start + term.words.count
+        guard let candidates = terms[lowered[start]] else { return nil }
+        for term in candidates where start + term.words.count <= lowered.count {
+            guard lowered[start..<(start + term.words.count)].elementsEqual(term.words) else { continue }
+            let end = start + term.words.count
             if isWordEnd(lowered, end) { return (term.key, end) }
-            for suffix in ["s", "es", "'s", "’s"] {
-                let suffixCharacters = Array(suffix)
-                if end + suffixCharacters.count <= lowered.count,
-                   Array(lowered[end..<(end + suffixCharacters.count)]) == suffixCharacters,
-                   isWordEnd(lowered, end + suffixCharacters.count) {
-                    end += suffixCharacters.count
-                    return (term.key, end)
-                }
+            for suffix in InlineRecognizer.pluralEndings
+            where end + suffix.count <= lowered.count && lowered[end..<(end + suffix.count)].elementsEqual(suffix) && isWordEnd(lowered, end + suffix.count) {
+                return (term.key, end + suffix.count)
             }
         }
         return nil

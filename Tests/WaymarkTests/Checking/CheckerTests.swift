@@ -12,10 +12,10 @@ import WaymarkModel
         return Checker(options: options).check(guide, source: SourceMap(text: text)).findings
     }
 
-    @Test func aGuideThatBreaksEveryRuleOnceGivesExactlyTheExpectedFindings() throws {
+    @Test func aGuideThatBreaksEveryRuleOnceGivesExactlyTheExpectedFindings() async throws {
         let checker = Checker(options: CheckOptions(today: RuleExample.today))
         let file = Self.fixtures.appendingPathComponent("breaks-every-rule.md")
-        let report = checker.run(
+        let report = await checker.run(
             guides: [file], guidesRoot: Self.fixtures, displayBase: Self.fixtures,
             styleSheets: ["Styles/large-print.css": try String(contentsOf: Self.fixtures.appendingPathComponent("Styles/large-print.css"), encoding: .utf8)])
         let actual = report.allFindings.map { finding in
@@ -28,10 +28,10 @@ import WaymarkModel
         #expect(Set(report.allFindings.compactMap(\.rule)) == Set(RuleRegistry.ids), "every rule is broken once")
     }
 
-    @Test func theGuidesInGuidesHaveNoErrorsOrWarnings() throws {
+    @Test func theGuidesInGuidesHaveNoErrorsOrWarnings() async throws {
         let root = BuilderTests.repository
         let checker = Checker(options: CheckOptions(today: GuideDate(year: 2026, month: 11, day: 25)))
-        let report = checker.run(
+        let report = await checker.run(
             guides: try Builder.guideFiles(in: root.appendingPathComponent("Guides")), guidesRoot: root.appendingPathComponent("Guides"),
             displayBase: root, styleSheets: [:])
         #expect(report.guides.count >= 5)

@@ -7,21 +7,21 @@ import WaymarkModel
     static let repository = BuilderTests.repository
 
     /// A report with every kind of finding: the every-rule fixture, a guide that does not read, and a style sheet.
-    func report() throws -> CheckReport {
+    func report() async throws -> CheckReport {
         let fixtures = Fixtures.url("checking")
         let folder = try GuideFolder()
         let broken = try folder.write("broken.md", "no front matter\n")
         let checker = Checker(options: CheckOptions(today: RuleExample.today))
-        var report = checker.run(
+        var report = await checker.run(
             guides: [fixtures.appendingPathComponent("breaks-every-rule.md")], guidesRoot: fixtures, displayBase: Self.repository,
             styleSheets: ["Styles/large-print.css": try String(contentsOf: fixtures.appendingPathComponent("Styles/large-print.css"), encoding: .utf8)])
         report.guides.append(checker.check(file: broken, guidesRoot: folder.root, displayPath: "Guides/broken.md").check)
         return report
     }
 
-    @Test func jsonFollowsItsDocumentedSchema() throws {
+    @Test func jsonFollowsItsDocumentedSchema() async throws {
         let schema = try JSONSchemaValidator(schema: Data(contentsOf: Self.repository.appendingPathComponent("docs/check-report.schema.json")))
-        let report = try report()
+        let report = try await report()
         let data = try report.json()
         #expect(try schema.problems(data) == [])
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -32,9 +32,9 @@ import WaymarkModel
         #expect(try schema.problems(Data(#"{"formatVersion": 2}"#.utf8)).count > 3, "the validator finds problems")
     }
 
-    @Test func sarifFollowsTheSARIF210Schema() throws {
+    @Test func sarifFollowsTheSARIF210Schema() async throws {
         let schema = try JSONSchemaValidator(schema: Data(contentsOf: Fixtures.url("sarif-2.1.0.json")))
-        let report = try report()
+        let report = try await report()
         let data = try report.sarif()
         #expect(try schema.problems(data) == [])
         let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -54,8 +54,8 @@ import WaymarkModel
         #expect(try !schema.problems(invalid).isEmpty, "the validator finds problems")
     }
 
-    @Test func textGroupsByGuideWithASummary() throws {
-        let text = try report().text
+    @Test func textGroupsByGuideWithASummary() async throws {
+        let text = try await report().text
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("== Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md: 4 errors, 11 warnings, 1 note; reading age") == true)
         #expect(lines.contains("Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md:3:11: error: 'en_GB' is not a valid language tag [language]"))

@@ -44,9 +44,11 @@ public struct CheckReport: Sendable {
 
 extension Checker {
     /// Checks `guides` (read from disk; reading errors are findings) and `styleSheets` (path as shown → text).
-    public func run(guides: [URL], guidesRoot: URL, displayBase: URL, styleSheets: [String: String]) -> CheckReport {
-        let checks = guides.map { file in
-            check(file: file, guidesRoot: guidesRoot, displayPath: Builder.displayPath(of: file, base: displayBase)).check
+    ///
+    /// Guides are checked concurrently, one per core (`concurrency`), and reported in order.
+    public func run(guides: [URL], guidesRoot: URL, displayBase: URL, styleSheets: [String: String], concurrency: Int? = nil) async -> CheckReport {
+        let checks = await InOrder.map(count: guides.count, limit: concurrency) { index in
+            self.check(file: guides[index], guidesRoot: guidesRoot, displayPath: Builder.displayPath(of: guides[index], base: displayBase)).check
         }
         return CheckReport(guides: checks, styleSheets: styleSheets.keys.sorted(), styleFindings: check(styleSheets: styleSheets), date: options.today)
     }

@@ -13,12 +13,8 @@ public struct Readability: Hashable, Sendable, Codable {
 
     /// Counts `sentences`.
     public init(_ sentences: [Sentence]) {
-        let words = sentences.flatMap(\.words)
-        let counts = words.map { Syllables.count($0.text) }
-        self.sentences = sentences.count
-        self.words = words.count
-        self.syllables = counts.reduce(0, +)
-        self.polysyllables = counts.filter { $0 >= Thresholds.smogPolysyllable }.count
+        self.init(sentences: 0, words: 0, syllables: 0, polysyllables: 0)
+        add(sentences)
     }
 
     /// Creates figures from counts.
@@ -27,6 +23,26 @@ public struct Readability: Hashable, Sendable, Codable {
         self.words = words
         self.syllables = syllables
         self.polysyllables = polysyllables
+    }
+
+    /// Adds the counts of `sentences` (each word's syllables were counted when it was indexed).
+    public mutating func add(_ sentences: [Sentence]) {
+        self.sentences += sentences.count
+        for sentence in sentences {
+            words += sentence.words.count
+            for word in sentence.words {
+                syllables += word.syllables
+                if word.syllables >= Thresholds.smogPolysyllable { polysyllables += 1 }
+            }
+        }
+    }
+
+    /// Adds the counts of `other`.
+    public mutating func add(_ other: Readability) {
+        sentences += other.sentences
+        words += other.words
+        syllables += other.syllables
+        polysyllables += other.polysyllables
     }
 
     /// Whether there is any text to score.

@@ -22,6 +22,16 @@ public struct Word: Hashable, Sendable {
     public var location: Location
     /// What kind of inline it came from.
     public var origin: Origin
+    /// Its syllables (``Syllables/count(_:)``), counted once when the text is indexed.
+    public var syllables: Int
+
+    /// Creates a word; its syllables are counted unless given.
+    public init(text: String, location: Location, origin: Origin, syllables: Int? = nil) {
+        self.text = text
+        self.location = location
+        self.origin = origin
+        self.syllables = syllables ?? Syllables.count(text)
+    }
 
     /// Whether it has letters and every letter is a capital (`CSE`, `STOP`).
     public var isAllCapitals: Bool {
@@ -81,6 +91,10 @@ public struct TextRun: Sendable {
 public struct TextIndex: Sendable {
     /// Every run of text in the guide, in order.
     public var runs: [TextRun]
+    /// The reading level of the guide's running text (``scoredSentences(chapter:)``), counted once.
+    public private(set) var readability: Readability
+    /// The reading level of each chapter's running text, by chapter index.
+    public private(set) var chapterReadability: [Readability]
 
     /// Every sentence, in order.
     public var sentences: [Sentence] { runs.flatMap(\.sentences) }
@@ -88,8 +102,10 @@ public struct TextIndex: Sendable {
     /// Indexes `guide`, placing words with `source`.
     public init(guide: Guide, source: SourceMap) {
         var runs: [TextRun] = []
+        // A guide uses a few hundred different words: count each one's syllables once.
+        var syllables = SyllableMemo()
         func add(_ inlines: [Inline], _ place: TextPlace, _ chapter: Int, _ location: Location) {
-            let sentences = TextIndex.sentences(in: inlines, place: place, chapter: chapter, source: source)
+            let sentences = TextIndex.sentences(in: inlines, place: place, chapter: chapter, source: source, syllables: &syllables)
             runs.append(TextRun(inlines: inlines, place: place, chapter: chapter, location: location, sentences: sentences))
         }
         for (index, chapter) in guide.chapters.enumerated() {
@@ -109,19 +125,42 @@ public struct TextIndex: Sendable {
             }
         }
         self.runs = runs
+        var chapters = Array(repeating: Readability(sentences: 0, words: 0, syllables: 0, polysyllables: 0), count: guide.chapters.count)
+        for run in runs where run.place == .prose && chapters.indices.contains(run.chapter) {
+            chapters[run.chapter].add(run.sentences)
+        }
+        chapterReadability = chapters
+        readability = chapters.reduce(into: Readability(sentences: 0, words: 0, syllables: 0, polysyllables: 0)) { $0.add($1) }
     }
 
     /// Splits `inlines` into sentences of words with their source locations.
     public static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap) -> [Sentence] {
-        var atoms: [Atom] = []
-        collect(inlines, origin: .text, source: source, into: &atoms)
-        return segment(atoms).map { Sentence(words: $0, place: place, chapter: chapter) }
+        var syllables = SyllableMemo()
+        return sentences(in: inlines, place: place, chapter: chapter, source: source, syllables: &syllables)
     }
 }
 
 // MARK: - Implementation
 
 private extension TextIndex {
+    /// Syllable counts of the words seen so far.
+    struct SyllableMemo {
+        var counts: [String: Int] = [:]
+
+        mutating func count(_ word: String) -> Int {
+            if let known = counts[word] { return known }
+            let counted = Syllables.count(word)
+            counts[word] = counted
+            return counted
+        }
+    }
+
+    static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap, syllables: inout SyllableMemo) -> [Sentence] {
+        var atoms: [Atom] = []
+        collect(inlines, origin: .text, source: source, into: &atoms)
+        return segment(atoms, syllables: &syllables).map { Sentence(words: $0, place: place, chapter: chapter) }
+    }
+
     /// One character of text with its place, or a hard boundary (a line break).
     struct Atom {
         var scalar: Unicode.Scalar
@@ -163,13 +202,13 @@ private extension TextIndex {
         }
     }
 
-    static func segment(_ atoms: [Atom]) -> [[Word]] {
+    static func segment(_ atoms: [Atom], syllables: inout SyllableMemo) -> [[Word]] {
         var sentences: [[Word]] = []
         var words: [Word] = []
         var current = ""
         var start: Atom?
         func endWord() {
-            if let first = start, !current.isEmpty { words.append(Word(text: current, location: first.location, origin: first.origin)) }
+            if let first = start, !current.isEmpty { words.append(Word(text: current, location: first.location, origin: first.origin, syllables: syllables.count(current))) }
             current = ""
             start = nil
         }

@@ -21,7 +21,7 @@ public struct PlainTextWriter: Writer {
         renderer.renderGuide()
         let text = renderer.lines.joined(wrap: options.wrap)
         // RFC 5198: Unicode NFC.
-        let normalized = text.precomposedStringWithCanonicalMapping
+        let normalized = TextLine.isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
         return [OutputFile(path: "\(guide.slug).txt", bytes: Array(normalized.utf8))]
     }
 }
@@ -35,10 +35,19 @@ struct TextLine {
     var hangingIndent: String = ""
 
     static let blank = TextLine(text: "")
+
+    /// Whether `text` is already in Unicode NFC without asking Foundation: true when every
+    /// scalar is below U+0300 (no combining marks) or common punctuation (U+2010–U+2027:
+    /// dashes, curly quotes, bullets, the ellipsis), none of which NFC changes.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2010...0x2027).contains($0.value) }
+    }
 }
 
 /// Joins phone numbers and other unbreakable runs while wrapping; a plain space in the output.
 let gluedSpace: Character = "\u{E000}"
+/// ``gluedSpace`` as a scalar.
+let gluedSpaceScalar: Unicode.Scalar = "\u{E000}"
 
 extension Array where Element == TextLine {
     /// The lines as text, one paragraph a line or wrapped at `wrap` characters, ending in one newline.
@@ -60,7 +69,11 @@ extension Array where Element == TextLine {
             }
         }
         while output.last == "" { output.removeLast() }
-        return output.map { String($0.map { $0 == gluedSpace ? " " : $0 }) }.joined(separator: "\n") + "\n"
+        let text = output.joined(separator: "\n") + "\n"
+        guard text.unicodeScalars.contains(gluedSpaceScalar) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(scalar == gluedSpaceScalar ? " " : scalar) }
+        return String(scalars)
     }
 
     private func wrapped(_ text: String, width: Int, first: String, hanging: String) -> [String] {

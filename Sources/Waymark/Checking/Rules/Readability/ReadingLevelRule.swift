@@ -29,7 +29,7 @@ struct ReadingLevelRule: Rule {
         let target = context.parameters["reading-age"] ?? context.guide.metadata.readingAge.map(Double.init) ?? Thresholds.defaultReadingAge
         let minimumWords = Int(context.parameter("min-words"))
         var findings: [Diagnostic] = []
-        let whole = Readability(context.text.scoredSentences())
+        let whole = context.text.readability
         if !whole.isEmpty, whole.readingAge > target {
             let location = context.source.frontMatterValue("reading-age", file: context.guide.sourcePath) ?? context.start
             findings.append(context.finding(
@@ -37,7 +37,7 @@ struct ReadingLevelRule: Rule {
                 hint: "use shorter sentences and everyday words; the chapter warnings show where to start"))
         }
         for (index, chapter) in context.guide.chapters.enumerated() {
-            let figures = Readability(context.text.scoredSentences(chapter: index))
+            let figures = context.text.chapterReadability[index]
             guard figures.words >= minimumWords, figures.readingAge > target else { continue }
             let title = chapter.heading.map { "'\(Inline.plainText($0.content))'" } ?? "before the first heading"
             // Point at the heading's words (after "# ").

@@ -47,7 +47,7 @@ struct HardWordsRule: Rule {
                     // A capital inside a sentence is a name ("Warwickshire"), which the glossary cannot change.
                     let isName = index > 0 && word.text.first?.isUppercase == true
                     if run.place == .easyRead, word.origin == .text, !isName, word.hasLetters, !context.isGlossaryTerm(word.text) {
-                        let syllables = Syllables.count(word.text)
+                        let syllables = word.syllables
                         if syllables >= syllableLimit {
                             findings.append(context.finding(
                                 at: word.location, "'\(word.text)' has \(syllables) syllables and the glossary does not explain it",
