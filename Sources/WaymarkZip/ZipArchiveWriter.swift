@@ -76,7 +76,8 @@ public final class ZipArchiveWriter {
             throw lastError("add \(path)")
         }
         let method: Int32 = compression == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-        let level: UInt32 = compression == .stored ? 0 : 9
+        // zlib's default level: within 1 % of level 9 on these small XHTML files, at about half the time (issue #8).
+        let level: UInt32 = compression == .stored ? 0 : 6
         guard zip_set_file_compression(archive, zip_uint64_t(index), method, level) == 0 else {
             throw lastError("set compression of \(path)")
         }

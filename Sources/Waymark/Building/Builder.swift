@@ -106,7 +106,7 @@ public struct Builder: Sendable {
         var results: [GuideBuildResult] = []
         results.reserveCapacity(files.count)
         await InOrder.run(count: files.count, limit: request.concurrency, work: { index in
-            self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)
+            await self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)
         }, each: { _, result in
             progress(result)
             results.append(result)
@@ -128,12 +128,16 @@ public struct Builder: Sendable {
     ///
     /// `styleFindings` are the style sheets' findings (``checkStyles(_:)``): an error in a sheet
     /// that one of the guide's formats uses stops the guide too, unless errors are allowed.
-    public func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic] = []) -> GuideBuildResult {
-        buildGuide(file, request: request, styleFindings: styleFindings, cache: nil)
+    public func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic] = []) async -> GuideBuildResult {
+        await buildGuide(file, request: request, styleFindings: styleFindings, cache: nil)
     }
 
     /// Reads, checks and renders one guide unless `cache` shows its outputs are up to date.
-    func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic], cache: BuildCache?) -> GuideBuildResult {
+    ///
+    /// The checks and every writer run at once (a long guide then uses every core too); the
+    /// writers assume the guide passes its checks, as nearly every guide does, and render
+    /// again in the rare case that it has errors and errors are allowed.
+    func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic], cache: BuildCache?) async -> GuideBuildResult {
         let displayPath = Builder.displayPath(of: file, base: request.displayBase)
         let slug = file.deletingPathExtension().lastPathComponent
         var result = GuideBuildResult(displayPath: displayPath, slug: slug, files: [], errors: [])
@@ -163,7 +167,10 @@ public struct Builder: Sendable {
         let writers = writers(for: guide, request: request)
         var options = request.options
         let source = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let check = Checker(options: request.checks).check(guide, source: SourceMap(text: source))
+        options.passedAccessibilityChecks = true
+        async let checked = Checker(options: request.checks).check(guide, source: SourceMap(text: source))
+        var rendered = await Builder.render(guide, with: writers, options: options)
+        let check = await checked
         result.readability = check.readability
         var errors = check.findings.filter { $0.severity == .error }
         let formats = Set(writers.map(\.formatID))
@@ -176,8 +183,6 @@ public struct Builder: Sendable {
                 at: start, "this guide's outputs use the style sheet \(sheet), which has accessibility errors (listed above)",
                 hint: "fix the style sheet, then build again"))
         }
-        // Writers may claim conformance (EPUB Accessibility) only for a guide with no errors.
-        options.passedAccessibilityChecks = errors.isEmpty
         if request.allowErrors || errors.isEmpty {
             result.findings = check.findings
         } else {
@@ -185,10 +190,15 @@ public struct Builder: Sendable {
             result.findings = check.findings.filter { $0.severity != .error }
             return result
         }
+        // Writers may claim conformance (EPUB Accessibility) only for a guide with no errors.
+        if !errors.isEmpty {
+            options.passedAccessibilityChecks = false
+            rendered = await Builder.render(guide, with: writers, options: options)
+        }
         var outputs: [OutputFile] = []
-        for writer in writers {
+        for (writer, outcome) in zip(writers, rendered) {
             do {
-                outputs += try writer.write(guide, options: options)
+                outputs += try outcome.get()
             } catch let error as WriterError {
                 // A missing or broken style sheet or profile: the setup, not the guide.
                 result.errors.append(.error(
@@ -243,6 +253,13 @@ public struct Builder: Sendable {
 }
 
 private extension Builder {
+    /// What each writer makes of `guide`, in the writers' order; the writers run at once.
+    static func render(_ guide: Guide, with writers: [any Writer], options: WriterOptions) async -> [Result<[OutputFile], any Error>] {
+        await InOrder.all(count: writers.count) { index in
+            Result { try writers[index].write(guide, options: options) }
+        }
+    }
+
     func writers(for guide: Guide, request: BuildRequest) -> [any Writer] {
         let asked = guide.metadata.formats ?? WriterRegistry.formatIDs
         let wanted = request.formats.map { requested in asked.filter(requested.contains) } ?? asked

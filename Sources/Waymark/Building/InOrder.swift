@@ -12,7 +12,7 @@ enum InOrder {
     /// Runs `work(index)` for every index below `count`, at most `limit` at once, and calls
     /// `each` with every result in index order, as soon as those before it have finished.
     static func run<Result: Sendable>(
-        count: Int, limit: Int? = nil, work: @escaping @Sendable (Int) -> Result, each: (Int, Result) -> Void
+        count: Int, limit: Int? = nil, work: @escaping @Sendable (Int) async -> Result, each: (Int, Result) -> Void
     ) async {
         let limit = max(1, limit ?? defaultLimit)
         await withTaskGroup(of: (Int, Result).self) { group in
@@ -22,7 +22,7 @@ enum InOrder {
             func start() {
                 let index = next
                 next += 1
-                group.addTask { (index, work(index)) }
+                group.addTask { (index, await work(index)) }
             }
             while next < min(limit, count) { start() }
             while let (index, result) = await group.next() {
@@ -36,8 +36,14 @@ enum InOrder {
         }
     }
 
+    /// The results of `work(index)` for every index below `count`, in order, all at once
+    /// (for a handful of items, such as one guide's writers).
+    static func all<Result: Sendable>(count: Int, work: @escaping @Sendable (Int) async -> Result) async -> [Result] {
+        await map(count: count, limit: count, work: work)
+    }
+
     /// The results of `work(index)` for every index below `count`, in order.
-    static func map<Result: Sendable>(count: Int, limit: Int? = nil, work: @escaping @Sendable (Int) -> Result) async -> [Result] {
+    static func map<Result: Sendable>(count: Int, limit: Int? = nil, work: @escaping @Sendable (Int) async -> Result) async -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(count)
         await run(count: count, limit: limit, work: work) { _, result in results.append(result) }

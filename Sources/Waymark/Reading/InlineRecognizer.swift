@@ -52,7 +52,7 @@ struct InlineRecognizer {
         var index = 0
         func flush(upTo end: Int) {
             if end > plainStart {
-                result.append(Inline(.text(String(characters[plainStart..<end])), at: place(plainStart)))
+                result.append(Inline(.text(InlineRecognizer.string(characters[plainStart..<end])), at: place(plainStart)))
             }
         }
         while index < characters.count {
@@ -65,7 +65,7 @@ struct InlineRecognizer {
                 plainStart = index
             } else if let (term, end) = matchTerm(lowered, at: index) {
                 flush(upTo: index)
-                let use = GlossaryUse(text: String(characters[index..<end]), term: term)
+                let use = GlossaryUse(text: InlineRecognizer.string(characters[index..<end]), term: term)
                 result.append(Inline(.term(use), at: place(index)))
                 index = end
                 plainStart = index
@@ -86,6 +86,14 @@ struct InlineRecognizer {
 
 private extension InlineRecognizer {
     static let pluralEndings: [[Character]] = ["s", "es", "'s", "’s"].map(Array.init)
+
+    /// The characters as a string (`String(slice)` takes a slow generic path, issue #8).
+    static func string(_ characters: ArraySlice<Character>) -> String {
+        var text = ""
+        text.reserveCapacity(characters.count)
+        for character in characters { text.append(character) }
+        return text
+    }
 
     func shifted(_ location: Location, by offset: Int) -> Location {
         Location(file: location.file, line: location.line, column: location.column + offset)
@@ -116,7 +124,7 @@ private extension InlineRecognizer {
         while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "&" {
             end += 1
         }
-        let word = String(characters[start..<end])
+        let word = InlineRecognizer.string(characters[start..<end])
         if let expansion = abbreviations[word] { return (word, expansion, end) }
         // A plural such as "GPs".
         if word.hasSuffix("s"), let expansion = abbreviations[String(word.dropLast())] {

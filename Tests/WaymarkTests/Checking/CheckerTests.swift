@@ -28,6 +28,19 @@ import WaymarkModel
         #expect(Set(report.allFindings.compactMap(\.rule)) == Set(RuleRegistry.ids), "every rule is broken once")
     }
 
+    @Test func checkingConcurrentlyGivesTheSameReportAsOneAtATime() async throws {
+        let root = BuilderTests.repository
+        let fixtures = Self.fixtures
+        let guides = try Builder.guideFiles(in: root.appendingPathComponent("Guides"))
+            + [fixtures.appendingPathComponent("breaks-every-rule.md")]
+        let checker = Checker(options: CheckOptions(today: RuleExample.today))
+        let serial = await checker.run(guides: guides, guidesRoot: root.appendingPathComponent("Guides"), displayBase: root, styleSheets: [:], concurrency: 1)
+        let parallel = await checker.run(guides: guides, guidesRoot: root.appendingPathComponent("Guides"), displayBase: root, styleSheets: [:], concurrency: 4)
+        #expect(serial.guides.map(\.displayPath) == guides.map { Builder.displayPath(of: $0, base: root) })
+        #expect(serial.text == parallel.text)
+        #expect(!serial.allFindings.isEmpty, "the fixture outside the guides folder gives findings to compare")
+    }
+
     @Test func theGuidesInGuidesHaveNoErrorsOrWarnings() async throws {
         let root = BuilderTests.repository
         let checker = Checker(options: CheckOptions(today: GuideDate(year: 2026, month: 11, day: 25)))

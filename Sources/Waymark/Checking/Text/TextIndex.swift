@@ -190,14 +190,22 @@ private extension TextIndex {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
     }
 
     /// Joins two word characters inside a word: `don't`, `well-known`, `8.30`, `1,000`.
     static func isJoiner(_ scalar: Unicode.Scalar, between before: Unicode.Scalar, and after: Unicode.Scalar) -> Bool {
         switch scalar {
         case "'", "’", "-", "‑": return isWordScalar(before) && isWordScalar(after)
-        case ".", ",", ":": return before.properties.numericType != nil && after.properties.numericType != nil
+        case ".", ",", ":": return isNumeric(before) && isNumeric(after)
         default: return false
         }
     }
@@ -205,11 +213,18 @@ private extension TextIndex {
     static func segment(_ atoms: [Atom], syllables: inout SyllableMemo) -> [[Word]] {
         var sentences: [[Word]] = []
         var words: [Word] = []
-        var current = ""
+        // The word so far, as UTF-8: one String a word, not one append a character (issue #8).
+        var current: [UInt8] = []
         var start: Atom?
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { current.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { current.append($0) } }
+        }
         func endWord() {
-            if let first = start, !current.isEmpty { words.append(Word(text: current, location: first.location, origin: first.origin, syllables: syllables.count(current))) }
-            current = ""
+            if let first = start, !current.isEmpty {
+                let text = String(decoding: current, as: UTF8.self)
+                words.append(Word(text: text, location: first.location, origin: first.origin, syllables: syllables.count(text)))
+            }
+            current.removeAll(keepingCapacity: true)
             start = nil
         }
         func endSentence() {
@@ -224,13 +239,13 @@ private extension TextIndex {
             let next = index + 1 < atoms.count ? atoms[index + 1].scalar : " "
             if isWordScalar(scalar) || (!current.isEmpty && isJoiner(scalar, between: previous, and: next)) {
                 if start == nil { start = atoms[index] }
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "%" && !current.isEmpty && previous.properties.numericType != nil {
-                current.unicodeScalars.append(scalar)
+                append(scalar)
+            } else if scalar == "%" && !current.isEmpty && isNumeric(previous) {
+                append(scalar)
             } else if scalar == "\n" {
                 endSentence()
-            } else if [".", "!", "?", "…"].contains(scalar) {
-                let word = current.lowercased()
+            } else if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" {
+                let word = String(decoding: current, as: UTF8.self).lowercased()
                 endWord()
                 // The stop ends the sentence when a space, a closing mark or the end follows.
                 var after = index + 1

@@ -74,7 +74,9 @@ struct EPUBPackage {
         }
         try zip.add(path: "EPUB/styles/epub.css", bytes: Array(styleSheet.utf8), compression: .deflated, modified: date)
         for resource in sortedResources {
-            try zip.add(path: "EPUB/images/\(resource.fileName)", bytes: resource.bytes, compression: .deflated, modified: date)
+            // PNG and JPEG are compressed already: deflating them again costs time and saves nothing.
+            let packed = resource.mediaType == "image/png" || resource.mediaType == "image/jpeg"
+            try zip.add(path: "EPUB/images/\(resource.fileName)", bytes: resource.bytes, compression: packed ? .stored : .deflated, modified: date)
         }
         return try zip.finish()
     }

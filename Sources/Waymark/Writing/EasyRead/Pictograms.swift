@@ -19,11 +19,24 @@ public struct PictogramSet: Hashable, Sendable {
     }
 
     /// The entries in the order the list gives them (the first match wins).
-    public var entries: [Entry]
+    public var entries: [Entry] {
+        didSet { firstEntry = PictogramSet.index(entries) }
+    }
+    /// Each word that chooses a pictogram → the first entry it chooses.
+    private var firstEntry: [String: Int]
 
     /// Creates a set.
     public init(entries: [Entry] = []) {
         self.entries = entries
+        self.firstEntry = PictogramSet.index(entries)
+    }
+
+    private static func index(_ entries: [Entry]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
+            for word in entry.words where index[word] == nil { index[word] = position }
+        }
+        return index
     }
 
     private struct ListEntry: Decodable {
@@ -78,10 +91,18 @@ public struct PictogramSet: Hashable, Sendable {
             if case .phone = inline.kind { hasPhone = true }
         }
         if hasPhone, let phone = entries.first(where: \.phoneNumber) { return phone }
-        let words = Set(PictogramSet.words(in: Inline.plainText(inlines)))
-        return entries.first { entry in
-            entry.words.contains { word in words.contains(word) || words.contains(word + "s") || words.contains(word + "es") }
+        // An entry's word chooses it when the row has the word, or the word + "s" or + "es":
+        // look each row word up as written and without those endings; the first entry wins.
+        var best: Int?
+        for word in PictogramSet.words(in: Inline.plainText(inlines)) {
+            var stems = [word]
+            if word.hasSuffix("s") { stems.append(String(word.dropLast())) }
+            if word.hasSuffix("es") { stems.append(String(word.dropLast(2))) }
+            for stem in stems {
+                if let position = firstEntry[stem], position < (best ?? .max) { best = position }
+            }
         }
+        return best.map { entries[$0] }
     }
 
     static func words(in text: String) -> [String] {

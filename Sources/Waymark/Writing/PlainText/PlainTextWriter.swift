@@ -46,8 +46,6 @@ struct TextLine {
 
 /// Joins phone numbers and other unbreakable runs while wrapping; a plain space in the output.
 let gluedSpace: Character = "\u{E000}"
-/// ``gluedSpace`` as a scalar.
-let gluedSpaceScalar: Unicode.Scalar = "\u{E000}"
 
 extension Array where Element == TextLine {
     /// The lines as text, one paragraph a line or wrapped at `wrap` characters, ending in one newline.
@@ -70,10 +68,21 @@ extension Array where Element == TextLine {
         }
         while output.last == "" { output.removeLast() }
         let text = output.joined(separator: "\n") + "\n"
-        guard text.unicodeScalars.contains(gluedSpaceScalar) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(scalar == gluedSpaceScalar ? " " : scalar) }
-        return String(scalars)
+        // The glue is U+E000, EE 80 80 in UTF-8: swap it for a space, byte by byte.
+        var bytes = [UInt8](text.utf8)
+        var kept = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                bytes[kept] = 0x20
+                index += 3
+            } else {
+                bytes[kept] = bytes[index]
+                index += 1
+            }
+            kept += 1
+        }
+        return kept == bytes.count ? text : String(decoding: bytes.prefix(kept), as: UTF8.self)
     }
 
     private func wrapped(_ text: String, width: Int, first: String, hanging: String) -> [String] {

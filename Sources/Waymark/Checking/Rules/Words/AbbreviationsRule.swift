@@ -30,10 +30,12 @@ struct AbbreviationsRule: Rule {
         for run in context.text.runs {
             let words = run.words
             for (index, word) in words.enumerated() where word.origin == .text || word.origin == .link {
+                // Most words are plain lower-case ASCII and cannot be abbreviations.
+                guard word.text.utf8.contains(where: { !(0x61...0x7A).contains($0) && $0 != 0x27 }) else { continue }
                 var text = word.text
                 if text.hasSuffix("s") { text.removeLast() }
                 let letters = text.filter(\.isLetter)
-                guard letters.count >= 2, Word(text: text, location: word.location, origin: word.origin).isAllCapitals,
+                guard letters.count >= 2, Word(text: text, location: word.location, origin: word.origin, syllables: 0).isAllCapitals,
                       !AbbreviationsRule.wellKnown.contains(letters), !listed.contains(text),
                       !(run.place == .easyRead && Words.isRomanNumeral(text)),
                       !isInCapitalsRun(words, index), reported.insert(text).inserted else { continue }
