@@ -17,21 +17,27 @@ public enum AtomicFileWriter {
     }
 
     /// Writes `bytes` to `url`, creating its folder; does nothing if the file already holds exactly these bytes.
+    /// - Parameter durable: flush the bytes to disk before the rename, so that the file survives a
+    ///   power cut whole; only a file that can be lost without harm (the build manifest) skips it.
     /// - Returns: whether the file changed.
     @discardableResult
-    public static func write(_ bytes: [UInt8], to url: URL) throws(Failure) -> Bool {
+    public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(Failure) -> Bool {
         let manager = FileManager.default
         let folder = url.deletingLastPathComponent()
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(path: folder.path, reason: reason(error))
-        }
         if let existing = manager.contents(atPath: url.path), existing.count == bytes.count, Array(existing) == bytes {
             return false
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            // The folder is made only when it is missing: a build writes thousands of files into folders that exist.
+            do {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(path: folder.path, reason: reason(error))
+            }
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else {
             throw Failure(path: url.path, reason: String(cString: strerror(errno)))
         }
@@ -48,7 +54,7 @@ public enum AtomicFileWriter {
                 written += result
             }
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && durable && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil && rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {

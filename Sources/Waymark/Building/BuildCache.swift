@@ -67,7 +67,8 @@ struct BuildCache {
         let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName))
+        // Not flushed to disk: a manifest lost in a power cut only means the guide is built again.
+        try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
     }
 }
 

@@ -105,7 +105,9 @@ public struct Builder: Sendable {
         let prepared = request
         var results: [GuideBuildResult] = []
         results.reserveCapacity(files.count)
-        await InOrder.run(count: files.count, limit: request.concurrency, work: { index in
+        // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
+        // Memory stays bounded by a few guides.
+        await InOrder.run(count: files.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
             await self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)
         }, each: { _, result in
             progress(result)
@@ -151,7 +153,15 @@ public struct Builder: Sendable {
         }
         // Incremental: skip the guide when its key matches the last build's and its files are whole.
         let outputFolder = request.outputRoot.appendingPathComponent(slug)
-        let key = cache.flatMap { cache in FileManager.default.contents(atPath: file.path).map { cache.key(forGuide: Array($0)) } }
+        // The guide is read once: its bytes give the cache key, the document and the source text.
+        let bytes: [UInt8]
+        do {
+            bytes = try GuideReader.bytes(of: file, displayPath: displayPath)
+        } catch {
+            result.errors = error.diagnostics
+            return result
+        }
+        let key = cache?.key(forGuide: bytes)
         if let key, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key {
             result.unchanged = true
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
@@ -159,14 +169,14 @@ public struct Builder: Sendable {
         }
         let guide: Guide
         do {
-            guide = try GuideReader(guidesRoot: request.guidesRoot).read(file: file, displayPath: displayPath)
+            guide = try GuideReader(guidesRoot: request.guidesRoot).read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
         } catch {
             result.errors = error.diagnostics
             return result
         }
         let writers = writers(for: guide, request: request)
         var options = request.options
-        let source = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let source = String(decoding: bytes, as: UTF8.self)
         options.passedAccessibilityChecks = true
         async let checked = Checker(options: request.checks).check(guide, source: SourceMap(text: source))
         var rendered = await Builder.render(guide, with: writers, options: options)
@@ -211,7 +221,21 @@ public struct Builder: Sendable {
             }
         }
         guard result.errors.isEmpty else { return result }
-        let folder = request.outputRoot.appendingPathComponent(guide.slug)
+        // Writing waits on the disk (each file is flushed before it is renamed into place), so it
+        // runs off the threads that render: another guide is rendered meanwhile.
+        let finished = result
+        let files = outputs
+        return await FileWork.run {
+            Builder.write(files, of: guide, into: request.outputRoot, key: key, request: request, result: finished)
+        }
+    }
+
+    /// Writes a guide's files atomically, then the manifest that lets the next build skip it.
+    static func write(_ outputs: [OutputFile], of guide: Guide, into outputRoot: URL, key: String?, request: BuildRequest,
+                      result: GuideBuildResult) -> GuideBuildResult {
+        var result = result
+        let start = Location(file: result.displayPath, line: 1, column: 1)
+        let folder = outputRoot.appendingPathComponent(guide.slug)
         // The old manifest goes before any file changes, so a build stopped half way
         // through a guide's files is never taken for a finished one.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(BuildCache.manifestName))

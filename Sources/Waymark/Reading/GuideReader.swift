@@ -16,10 +16,16 @@ public struct GuideReader: Sendable {
 
     /// Reads the guide at `file`, naming it `displayPath` in messages.
     public func read(file: URL, displayPath: String) throws(GuideReadFailure) -> Guide {
+        let bytes = try GuideReader.bytes(of: file, displayPath: displayPath)
+        let slug = file.deletingPathExtension().lastPathComponent
+        return try read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
+    }
+
+    /// The bytes of the guide at `file` (at most ``maximumSize``), or why they cannot be read.
+    public static func bytes(of file: URL, displayPath: String) throws(GuideReadFailure) -> [UInt8] {
         let start = Location(file: displayPath, line: 1, column: 1)
-        let bytes: [UInt8]
         do {
-            bytes = try BoundedFile.read(file, limit: GuideReader.maximumSize)
+            return try BoundedFile.read(file, limit: GuideReader.maximumSize)
         } catch {
             switch error {
             case .tooLarge(let size):
@@ -34,8 +40,6 @@ public struct GuideReader: Sendable {
                 throw GuideReadFailure([.error(at: start, "the guide could not be read: \(reason)", hint: "check that the file exists and can be read")])
             }
         }
-        let slug = file.deletingPathExtension().lastPathComponent
-        return try read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
     }
 
     private func start(_ displayPath: String) -> Location {

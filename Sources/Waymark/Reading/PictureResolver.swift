@@ -15,6 +15,8 @@ final class PictureResolver {
     private let guideFolder: URL
     private(set) var resources: [String: Resource] = [:]
     private var usedFileNames: Set<String> = []
+    /// Pictures already found, as written → their key: a guide names the same picture many times.
+    private var found: [String: String] = [:]
 
     /// Creates a resolver for a guide in `guideFolder` under `guidesRoot`.
     init(guidesRoot: URL, guideFolder: URL) {
@@ -24,6 +26,13 @@ final class PictureResolver {
 
     /// Resolves `source` as written in the guide; the key of its resource, or a diagnostic.
     func resolve(_ source: String, at location: Location) -> Result<String, Diagnostic> {
+        if let key = found[source] { return .success(key) }
+        let result = look(for: source, at: location)
+        if case .success(let key) = result { found[source] = key }
+        return result
+    }
+
+    private func look(for source: String, at location: Location) -> Result<String, Diagnostic> {
         let lowered = source.lowercased()
         if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") || lowered.hasPrefix("ftp:") {
             return .failure(.error(
@@ -77,7 +86,11 @@ final class PictureResolver {
                 return .failure(.error(at: location, "the picture '\(source)' could not be read: \(reason)", hint: "check the file is readable"))
             }
         }
-        switch PictureContent.check(bytes, mediaType: mediaType) {
+        // Every guide of a build uses the same few pictures: check (and clean) each content once.
+        let checked = PictureResolver.checked.value(for: PictureKey(bytes: bytes, mediaType: mediaType)) {
+            PictureContent.check(bytes, mediaType: mediaType)
+        }
+        switch checked {
         case .success(let safe):
             bytes = safe
         case .failure(let problem):
@@ -92,6 +105,14 @@ final class PictureResolver {
 }
 
 extension PictureResolver {
+    struct PictureKey: Hashable, Sendable {
+        var bytes: [UInt8]
+        var mediaType: String
+    }
+
+    /// Pictures already checked in this process, by content.
+    static let checked = Memo<PictureKey, Result<[UInt8], PictureContent.Problem>>(limit: 256)
+
     /// A file name safe in every output: ASCII letters, digits, `-`, `_` and one `.`; accents are
     /// dropped and spaces or other characters become `-` (EPUB OCF 3.3 §4.2.3: names with spaces
     /// or non-ASCII characters need escaping and trouble some reading systems).

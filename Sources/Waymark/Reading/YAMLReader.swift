@@ -23,7 +23,8 @@ struct YAMLReader {
                 hint: "write the value out in full; if you meant a star or an ampersand as text, put the whole value in quotes")])
         }
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding named, or Yams reads the whole environment for every text it parses.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw GuideReadFailure([diagnostic(for: error)])
         } catch {

@@ -35,8 +35,21 @@ struct StyleProfile {
         }
         self.name = name
         self.css = css
-        bodySize = try StyleProfile.check(css, file: file, minimumBodySize: minimumBodySize)
+        // Every guide of a build asks for the same profile: check it once.
+        let key = CheckKey(css: css, file: file, minimumBodySize: minimumBodySize)
+        bodySize = try StyleProfile.checked.value(for: key) {
+            Result { try StyleProfile.check(css, file: file, minimumBodySize: minimumBodySize) }
+        }.get()
     }
+
+    private struct CheckKey: Hashable, Sendable {
+        var css: String
+        var file: String
+        var minimumBodySize: Double
+    }
+
+    /// Profiles already checked in this process.
+    private static let checked = Memo<CheckKey, Result<Double, any Error>>(limit: 64)
 
     /// Checks `css` and returns its body size in points.
     static func check(_ css: String, file: String, minimumBodySize: Double) throws -> Double {
