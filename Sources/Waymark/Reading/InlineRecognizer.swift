@@ -56,7 +56,7 @@ struct InlineRecognizer {
             }
         }
         while index < characters.count {
-            let atWordStart = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+            let atWordStart = index == 0 || !InlineRecognizer.isWordCharacter(characters[index - 1])
             guard atWordStart else { index += 1; continue }
             if let phone = PhoneNumbers.match(in: characters, at: index) {
                 flush(upTo: index)
@@ -87,6 +87,14 @@ struct InlineRecognizer {
 private extension InlineRecognizer {
     static let pluralEndings: [[Character]] = ["s", "es", "'s", "’s"].map(Array.init)
 
+    /// A letter or a number (an ASCII one is told without looking up Unicode properties).
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
+        }
+        return character.isLetter || character.isNumber
+    }
+
     /// The characters as a string (`String(slice)` takes a slow generic path, issue #8).
     static func string(_ characters: ArraySlice<Character>) -> String {
         var text = ""
@@ -100,7 +108,7 @@ private extension InlineRecognizer {
     }
 
     func isWordEnd(_ characters: [Character], _ end: Int) -> Bool {
-        end >= characters.count || !(characters[end].isLetter || characters[end].isNumber)
+        end >= characters.count || !InlineRecognizer.isWordCharacter(characters[end])
     }
 
     /// A glossary term at `start`, allowing a plural ending (`advocates`, `witnesses`).
@@ -121,7 +129,7 @@ private extension InlineRecognizer {
     func matchAbbreviation(_ characters: [Character], at start: Int) -> (String, String, Int)? {
         guard !abbreviations.isEmpty, characters[start].isUppercase || characters[start].isNumber else { return nil }
         var end = start
-        while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "&" {
+        while end < characters.count, InlineRecognizer.isWordCharacter(characters[end]) || characters[end] == "&" {
             end += 1
         }
         let word = InlineRecognizer.string(characters[start..<end])

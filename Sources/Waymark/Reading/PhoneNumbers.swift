@@ -14,6 +14,8 @@ enum PhoneNumbers {
     /// The phone number that starts at `start` in `characters`, if any.
     static func match(in characters: [Character], at start: Int) -> Match? {
         guard start < characters.count else { return nil }
+        // A number starts with a digit or "+": most words are ruled out here.
+        guard characters[start] == "+" || characters[start].isASCIIDigit else { return nil }
         if start > 0 {
             let before = characters[start - 1]
             if before.isLetter || before.isNumber || before == "£" || before == "$" || before == "€" || before == "#" { return nil }
@@ -89,5 +91,5 @@ enum PhoneNumbers {
 
 extension Character {
     /// Whether this is one of the ASCII digits 0–9.
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }
