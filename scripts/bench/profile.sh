@@ -143,7 +143,7 @@ top() {
         printf "%s\t%s\n", ir, line
       }' |
     demangle |
-    grep -vE $'\t(0x[0-9a-f]+|\(below main\)|__libc_start_main.*|waymark_main|main|protocol witness for .*|.*WaymarkCommand\.runMain.*|static WaymarkCommands\.WaymarkCommand\.main.*|start_thread|_?_dispatch_.*|swift_job_run|swift_task_switch|swift::.*|__swift_run_job.*|jobInvoke.*|.*TaskGroup.*|closure #[0-9]+ in static InOrder\.run.*|.*resume partial function for .*)$' |
+    grep -vE $'\t(0x[0-9a-f]+|\(below main\)|__libc_start_main.*|waymark_main|main|protocol witness for .*|.*WaymarkCommand\.runMain.*|static WaymarkCommands\.WaymarkCommand\.main.*|start_thread|_?_dispatch_.*|swift_job_run|swift_task_switch.*|swift::.*|__swift_run_job.*|jobInvoke.*|future_adapter.*|.*TaskGroup.*|.*closure #[0-9]+ in static InOrder\.run.*|(partial apply for )?(specialized )?thunk for .*|partial apply for .*|.*resume partial function for .*)$' |
     awk -F '\t' -v total="$all_ir" -v n="$n" '
       NR <= n { name = $2; if (length(name) > 120) name = substr(name, 1, 117) "..."
         gsub(/\|/, "\\|", name)

@@ -9,20 +9,29 @@ import Foundation
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
+    private var held = 0
     private let limit: Int
+    private let weight: @Sendable (Key, Value) -> Int
 
-    /// A memo that forgets everything once it holds `limit` results (a bound on memory, not an eviction policy).
-    init(limit: Int = 1_000) {
+    /// A memo that forgets everything once the results it holds weigh `limit` (a bound on
+    /// memory, not an eviction policy); each result weighs 1 unless `weight` says otherwise.
+    init(limit: Int, weight: @escaping @Sendable (Key, Value) -> Int = { _, _ in 1 }) {
         self.limit = limit
+        self.weight = weight
     }
 
     /// The result for `key`, computed by `make` the first time it is asked for.
     func value(for key: Key, _ make: () -> Value) -> Value {
         if let known = lock.withLock({ values[key] }) { return known }
         let made = make()
+        let cost = weight(key, made)
+        guard cost <= limit else { return made }
         lock.withLock {
-            if values.count >= limit { values.removeAll() }
-            values[key] = made
+            if held + cost > limit {
+                values.removeAll()
+                held = 0
+            }
+            if values.updateValue(made, forKey: key) == nil { held += cost }
         }
         return made
     }

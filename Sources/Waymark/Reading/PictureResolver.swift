@@ -111,7 +111,10 @@ extension PictureResolver {
     }
 
     /// Pictures already checked in this process, by content.
-    static let checked = Memo<PictureKey, Result<[UInt8], PictureContent.Problem>>(limit: 256)
+    /// At most 64 MB of pictures are remembered (a guide's pictures are usually a few KB).
+    static let checked = Memo<PictureKey, Result<[UInt8], PictureContent.Problem>>(limit: 64 << 20) { key, result in
+        key.bytes.count + ((try? result.get())?.count ?? 0)
+    }
 
     /// A file name safe in every output: ASCII letters, digits, `-`, `_` and one `.`; accents are
     /// dropped and spaces or other characters become `-` (EPUB OCF 3.3 §4.2.3: names with spaces
