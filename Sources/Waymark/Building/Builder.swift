@@ -226,16 +226,15 @@ public struct Builder: Sendable {
         let finished = result
         let files = outputs
         return await FileWork.run {
-            Builder.write(files, of: guide, into: request.outputRoot, key: key, request: request, result: finished)
+            Builder.write(files, of: guide, key: key, request: request, result: finished)
         }
     }
 
     /// Writes a guide's files atomically, then the manifest that lets the next build skip it.
-    static func write(_ outputs: [OutputFile], of guide: Guide, into outputRoot: URL, key: String?, request: BuildRequest,
-                      result: GuideBuildResult) -> GuideBuildResult {
+    static func write(_ outputs: [OutputFile], of guide: Guide, key: String?, request: BuildRequest, result: GuideBuildResult) -> GuideBuildResult {
         var result = result
         let start = Location(file: result.displayPath, line: 1, column: 1)
-        let folder = outputRoot.appendingPathComponent(guide.slug)
+        let folder = request.outputRoot.appendingPathComponent(guide.slug)
         // The old manifest goes before any file changes, so a build stopped half way
         // through a guide's files is never taken for a finished one.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(BuildCache.manifestName))

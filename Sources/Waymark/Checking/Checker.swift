@@ -96,14 +96,16 @@ public struct Checker: Sendable {
     /// Reads the guide at `file` and checks it; a guide that does not read gives its reading errors.
     public func check(file: URL, guidesRoot: URL, displayPath: String) -> (guide: Guide?, check: GuideCheck) {
         let slug = file.deletingPathExtension().lastPathComponent
+        // Read once: the same bytes make the guide and the source text that places findings.
+        let bytes: [UInt8]
         let guide: Guide
         do {
-            guide = try GuideReader(guidesRoot: guidesRoot).read(file: file, displayPath: displayPath)
+            bytes = try GuideReader.bytes(of: file, displayPath: displayPath)
+            guide = try GuideReader(guidesRoot: guidesRoot).read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
         } catch {
             return (nil, GuideCheck(displayPath: displayPath, slug: slug, findings: error.diagnostics))
         }
-        let text = (FileManager.default.contents(atPath: file.path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return (guide, check(guide, source: SourceMap(text: text)))
+        return (guide, check(guide, source: SourceMap(text: String(decoding: bytes, as: UTF8.self))))
     }
 
     /// Checks style sheets (path as shown → text), in path order.

@@ -13,9 +13,12 @@ public struct Readability: Hashable, Sendable, Codable {
 
     /// Counts `sentences`.
     public init(_ sentences: [Sentence]) {
-        self.init(sentences: 0, words: 0, syllables: 0, polysyllables: 0)
+        self = .zero
         add(sentences)
     }
+
+    /// No text: every count zero.
+    public static let zero = Readability(sentences: 0, words: 0, syllables: 0, polysyllables: 0)
 
     /// Creates figures from counts.
     public init(sentences: Int, words: Int, syllables: Int, polysyllables: Int) {

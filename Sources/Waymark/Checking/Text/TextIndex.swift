@@ -34,7 +34,10 @@ public struct Word: Hashable, Sendable {
     }
 
     /// Whether it has letters and every letter is a capital (`CSE`, `STOP`).
-    public var isAllCapitals: Bool {
+    public var isAllCapitals: Bool { Word.isAllCapitals(text) }
+
+    /// Whether `text` has letters and every letter is a capital.
+    public static func isAllCapitals(_ text: String) -> Bool {
         let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
         return !letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)
     }
@@ -125,12 +128,12 @@ public struct TextIndex: Sendable {
             }
         }
         self.runs = runs
-        var chapters = Array(repeating: Readability(sentences: 0, words: 0, syllables: 0, polysyllables: 0), count: guide.chapters.count)
+        var chapters = Array(repeating: Readability.zero, count: guide.chapters.count)
         for run in runs where run.place == .prose && chapters.indices.contains(run.chapter) {
             chapters[run.chapter].add(run.sentences)
         }
         chapterReadability = chapters
-        readability = chapters.reduce(into: Readability(sentences: 0, words: 0, syllables: 0, polysyllables: 0)) { $0.add($1) }
+        readability = chapters.reduce(into: Readability.zero) { $0.add($1) }
     }
 
     /// Splits `inlines` into sentences of words with their source locations.

@@ -35,7 +35,7 @@ struct AbbreviationsRule: Rule {
                 var text = word.text
                 if text.hasSuffix("s") { text.removeLast() }
                 let letters = text.filter(\.isLetter)
-                guard letters.count >= 2, Word(text: text, location: word.location, origin: word.origin, syllables: 0).isAllCapitals,
+                guard letters.count >= 2, Word.isAllCapitals(text),
                       !AbbreviationsRule.wellKnown.contains(letters), !listed.contains(text),
                       !(run.place == .easyRead && Words.isRomanNumeral(text)),
                       !isInCapitalsRun(words, index), reported.insert(text).inserted else { continue }
