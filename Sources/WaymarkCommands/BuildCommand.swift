@@ -74,20 +74,20 @@ struct BuildCommand: AsyncParsableCommand {
             for finding in try Builder.checkStyles(request) { printError(finding.formatted) }
             results = try await Builder().build(request) { result in
                 if result.unchanged {
-                    printOut("same    \(result.displayPath) (unchanged since the last build)")
+                    printOut("same    \(TerminalText.escaped(result.displayPath)) (unchanged since the last build)")
                 } else if result.succeeded {
-                    printOut("built   \(result.displayPath) -> \(result.files.joined(separator: ", "))")
+                    printOut("built   \(TerminalText.escaped(result.displayPath)) -> \(result.files.map { TerminalText.escaped($0) }.joined(separator: ", "))")
                 } else {
-                    printOut("failed  \(result.displayPath)")
+                    printOut("failed  \(TerminalText.escaped(result.displayPath))")
                     for diagnostic in result.errors { printError(diagnostic.formatted) }
                 }
                 for finding in result.findings { printError(finding.formatted) }
             }
         } catch let busy as OutputLock.Failure {
-            printError("error: \(busy)")
+            printError("error: \(TerminalText.escaped(busy.description))")
             throw ExitCode(2)
         } catch {
-            printError("error: could not list the guides in \(folders.guides): \(error.localizedDescription)")
+            printError("error: could not list the guides in \(TerminalText.escaped(folders.guides)): \(TerminalText.escaped(error.localizedDescription))")
             throw ExitCode(2)
         }
         let failed = results.filter { !$0.succeeded }.count
@@ -97,7 +97,7 @@ struct BuildCommand: AsyncParsableCommand {
         let warningNote = warnings == 0 ? "" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"); 'waymark check' lists them)"
         let same = unchanged == 0 ? "" : ", \(unchanged) unchanged"
         printOut("\(built) \(built == 1 ? "guide" : "guides") built\(same), \(failed) failed\(warningNote).")
-        if results.isEmpty { printOut("No guides found in \(folders.guides).") }
+        if results.isEmpty { printOut("No guides found in \(TerminalText.escaped(folders.guides)).") }
         if failed > 0 { throw ExitCode(1) }
     }
 }
@@ -128,14 +128,4 @@ struct FolderOptions: ParsableArguments {
     func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
     }
-}
-
-/// Prints a line to standard output, unbuffered, so that it stays in order with standard error.
-func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
-}
-
-/// Prints a line to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -54,13 +54,13 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case "json": try printData(report.json())
         case "sarif": try printData(report.sarif())
-        default: FileHandle.standardOutput.write(Data(report.text.utf8))
+        default: printOut(report.text, terminator: "")
         }
         if report.failed(warningsAsErrors: werror) { throw ExitCode(1) }
     }
 
     private func printData(_ data: Data) {
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        Terminal.write(Terminal.json(data) + Data("\n".utf8), to: .output)
     }
 }
 
@@ -82,7 +82,7 @@ extension FolderOptions {
         if !named.isEmpty {
             let urls = named.map { guideURL($0) }
             for (name, url) in zip(named, urls) where !FileManager.default.fileExists(atPath: url.path) {
-                printError("error: there is no guide '\(name)'")
+                printError("error: there is no guide '\(TerminalText.escaped(name))'")
                 throw ExitCode(2)
             }
             return urls
@@ -90,7 +90,7 @@ extension FolderOptions {
         do {
             return try Builder.guideFiles(in: guidesURL)
         } catch {
-            printError("error: could not list the guides in \(guides): \(error.localizedDescription)")
+            printError("error: could not list the guides in \(TerminalText.escaped(guides)): \(TerminalText.escaped(error.localizedDescription))")
             throw ExitCode(2)
         }
     }
@@ -101,7 +101,7 @@ extension FolderOptions {
             let sheets = try Builder.styleSheets(in: stylesURL)
             return Dictionary(uniqueKeysWithValues: sheets.map { (Builder.displayPath(of: stylesURL.appendingPathComponent($0.key), base: base), $0.value) })
         } catch {
-            printError("error: could not read the style sheets in \(styles): \(error.localizedDescription)")
+            printError("error: could not read the style sheets in \(TerminalText.escaped(styles)): \(TerminalText.escaped(error.localizedDescription))")
             throw ExitCode(2)
         }
     }

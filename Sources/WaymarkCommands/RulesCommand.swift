@@ -24,8 +24,8 @@ struct RulesCommand: ParsableCommand {
             return
         }
         guard let rule = RuleRegistry.rule(id) else {
-            printError("error: unknown check '\(id)'")
-            printError("    fix: \(RuleRegistry.hint(for: id))")
+            printError("error: unknown check '\(TerminalText.escaped(id))'")
+            printError("    fix: \(TerminalText.escaped(RuleRegistry.hint(for: id)))")
             throw ExitCode(2)
         }
         printOut(RulesCommand.explanation(rule.description))

@@ -24,7 +24,7 @@ extension WaymarkCommand {
             exit(withError: nil)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

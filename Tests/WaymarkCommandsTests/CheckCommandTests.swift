@@ -16,7 +16,7 @@ import Waymark
     let head = "---\ntitle: T\nlanguage: en-GB\npublisher: p\npublished: 2026-11-01\nsummary: s\n---\n\n"
 
     func run(_ arguments: [String], in root: URL) async throws {
-        var command = try WaymarkCommand.parseAsRoot(arguments + ["--guides", root.appendingPathComponent("Guides").path,
+        let command = try WaymarkCommand.parseAsRoot(arguments + ["--guides", root.appendingPathComponent("Guides").path,
                                                                   "--styles", root.appendingPathComponent("Styles").path])
         try await command.execute()
     }
@@ -54,11 +54,11 @@ import Waymark
     }
 
     @Test func rulesListsAndExplains() async throws {
-        var list = try WaymarkCommand.parseAsRoot(["rules"])
+        let list = try WaymarkCommand.parseAsRoot(["rules"])
         try await list.execute()
-        var one = try WaymarkCommand.parseAsRoot(["rules", "sentence-length"])
+        let one = try WaymarkCommand.parseAsRoot(["rules", "sentence-length"])
         try await one.execute()
-        var unknown = try WaymarkCommand.parseAsRoot(["rules", "sentence-lenght"])
+        let unknown = try WaymarkCommand.parseAsRoot(["rules", "sentence-lenght"])
         await #expect(throws: ExitCode(2)) { try await unknown.execute() }
         #expect(RulesCommand.explanation(try #require(RuleRegistry.rule("picture-alt-text")).description).contains("Fails (↓ marks where each finding points):"))
         for command in [CheckCommand.self, RulesCommand.self] as [any ParsableCommand.Type] {

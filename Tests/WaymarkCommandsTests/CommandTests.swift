@@ -18,7 +18,7 @@ import Testing
         try Data("# no front matter\n".utf8).write(to: root.appendingPathComponent("Guides/bad.md"))
         let guides = root.appendingPathComponent("Guides").path
         let output = root.appendingPathComponent("Output").path
-        var command = try WaymarkCommand.parseAsRoot(["build", "--guides", guides, "--output", output])
+        let command = try WaymarkCommand.parseAsRoot(["build", "--guides", guides, "--output", output])
         await #expect(throws: ExitCode(1)) { try await command.execute() }
         #expect(FileManager.default.fileExists(atPath: output + "/good/good.txt"))
     }
@@ -26,7 +26,7 @@ import Testing
     @Test func buildExitsZeroWhenAllIsWell() async throws {
         let root = try folder()
         try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
-        var command = try WaymarkCommand.parseAsRoot([
+        let command = try WaymarkCommand.parseAsRoot([
             "build", "--guides", root.appendingPathComponent("Guides").path,
             "--output", root.appendingPathComponent("Output").path, "--format", "text", "--wrap", "60",
         ])

@@ -24,9 +24,7 @@ public enum AtomicFileWriter {
     public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(Failure) -> Bool {
         let manager = FileManager.default
         let folder = url.deletingLastPathComponent()
-        if let existing = manager.contents(atPath: url.path), existing.count == bytes.count, Array(existing) == bytes {
-            return false
-        }
+        if holds(url, exactly: bytes) { return false }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
@@ -62,6 +60,24 @@ public enum AtomicFileWriter {
             throw Failure(path: url.path, reason: failure)
         }
         return true
+    }
+
+    /// Whether `url` is a plain file (not a link) holding exactly `bytes`, compared 64 KiB at a
+    /// time: whatever sits in the output folder is never read whole, nor through a link.
+    static func holds(_ url: URL, exactly bytes: [UInt8]) -> Bool {
+        // O_NOFOLLOW: a link is never the file we made. O_NONBLOCK: a named pipe must not block.
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            guard let piece = try? handle.read(upToCount: min(64 * 1024, bytes.count - offset)), !piece.isEmpty,
+                  piece.elementsEqual(bytes[offset..<(offset + piece.count)]) else { return false }
+            offset += piece.count
+        }
+        return (try? handle.read(upToCount: 1))?.isEmpty ?? true
     }
 
     private static func reason(_ error: Error) -> String {

@@ -1,32 +1,58 @@
 import Foundation
+import WaymarkModel
 
 /// Remembers what each guide's outputs were built from, so that a rebuild skips
 /// guides whose inputs have not changed.
 ///
-/// A guide's key is a SHA-1 over: the guide's bytes; a digest of everything it
-/// may use that is shared (every picture under the guides folder, the style
-/// sheets and pictograms, `waymark.yml`); the running binary's identity (so a
-/// new Waymark rebuilds everything); and the options (formats, wrap, style,
-/// date, allow-errors, rules). The key and the files made are kept in
-/// `Output/<slug>/.waymark-build`, written after the files themselves, so a
-/// build stopped half way is simply done again.
-struct BuildCache {
+/// A guide's key is a SHA-1 over: the guide's bytes and its place in the guides folder; a
+/// digest of what every guide shares (the style sheets and pictograms the build loaded,
+/// `waymark.yml`, the running binary's identity, so a new Waymark rebuilds everything, and
+/// the options: formats, wrap, style, date, allow-errors, rules). The pictures are not in the
+/// key: only the guide knows which it uses, so the manifest lists them (as written, the file
+/// each was found as, its size and digest) and the next build checks those files again. A
+/// file the guide does not use is never read (issue #12: a 2 GB file in `Guides/pictures/`
+/// made every build read it whole). Every file is hashed 64 KiB at a time.
+///
+/// The key, the files made and the pictures used are kept in `Output/<slug>/.waymark-build`,
+/// written after the files themselves, so a build stopped half way is simply done again.
+struct BuildCache: Sendable {
     /// The manifest's file name inside a guide's output folder.
     static let manifestName = ".waymark-build"
+    /// The largest manifest read back; a real one is a few hundred bytes.
+    static let manifestLimit = 1 << 20
 
-    /// What a guide's previous build left: its key and the files it made.
+    /// What a guide's previous build left: its key, the files it made and the pictures it used.
     struct Manifest: Codable, Equatable {
         var key: String
         var files: [String]
         var sizes: [Int]
+        var pictures: [PictureInput]
+    }
+
+    /// One picture file a guide used, as the manifest remembers it.
+    struct PictureInput: Codable, Equatable, Sendable {
+        /// The paths the guide wrote for it (`pictures/phone.svg`).
+        var sources: [String]
+        /// The file they were found as, relative to the guides folder, links resolved.
+        var file: String
+        /// Its size in bytes.
+        var size: Int
+        /// Its ``StreamingDigest``.
+        var digest: String
     }
 
     /// The digest of the inputs every guide shares, computed once per build.
     let shared: String
+    /// The guides folder, links resolved, as the picture search sees it.
+    private let guidesRoot: URL
+    /// Picture digests already made in this build, by file: guides share their pictures.
+    private let digests = Memo<String, FileDigest?>(limit: 4096)
 
-    /// Computes the shared digest for `request`.
+    /// Computes the shared digest for `request`, whose style sheets and pictograms are loaded.
     init(request: BuildRequest) {
-        var parts: [String] = [
+        var digest = StreamingDigest()
+        for line in [
+            "cache 2",
             "waymark \(Waymark.version)",
             BuildCache.executableIdentity(),
             "formats \(request.formats?.joined(separator: ",") ?? "*")",
@@ -36,35 +62,86 @@ struct BuildCache {
             "allow-errors \(request.allowErrors)",
             "today \(request.checks.today?.description ?? "-")",
             "rules \(request.checks.rules.map { $0.description.id }.joined(separator: ","))",
-        ]
-        parts.append("styles " + BuildCache.digest(ofFolder: request.stylesRoot))
-        parts.append("pictures " + BuildCache.digest(ofFolder: request.guidesRoot, skipping: { $0.hasSuffix(".md") }))
-        let project = request.guidesRoot.deletingLastPathComponent().appendingPathComponent("waymark.yml")
-        parts.append("project " + BuildCache.hex(StableIdentifier.sha1(Array(FileManager.default.contents(atPath: project.path) ?? Data()))))
-        shared = BuildCache.hex(StableIdentifier.sha1(Array(parts.joined(separator: "\n").utf8)))
+        ] { digest.add(line: line) }
+        // What the writers are given, not the whole Styles folder: a file there that the build
+        // does not load cannot change an output.
+        for name in request.options.styles.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let text = Array((request.options.styles[name] ?? "").utf8)
+            digest.add(line: "style sheet \(name) \(text.count)")
+            digest.add(text)
+        }
+        for entry in request.options.pictograms.entries {
+            digest.add(line: "pictogram \(entry.file) \(entry.alt) \(entry.words.joined(separator: ",")) \(entry.phoneNumber) \(entry.bytes.count)")
+            digest.add(entry.bytes)
+        }
+        let project = request.guidesRoot.deletingLastPathComponent().appendingPathComponent(ProjectConfiguration.fileName)
+        let projectDigest = StreamingDigest.file(project)
+        digest.add(line: "project \(projectDigest.map { "\($0.size) \($0.digest)" } ?? "-")")
+        shared = digest.finish()
+        guidesRoot = request.guidesRoot.standardizedFileURL.resolvingSymlinksInPath()
     }
 
-    /// The key of the guide whose source is `bytes`.
-    func key(forGuide bytes: [UInt8]) -> String {
-        BuildCache.hex(StableIdentifier.sha1(Array(shared.utf8) + [0] + bytes))
+    /// The key of the guide whose source is `bytes`, at `file` in the guides folder.
+    func key(forGuide bytes: [UInt8], at file: URL) -> String {
+        var digest = StreamingDigest()
+        digest.add(line: shared)
+        digest.add(line: relative(file.standardizedFileURL.resolvingSymlinksInPath()) ?? file.path)
+        digest.add(bytes)
+        return digest.finish()
+    }
+
+    /// The picture files `guide` (read from `guideFolder`) uses, with their digests; nil when
+    /// one of them can no longer be read, so that nothing is recorded and the guide is built again.
+    func pictures(of guide: Guide, guideFolder: URL) -> [PictureInput]? {
+        var sources: [String: Set<String>] = [:]
+        for key in guide.resources.keys { sources[key, default: []] = [] }
+        func note(_ picture: Picture?) {
+            if let picture { sources[picture.resource, default: []].insert(picture.source) }
+        }
+        note(guide.metadata.cover)
+        guide.forEachBlock { block in
+            switch block.kind {
+            case .picture(let picture): note(picture)
+            case .easyRead(let rows): rows.forEach { note($0.picture) }
+            case .heading, .paragraph, .list, .quote, .table, .callout, .contact, .writeSpace: break
+            }
+        }
+        var inputs: [PictureInput] = []
+        for (file, written) in sources.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+            guard let digest = digest(of: file) else { return nil }
+            inputs.append(PictureInput(sources: written.sorted(), file: file, size: digest.size, digest: digest.digest))
+        }
+        return inputs
+    }
+
+    /// Whether every picture of a previous build is still found where it was, with the same content.
+    func unchanged(_ pictures: [PictureInput], guideFolder: URL) -> Bool {
+        pictures.allSatisfy { picture in
+            picture.sources.allSatisfy { locate($0, guideFolder: guideFolder) == picture.file }
+                // The size first: a picture that grew (to 2 GB, say) is changed without being read.
+                && size(of: picture.file) == picture.size
+                && digest(of: picture.file) == FileDigest(size: picture.size, digest: picture.digest)
+        }
     }
 
     /// The previous build's manifest in `folder`, if it is still whole: every file it names
-    /// exists with the size it had.
+    /// is a plain file with the size it had. Links are never followed (issue #12).
     static func manifest(in folder: URL) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(manifestName).path),
+        var status = stat()
+        guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+              let data = readManifest(folder.appendingPathComponent(manifestName)),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
               manifest.files.count == manifest.sizes.count else { return nil }
         for (file, size) in zip(manifest.files, manifest.sizes) {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)
-            guard (attributes?[.size] as? NSNumber)?.intValue == size else { return nil }
+            guard lstat(folder.appendingPathComponent(file).path, &status) == 0,
+                  status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else { return nil }
         }
         return manifest
     }
 
     /// Writes the manifest for files just written into `folder`.
-    static func record(key: String, outputs: [OutputFile], in folder: URL) throws {
-        let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count))
+    static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], in folder: URL) throws {
+        let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Not flushed to disk: a manifest lost in a power cut only means the guide is built again.
@@ -73,8 +150,49 @@ struct BuildCache {
 }
 
 private extension BuildCache {
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+    struct FileDigest: Equatable, Sendable {
+        var size: Int
+        var digest: String
+    }
+
+    /// `url` relative to the guides folder, when it is inside it.
+    func relative(_ url: URL) -> String? {
+        url.path.hasPrefix(guidesRoot.path + "/") ? String(url.path.dropFirst(guidesRoot.path.count + 1)) : nil
+    }
+
+    /// The digest of the picture `file` (relative to the guides folder), once per build.
+    func digest(of file: String) -> FileDigest? {
+        digests.value(for: file) {
+            StreamingDigest.file(guidesRoot.appendingPathComponent(file)).map { FileDigest(size: $0.size, digest: $0.digest) }
+        }
+    }
+
+    func size(of file: String) -> Int? {
+        var status = stat()
+        guard stat(guidesRoot.appendingPathComponent(file).path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// The file a picture written as `source` is found as now, relative to the guides folder:
+    /// the same search as `PictureResolver` (beside the guide, then the guides folder, links
+    /// resolved), so that a picture newly put beside the guide, or a link pointed elsewhere,
+    /// counts as a change.
+    func locate(_ source: String, guideFolder: URL) -> String? {
+        let path = source.removingPercentEncoding ?? source
+        let folder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
+        let candidates = [folder.appendingPathComponent(path), guidesRoot.appendingPathComponent(path)]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { return nil }
+        return relative(found.standardizedFileURL.resolvingSymlinksInPath())
+    }
+
+    /// The manifest's bytes, if it is a plain file (not a link, a pipe or a device) of a sensible size.
+    static func readManifest(_ url: URL) -> Data? {
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= manifestLimit else { return nil }
+        return try? handle.read(upToCount: manifestLimit)
     }
 
     /// The running program's path, size and modification time: a rebuilt Waymark rebuilds everything.
@@ -84,23 +202,5 @@ private extension BuildCache {
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "binary \(path) \(size) \(modified)"
-    }
-
-    /// A digest of every file under `folder` (names, sizes and contents), in name order.
-    static func digest(ofFolder folder: URL?, skipping skip: (String) -> Bool = { _ in false }) -> String {
-        guard let folder, let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return "-" }
-        var entries: [(String, URL)] = []
-        while let url = enumerator.nextObject() as? URL {
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true, !skip(relative) else { continue }
-            entries.append((relative, url))
-        }
-        var bytes: [UInt8] = []
-        for (relative, url) in entries.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }) {
-            let content = FileManager.default.contents(atPath: url.path) ?? Data()
-            bytes += Array("\(relative) \(content.count)\n".utf8)
-            bytes += StableIdentifier.sha1(Array(content))
-        }
-        return hex(StableIdentifier.sha1(bytes))
     }
 }

@@ -103,12 +103,18 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(request: request)
         let prepared = request
+        let (guides, clashes) = Builder.plan(files, request: request)
         var results: [GuideBuildResult] = []
-        results.reserveCapacity(files.count)
+        results.reserveCapacity(guides.count)
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
         // Memory stays bounded by a few guides.
-        await InOrder.run(count: files.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
-            await self.buildGuide(files[index], request: prepared, styleFindings: styleFindings, cache: cache)
+        await InOrder.run(count: guides.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
+            if let clash = clashes[index] {
+                return GuideBuildResult(
+                    displayPath: Builder.displayPath(of: guides[index], base: prepared.displayBase),
+                    slug: Builder.slug(of: guides[index]), files: [], errors: [clash])
+            }
+            return await self.buildGuide(guides[index], request: prepared, styleFindings: styleFindings, cache: cache)
         }, each: { _, result in
             progress(result)
             results.append(result)
@@ -141,7 +147,7 @@ public struct Builder: Sendable {
     /// again in the rare case that it has errors and errors are allowed.
     func buildGuide(_ file: URL, request: BuildRequest, styleFindings: [Diagnostic], cache: BuildCache?) async -> GuideBuildResult {
         let displayPath = Builder.displayPath(of: file, base: request.displayBase)
-        let slug = file.deletingPathExtension().lastPathComponent
+        let slug = Builder.slug(of: file)
         var result = GuideBuildResult(displayPath: displayPath, slug: slug, files: [], errors: [])
         let start = Location(file: displayPath, line: 1, column: 1)
         let root = request.guidesRoot.standardizedFileURL.resolvingSymlinksInPath()
@@ -161,8 +167,9 @@ public struct Builder: Sendable {
             result.errors = error.diagnostics
             return result
         }
-        let key = cache?.key(forGuide: bytes)
-        if let key, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key {
+        let key = cache?.key(forGuide: bytes, at: file)
+        if let key, let cache, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key,
+           cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result
@@ -174,6 +181,8 @@ public struct Builder: Sendable {
             result.errors = error.diagnostics
             return result
         }
+        // Hashed just after reading, so that a picture changed while the guide is rendered counts as changed next time.
+        let pictures = cache?.pictures(of: guide, guideFolder: file.deletingLastPathComponent())
         let writers = writers(for: guide, request: request)
         var options = request.options
         let source = String(decoding: bytes, as: UTF8.self)
@@ -226,32 +235,54 @@ public struct Builder: Sendable {
         let finished = result
         let files = outputs
         return await FileWork.run {
-            Builder.write(files, of: guide, key: key, request: request, result: finished)
+            Builder.write(files, of: guide, key: key, pictures: pictures, request: request, result: finished)
         }
     }
 
     /// Writes a guide's files atomically, then the manifest that lets the next build skip it.
-    static func write(_ outputs: [OutputFile], of guide: Guide, key: String?, request: BuildRequest, result: GuideBuildResult) -> GuideBuildResult {
+    ///
+    /// Nothing is written through a link inside the output folder (issue #12: a link
+    /// `Output/bullying/bullying.txt -> /etc/…` would have the build overwrite what it points
+    /// to): the guide is refused instead, naming the link. When a file cannot be written (a
+    /// full disk), the message says which of the guide's files are new and which are old.
+    static func write(
+        _ outputs: [OutputFile], of guide: Guide, key: String?, pictures: [BuildCache.PictureInput]?,
+        request: BuildRequest, result: GuideBuildResult
+    ) -> GuideBuildResult {
         var result = result
         let start = Location(file: result.displayPath, line: 1, column: 1)
         let folder = request.outputRoot.appendingPathComponent(guide.slug)
+        let shown = { (url: URL) in Builder.displayPath(of: url, base: request.displayBase) }
+        let refusals = Builder.linkProblems(in: folder, paths: outputs.map(\.path), at: start, shown: shown)
+        guard refusals.isEmpty else {
+            result.errors = refusals
+            return result
+        }
         // The old manifest goes before any file changes, so a build stopped half way
         // through a guide's files is never taken for a finished one.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(BuildCache.manifestName))
+        var fresh: [String] = []
+        var old: [String] = []
+        var absent: [String] = []
+        var failures: [(file: String, reason: String)] = []
         for output in outputs {
             let url = folder.appendingPathComponent(output.path)
             do {
                 try AtomicFileWriter.write(output.bytes, to: url)
-                result.files.append(Builder.displayPath(of: url, base: request.displayBase))
+                fresh.append(shown(url))
             } catch {
-                result.errors.append(.error(
-                    at: start, error.description,
-                    hint: "check that the output folder exists, is writable and the disk is not full; the files there before are unchanged"))
+                failures.append((shown(url), error.reason))
+                var status = stat()
+                if lstat(url.path, &status) == 0 { old.append(shown(url)) } else { absent.append(shown(url)) }
             }
         }
+        result.files = fresh
+        if !failures.isEmpty {
+            result.errors.append(Builder.writeFailure(failures, fresh: fresh, old: old, absent: absent, at: start))
+        }
         // Recorded last: a build stopped before this point is simply done again next time.
-        if let key, result.errors.isEmpty, request.allowErrors || result.findings.allSatisfy({ $0.severity != .error }) {
-            try? BuildCache.record(key: key, outputs: outputs, in: folder)
+        if let key, let pictures, result.errors.isEmpty, request.allowErrors || result.findings.allSatisfy({ $0.severity != .error }) {
+            try? BuildCache.record(key: key, outputs: outputs, pictures: pictures, in: folder)
         }
         return result
     }
@@ -264,6 +295,11 @@ public struct Builder: Sendable {
             sheets[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         }
         return sheets
+    }
+
+    /// The name of the guide `file`'s output folder (`Output/<slug>/`): its file name without `.md`.
+    public static func slug(of file: URL) -> String {
+        file.deletingPathExtension().lastPathComponent
     }
 
     /// A path relative to `base` when it is inside it, else absolute.
@@ -281,6 +317,115 @@ private extension Builder {
         await InOrder.all(count: writers.count) { index in
             Result { try writers[index].write(guide, options: options) }
         }
+    }
+
+    /// `slug` as a file system that ignores case and how accents are stored sees it (macOS and
+    /// Windows do): two guides whose slugs fold alike would share one output folder there.
+    static func folded(_ slug: String) -> String {
+        // Upper then lower case folds more pairs than lower case alone (ſ and s, K and k);
+        // folding too much only asks for a rename, folding too little loses a guide's files.
+        slug.precomposedStringWithCanonicalMapping.uppercased().lowercased()
+    }
+
+    /// The guides to build, in order: `files` with a file named twice kept once (where it is
+    /// first named), and, by index, the error that stops each guide whose output folder
+    /// another guide would also be written to (issue #12: `same.md` and `same.MD`, or
+    /// `Guides/same.md` and `Guides/sub/same.md`, mixed their files in `Output/same/`).
+    static func plan(_ files: [URL], request: BuildRequest) -> (guides: [URL], clashes: [Int: Diagnostic]) {
+        struct Identity: Hashable {
+            var slug: String
+            var device: UInt64
+            var inode: UInt64
+            var path: String
+        }
+        var guides: [URL] = []
+        var seen: Set<Identity> = []
+        for file in files {
+            let slug = folded(slug(of: file))
+            var status = stat()
+            // The same file under two names (a case-insensitive file system, `./`) is one guide.
+            let identity = stat(file.standardizedFileURL.path, &status) == 0
+                ? Identity(slug: slug, device: UInt64(status.st_dev), inode: UInt64(status.st_ino), path: "")
+                : Identity(slug: slug, device: 0, inode: 0, path: file.standardizedFileURL.path)
+            if seen.insert(identity).inserted { guides.append(file) }
+        }
+        var bySlug: [String: [Int]] = [:]
+        for (index, file) in guides.enumerated() { bySlug[folded(slug(of: file)), default: []].append(index) }
+        var clashes: [Int: Diagnostic] = [:]
+        for indices in bySlug.values where indices.count > 1 {
+            let names = indices.map { displayPath(of: guides[$0], base: request.displayBase) }
+            let folder = displayPath(of: request.outputRoot.appendingPathComponent(slug(of: guides[indices[0]])), base: request.displayBase)
+            let (all, rename) = indices.count == 2 ? ("both", "rename one of them") : ("all", "rename all but one of them")
+            for (index, name) in zip(indices, names) {
+                clashes[index] = .error(
+                    at: Location(file: name, line: 1, column: 1),
+                    "the guides \(listed(names)) would \(all) be written to \(folder)/, so none of them was built",
+                    hint: "\(rename), then build again; a guide's output folder is named after its file name, and Windows and macOS see names that differ only in capitals or accents as one")
+            }
+        }
+        return (guides, clashes)
+    }
+
+    /// Why the outputs of a guide cannot be written into `folder` safely: `folder` or a folder
+    /// or file under it is a link (or `folder` is not a folder). Checked with `lstat`, which
+    /// looks at a link itself, not at what it points to.
+    static func linkProblems(in folder: URL, paths: [String], at start: Location, shown: (URL) -> String) -> [Diagnostic] {
+        var status = stat()
+        if lstat(folder.path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFLNK:
+                return [.error(
+                    at: start, "\(shown(folder)) is a link; Waymark never writes through links in the output folder",
+                    hint: "remove the link \(shown(folder)) (what it points to is left alone), then build again")]
+            case S_IFDIR:
+                break
+            default:
+                return [.error(
+                    at: start, "\(shown(folder)) is a file, not a folder",
+                    hint: "move or remove it, then build again: this guide's files go into a folder of that name")]
+            }
+        }
+        var links: [URL] = []
+        for path in paths {
+            var url = folder
+            for component in path.split(separator: "/") {
+                url.appendPathComponent(String(component))
+                guard lstat(url.path, &status) == 0 else { break }
+                if status.st_mode & S_IFMT == S_IFLNK {
+                    if !links.contains(url) { links.append(url) }
+                    break
+                }
+            }
+        }
+        return links.map { link in
+            .error(
+                at: start, "\(shown(link)) is a link; Waymark never writes through links in the output folder",
+                hint: "remove it and build again (what it points to is left alone)")
+        }
+    }
+
+    /// The error for files of a guide that could not be written, saying which of the guide's
+    /// files are now the new version and which are still the old one (or not there at all).
+    static func writeFailure(
+        _ failures: [(file: String, reason: String)], fresh: [String], old: [String], absent: [String], at start: Location
+    ) -> Diagnostic {
+        let reasons = Set(failures.map(\.reason))
+        let message = reasons.count == 1
+            ? "could not write \(listed(failures.map(\.file))): \(failures[0].reason)"
+            : "could not write \(listed(failures.map { "\($0.file) (\($0.reason))" }))"
+        var state: [String] = []
+        if !fresh.isEmpty { state.append("\(listed(fresh)) \(fresh.count == 1 ? "is" : "are") the new version") }
+        if !old.isEmpty { state.append("\(listed(old)) \(old.count == 1 ? "is" : "are") still the old one") }
+        if !absent.isEmpty { state.append("\(listed(absent)) \(absent.count == 1 ? "is" : "are") not there") }
+        return .error(
+            at: start, message,
+            hint: "make room on the disk, or make the output folder writable, then build again; until then \(state.joined(separator: "; "))")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     func writers(for guide: Guide, request: BuildRequest) -> [any Writer] {

@@ -51,8 +51,20 @@ public final class OutputLock: Sendable {
             throw Failure(folder: folder, reason: (error as NSError).localizedFailureReason ?? "\(error)")
         }
         let path = outputRoot.appendingPathComponent(fileName).path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(folder: folder, reason: String(cString: strerror(errno))) }
+        // O_NOFOLLOW: a link planted as the lock file would have the build truncate what it points to (issue #12).
+        let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw Failure(folder: folder, reason: "\(fileName) there is a link; Waymark never writes through links in the output folder: remove it and build again")
+            }
+            throw Failure(folder: folder, reason: String(cString: strerror(code)))
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw Failure(folder: folder, reason: "\(fileName) there is not a plain file: remove it and build again")
+        }
         var result: Int32
         repeat { result = flock(descriptor, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
         guard result == 0 else {

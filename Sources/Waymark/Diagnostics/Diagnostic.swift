@@ -46,10 +46,13 @@ public struct Diagnostic: Hashable, Sendable, Error {
     /// The diagnostic as a compiler prints it: the message line, then the hint.
     ///
     /// `Guides/bullying.md:14:3: error: what is wrong [rule]` then `    fix: how to fix it`.
+    /// File names and quoted guide text are the user's, so each part is made safe for a
+    /// terminal (``TerminalText``): a name holding an escape sequence or a line break shows it.
     public var formatted: String {
-        let rulePart = rule.map { " [\($0)]" } ?? ""
-        var text = "\(location): \(severity.rawValue): \(message)\(rulePart)"
-        if !hint.isEmpty { text += "\n    fix: \(hint)" }
+        let rulePart = rule.map { " [\(TerminalText.escaped($0))]" } ?? ""
+        let place = "\(TerminalText.escaped(location.file)):\(location.line):\(location.column)"
+        var text = "\(place): \(severity.rawValue): \(TerminalText.escaped(message))\(rulePart)"
+        if !hint.isEmpty { text += "\n    fix: \(TerminalText.escaped(hint))" }
         return text
     }
 }

@@ -112,9 +112,9 @@ import Testing
         try folder.write("b.md", frontMatter() + "# B\n\nOther words.\n")
         #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [true, false])
 
-        // A changed picture rebuilds the guides (pictures are shared inputs).
+        // A changed picture rebuilds the guide that uses it, and only that one.
         try folder.write("pictures/phone.svg", String(decoding: try Data(contentsOf: Fixtures.url("guides/pictures/meeting.svg")), as: UTF8.self))
-        #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [false, false])
+        #expect(try await Builder().build(request) { _ in }.map(\.unchanged) == [false, true])
 
         // A missing output file, or --force, rebuilds.
         try FileManager.default.removeItem(at: output.appendingPathComponent("a/a.txt"))
