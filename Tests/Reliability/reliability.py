@@ -15,11 +15,15 @@ Checks (default: all):
                every file whole (one version or the other), or the second build refused
                by the output lock with a message naming the first.
   disk         (root only) a full tmpfs and a read-only one: the build fails with a
-               clear message and the files there before are unchanged.
+               clear message, every file is whole, and what the message says of each
+               file (the new version, still the old one) is true.
   determinism  the same guides under different TZ, LANG/LC_ALL, working directories
                and file-system order give byte-identical outputs.
   memory       a valid 1 MB guide is built; peak memory (/usr/bin/time -v) is reported
                and must stay under 1 GB.
+  sparse       a 3 GiB (sparse) file nobody uses in Guides/pictures/, and a guide that
+               names it: the other guide is built, that one refused for its size, twice
+               (the second build incremental); peak memory of each build under 1 GB.
 
 Prints one line per check, PASS/FAIL/SKIP, with details; exits 1 if any failed.
 """
@@ -274,6 +278,7 @@ def check_disk(waymark: Waymark, work: Path) -> str:
         if temporaries(output):
             raise Failed(f"temporary files left on the full disk: {temporaries(output)[:3]}")
         full_line = next((l for l in full_text.splitlines() if "No space left" in l), "").strip()
+        claims = check_claims(full_text, output, snap_a, snap_b)
         (mount / "filler").unlink()
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         before_ro = snapshot(output)
@@ -286,9 +291,43 @@ def check_disk(waymark: Waymark, work: Path) -> str:
         if snapshot(output) != before_ro:
             raise Failed("a file changed in the read-only folder")
         ro_line = next((l for l in ro_text.splitlines() if "Read-only" in l), "").strip()
-        return f"full disk: exit {full.returncode}, every file whole ({on_full['old']} old, {on_full['new']} new; {full_line[:120]}); read-only: exit {read_only.returncode}, old files intact ({ro_line[:140]})"
+        return f"full disk: exit {full.returncode}, every file whole ({on_full['old']} old, {on_full['new']} new; {claims}; {full_line[:120]}); read-only: exit {read_only.returncode}, old files intact ({ro_line[:140]})"
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def check_claims(text: str, output: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
+    """Checks what a failed build's messages say of each file ("X is the new version; Y is still
+    the old one") against the files themselves; returns a summary, raises when a claim is false."""
+    now = snapshot(output)
+    counts = {"new": 0, "old": 0, "absent": 0}
+    for line in text.splitlines():
+        if "until then " not in line:
+            continue
+        for clause in line.split("until then ", 1)[1].split("; "):
+            match = re.fullmatch(r"(.*) (?:is|are) (the new version|still the old one|not there)", clause.strip())
+            if not match:
+                raise Failed(f"cannot read the claim '{clause}' in: {line.strip()[:300]}")
+            for shown in re.split(r", | and ", match.group(1)):
+                path = Path(shown) if Path(shown).is_absolute() else REPO / shown
+                relative = path.resolve().relative_to(output.resolve()).as_posix()
+                if match.group(2) == "the new version":
+                    counts["new"] += 1
+                    if now.get(relative) != new.get(relative):
+                        raise Failed(f"the message says {shown} is the new version, but it is not")
+                elif match.group(2) == "still the old one":
+                    counts["old"] += 1
+                    if now.get(relative) != old.get(relative):
+                        raise Failed(f"the message says {shown} is still the old one, but it is not")
+                else:
+                    counts["absent"] += 1
+                    if relative in now:
+                        raise Failed(f"the message says {shown} is not there, but it is")
+    if "the files there before are unchanged" in text:
+        raise Failed("a message still says the files there before are unchanged")
+    total = sum(counts.values())
+    return (f"the messages' {total} claim(s) are true ({counts['new']} new, {counts['old']} old, {counts['absent']} not there)"
+            if total else "no file of a failed guide was named")
 
 
 def check_determinism(waymark: Waymark, work: Path) -> str:
@@ -367,8 +406,45 @@ def check_memory(waymark: Waymark, work: Path) -> str:
     return f"a {size // 1024} KB guide ({chapter} copies of bullying.md) built in {elapsed:.1f}s, peak memory {peak // 1024} MB"
 
 
+def check_sparse(waymark: Waymark, work: Path) -> str:
+    """Issue #12: an unused 2 GiB file in Guides/pictures/ made every build read it whole (6 GB)."""
+    guides = work / "Guides"
+    shutil.copytree(REPO / "Guides" / "pictures", guides / "pictures")
+    shutil.copy(REPO / "Guides" / "bullying.md", guides / "bullying.md")
+    source = (REPO / "Guides" / "bullying.md").read_text(encoding="utf-8")
+    front, body = source.split("\n---\n", 1)
+    (guides / "names-it.md").write_text(front + "\n---\n\n# Big\n\n![A big picture](pictures/huge.png)\n\n" + body, encoding="utf-8")
+    size = 3 << 30
+    with open(guides / "pictures" / "huge.png", "wb") as huge:
+        huge.truncate(size)
+    output = work / "Output"
+    lines = []
+    for run in ("first", "incremental"):
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            process = subprocess.Popen(waymark.command(guides, output, "--allow-errors"), stdout=out, stderr=err, cwd=REPO)
+            # The child's own peak, not the largest of every child this script has run.
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            text = out.read().decode(errors="replace") + err.read().decode(errors="replace")
+        peak = usage.ru_maxrss  # KB on Linux
+        if peak > 1024 * 1024:
+            raise Failed(f"the {run} build used {peak // 1024} MB with a {size >> 30} GiB file in Guides/pictures/")
+        if process.returncode != 1:
+            raise Failed(f"the {run} build exited {process.returncode}, not 1 (one guide refused): {text[-400:]}")
+        if not (output / "bullying" / "bullying.epub").exists():
+            raise Failed(f"the {run} build did not build the guide that does not use the file: {text[-400:]}")
+        if "pictures/huge.png' is 3072 MB; the largest allowed is 5 MB" not in text:
+            raise Failed(f"the guide naming the {size >> 30} GiB file was not refused for its size: {text[-400:]}")
+        if run == "incremental" and "same    " not in text:
+            raise Failed(f"the incremental build rebuilt bullying.md: {text[-400:]}")
+        lines.append(f"{run} build peak memory {peak // 1024} MB")
+    return f"a {size >> 30} GiB sparse file in Guides/pictures/: the guide not using it built, the one naming it refused; " + ", ".join(lines)
+
+
 CHECKS = {"kill": check_kill, "stale": check_stale, "concurrent": check_concurrent, "disk": check_disk,
-          "determinism": check_determinism, "memory": check_memory}
+          "determinism": check_determinism, "memory": check_memory, "sparse": check_sparse}
 
 
 def main() -> int:
