@@ -23,11 +23,27 @@ func fuzzPicture(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
+/// CSS functions that take an address, matched at the end of a name so that `-webkit-image-set(` counts.
+private let addressFunction = "(?:url|src|image-set|image|cross-fade|element|paint)"
+/// CSS whitespace (CSS Syntax 3 §4.2), not the regular expression's wider `\s`.
+private let space = "[ \\t\\n\\r\\f]"
+/// A function that takes an address whose first argument, unquoted, is not a `#fragment`.
+private let unquotedAddress = "(?:url|src)\(space)*\\(\(space)*['\"]?\(space)*[^#'\" \\t\\n\\r\\f]"
+/// Arguments that are no address: anything but brackets and quotes, or a quoted `#fragment`.
+private let harmless = "(?:[^()'\"]|'\(space)*#[^']*'|\"\(space)*#[^\"]*\")"
+/// A quoted string that is not a `#fragment` among the arguments of an address function (after at most
+/// one level of brackets), in attributes and style sheets alike: `image-set("https://…" 1x)`.
+private let quotedAddress = "\(addressFunction)\(space)*\\((?:\(harmless)|\\(\(harmless)*\\))*['\"]\(space)*[^#'\" \\t\\n\\r\\f]"
+
 /// Whether CSS in `text` loads anything but a `#fragment` or could hide doing so.
 private func loadsSomething(_ text: String) -> Bool {
     let css = text.lowercased()
     if css.contains("@import") || (css.contains("\\") && css.contains("(")) { return true }
-    return css.range(of: #"url\(\s*['"]?\s*[^#\s'"]"#, options: .regularExpression) != nil
+    // A comment can split a function's name (`ur/**/l(`) or sit in an address (`url(/**/x)`): look both ways.
+    let uncommented = css.replacingOccurrences(of: #"/\*[\s\S]*?(\*/|$)"#, with: "", options: .regularExpression)
+    return [css, uncommented].contains { css in
+        [unquotedAddress, quotedAddress].contains { css.range(of: $0, options: .regularExpression) != nil }
+    }
 }
 
 /// Anything in a sanitised SVG that could run code or load something, described; nil when there is none.

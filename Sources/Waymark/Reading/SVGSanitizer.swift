@@ -8,8 +8,11 @@ import WaymarkXML
 /// output as is. Anything that could run code, load something from
 /// elsewhere or track the reader is refused with the line it is on:
 /// `<script>`, `<foreignObject>`, event attributes (`onload=`), links that
-/// are not `#fragment`s, CSS `url(…)` to anything but a fragment, `@import`
-/// and CSS escapes. Anything else that is not on the allow-list (editor
+/// are not `#fragment`s, any CSS function that takes an address (`url(`,
+/// `image-set(`, `cross-fade(`…) given anything but a fragment, in a style or
+/// in a presentation attribute such as `fill` or `mask`, `@import` and CSS
+/// escapes. So is a picture whose `<use>` elements copy so much that it would
+/// take minutes to draw. Anything else that is not on the allow-list (editor
 /// metadata, comments, animation, processing instructions) is dropped.
 public enum SVGSanitizer {
     /// Why an SVG picture was refused.
@@ -51,6 +54,7 @@ public enum SVGSanitizer {
             throw Problem("is not an SVG file (its namespace is '\(namespace)')", line: root.line)
         }
         var clean = try cleaned(root)
+        try checkCopies(clean)
         clean.attributes.insert(XMLAttribute("xmlns", svgNamespace), at: 0)
         // Declared only when a kept element uses it, so that the rewritten picture rewrites to itself.
         if usesXLink(clean) { clean.attributes.insert(XMLAttribute("xmlns:xlink", xlinkNamespace), at: 1) }
@@ -93,6 +97,31 @@ extension SVGSanitizer {
         "maskUnits", "maskContentUnits",
         "href", "xlink:href",
     ]
+}
+
+// MARK: - Limits
+
+extension SVGSanitizer {
+    // SVG 2 §5.6: every <use> draws a fresh copy of what it points at, and a copy may hold
+    // <use> elements of its own. Ten groups each using the one before ten times ask for 10^9
+    // copies from a 1 KB file, which kept Chromium drawing for over 90 s (issue 12). The three
+    // limits are far above what a pictogram needs (the ones in Styles/pictograms use none).
+
+    /// The most `<use>` elements one picture may hold.
+    public static let maximumUseElements = 256
+    /// The most `<use>` elements in a chain, each copying something that holds the next.
+    public static let maximumUseDepth = 8
+    /// The most elements all the `<use>` elements of a picture may copy together, copies of copies
+    /// counted: the count and depth limits alone would still let 8 levels of 32 copies each through.
+    public static let maximumCopiedElements = 10_000
+
+    /// CSS functions that take an address, by the end of their name so that vendor prefixes
+    /// (`-webkit-image-set`, `-moz-element`) count too: CSS Values 4 §4.5 `url()` and `src()`,
+    /// CSS Images 4 `image()`, `image-set()`, `cross-fade()`, `element()`, and CSS Painting API `paint()`.
+    static let addressFunctions = ["url", "src", "image-set", "image", "cross-fade", "element", "paint"]
+    /// CSS functions that put a value from elsewhere in their place (CSS Variables `var()`,
+    /// CSS Values 5 `attr()`, CSS Environment Variables `env()`), so can hide an address.
+    static let substitutionFunctions = ["var", "attr", "env"]
 }
 
 // MARK: - Implementation
@@ -174,19 +203,242 @@ private extension SVGSanitizer {
                 throw Problem("has a style with expression(…) in <\(element.name)>, which would run code", line: element.line)
             }
         }
-        var rest = lowered[...]
-        while let range = rest.range(of: "url(") {
-            let inside = rest[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" || $0 == "'" }
-            guard inside.hasPrefix("#") else {
-                throw Problem("has a style that loads 'url(\(inside.prefix(40).split(separator: ")").first ?? ""))' in <\(element.name)>; a picture may only refer to parts of itself (url(#id))", line: element.line)
-            }
-            rest = rest[range.upperBound...]
+        if text.contains("(") {
+            // Read as written, and without comments in case a reader joins what they split
+            // (`ur/**/l(`); as written, `url(/**/x)` is the address "/**/x" (CSS Syntax 3 §4.3.6).
+            let bytes = Array(lowered.utf8)
+            try checkAddresses(bytes, in: element)
+            let uncommented = withoutComments(bytes)
+            if uncommented != bytes { try checkAddresses(uncommented, in: element) }
         }
         if always {
-            // Functions that load a file from a plain string, and any address at all.
-            for loader in ["image-set(", "image(", "src(", "cross-fade(", "element(", "@font-face", "//", "data:"] where lowered.contains(loader) {
+            // Fonts load files, and an address can be written without any function.
+            for loader in ["@font-face", "//", "data:"] where lowered.contains(loader) {
                 throw Problem("has a style with '\(loader)' in <\(element.name)>, which can load another file", line: element.line)
             }
+        }
+    }
+
+    /// Throws when a CSS function that takes an address, in lower-case `css`, is given anything but
+    /// a `#fragment`: the unquoted address of `url(`/`src(`, or any quoted string inside one of
+    /// them, however deep. One pass, so a long style costs no more than its length.
+    static func checkAddresses(_ css: [UInt8], in element: XMLElement) throws(Problem) {
+        // For each "(" still open: the name of the innermost address function around it, if any.
+        var open: [String?] = []
+        var index = 0
+        while index < css.count {
+            let byte = css[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // A string runs to the same quote (backslashes are refused beside a "(", so none is escaped).
+                let start = index + 1
+                var end = start
+                while end < css.count, css[end] != byte {
+                    // An address function spelt inside quotes is refused too: checking where
+                    // quotes start and end is no place to be clever.
+                    if css[end] == UInt8(ascii: "("), let name = functionName(css, before: end), isAddressFunction(name) {
+                        throw Problem("has a style with '\(name)(' inside quotes in <\(element.name)>; a picture may only refer to parts of itself (url(#id))", line: element.line)
+                    }
+                    end += 1
+                }
+                if let function = open.last ?? nil, !isFragment(css[start..<end]) {
+                    throw loads(function, String(decoding: css[start..<end], as: UTF8.self), in: element)
+                }
+                index = end + 1
+                continue
+            }
+            if byte == UInt8(ascii: ")") {
+                _ = open.popLast()
+            } else if byte == UInt8(ascii: "(") {
+                let name = functionName(css, before: index) ?? ""
+                let around = open.last ?? nil
+                if let around, substitutionFunctions.contains(where: { name.hasSuffix($0) }) {
+                    throw Problem("has a style with '\(around)(' in <\(element.name)> that takes its address from \(name)(…), which can hide what it loads", line: element.line)
+                }
+                if name.hasSuffix("url") || name.hasSuffix("src") {
+                    // The address may be unquoted: then it must start with "#" itself.
+                    var first = index + 1
+                    while first < css.count, isWhitespace(css[first]) { first += 1 }
+                    if first >= css.count || (css[first] != UInt8(ascii: "\"") && css[first] != UInt8(ascii: "'") && css[first] != UInt8(ascii: "#")) {
+                        let address = css[min(first, css.count)...].prefix { $0 != UInt8(ascii: ")") && !isWhitespace($0) }
+                        throw loads(name, String(decoding: address, as: UTF8.self), in: element)
+                    }
+                }
+                open.append(isAddressFunction(name) ? name : around)
+            }
+            index += 1
+        }
+    }
+
+    /// The problem for an address function `name` given `address`.
+    static func loads(_ name: String, _ address: String, in element: XMLElement) -> Problem {
+        let shown = address.trimmingWhitespace.prefix(40)
+        if name.hasSuffix("url") || name.hasSuffix("src") {
+            return Problem("has a style that loads '\(name)(\(shown))' in <\(element.name)>; a picture may only refer to parts of itself (url(#id))", line: element.line)
+        }
+        return Problem("has a style with '\(name)(' in <\(element.name)> that loads '\(shown)'; a picture may only refer to parts of itself (url(#id))", line: element.line)
+    }
+
+    /// Whether a function `name` (lower-case) takes an address.
+    static func isAddressFunction(_ name: String) -> Bool {
+        addressFunctions.contains { name.hasSuffix($0) }
+    }
+
+    /// The function name that ends just before the "(" at `index` (whitespace allowed between,
+    /// although CSS allows none, so that a lenient reader is covered too); nil when there is none.
+    static func functionName(_ css: [UInt8], before index: Int) -> String? {
+        var end = index
+        while end > 0, isWhitespace(css[end - 1]) { end -= 1 }
+        var start = end
+        // CSS Syntax 3 §4.2: name code points are letters, digits, "-", "_" and anything not ASCII.
+        while start > 0, css[start - 1] >= 0x80 || css[start - 1] == UInt8(ascii: "-") || css[start - 1] == UInt8(ascii: "_")
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(css[start - 1]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(css[start - 1]) {
+            start -= 1
+        }
+        return start < end ? String(decoding: css[start..<end], as: UTF8.self) : nil
+    }
+
+    /// Whether a quoted address is a `#fragment` of the picture itself (URL Standard: leading
+    /// spaces are dropped before parsing).
+    static func isFragment(_ address: ArraySlice<UInt8>) -> Bool {
+        address.drop(while: isWhitespace).first == UInt8(ascii: "#")
+    }
+
+    /// CSS Syntax 3 §4.2 whitespace: space, tab, and the newlines (CR and FF become LF).
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    /// `css` with every `/* … */` comment removed; one left open runs to the end (CSS Syntax 3 §4.3.2).
+    static func withoutComments(_ css: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(css.count)
+        var index = 0
+        while index < css.count {
+            if css[index] == UInt8(ascii: "/"), index + 1 < css.count, css[index + 1] == UInt8(ascii: "*") {
+                var end = index + 2
+                while end + 1 < css.count, !(css[end] == UInt8(ascii: "*") && css[end + 1] == UInt8(ascii: "/")) { end += 1 }
+                index = end + 2
+                continue
+            }
+            result.append(css[index])
+            index += 1
+        }
+        return result
+    }
+}
+
+// MARK: - Copies made by <use>
+
+private extension SVGSanitizer {
+    /// What the `<use>` elements copying one element ask for.
+    struct Copies {
+        /// Elements copied, the element itself and copies of copies counted.
+        var elements: Int
+        /// The longest chain of `<use>`, counting the one that copies this element.
+        var depth: Int
+    }
+
+    /// Throws when the `<use>` elements of `root` would copy too much, too deep, or themselves.
+    static func checkCopies(_ root: XMLElement) throws(Problem) {
+        var byID: [String: XMLElement] = [:]
+        var uses: [XMLElement] = []
+        // Document order, so that an id used twice means its first element, as getElementById does.
+        var stack = [root]
+        while let element = stack.popLast() {
+            if let id = element.attribute("id"), byID[id] == nil { byID[id] = element }
+            if element.name == "use" { uses.append(element) }
+            for case .element(let child) in element.children.reversed() { stack.append(child) }
+        }
+        if uses.count > maximumUseElements {
+            throw Problem("has \(uses.count) <use> elements, which copy other parts of the picture; the most allowed is \(maximumUseElements), as more can keep a reader's device drawing for minutes", line: uses[maximumUseElements].line)
+        }
+        var known: [String: Copies] = [:]
+        var total = 0
+        for use in uses {
+            for id in targets(of: use, in: byID) {
+                // Counted for every <use>, even one inside <defs>: a few too many is safer than too few.
+                total += try copies(of: id, chain: [], from: use, byID: byID, known: &known).elements
+                if total > maximumCopiedElements { throw tooManyCopies(use) }
+            }
+        }
+    }
+
+    /// What copying the element with `id` asks for, reached through the ids in `chain`.
+    /// Recursion is bounded by ``maximumUseDepth``; each id is measured once.
+    static func copies(of id: String, chain: [String], from use: XMLElement, byID: [String: XMLElement], known: inout [String: Copies]) throws(Problem) -> Copies {
+        if let copies = known[id] {
+            if chain.count + copies.depth > maximumUseDepth { throw tooDeep(chain + [id], from: use) }
+            return copies
+        }
+        if chain.contains(id) {
+            let loop = (chain.drop { $0 != id } + [id]).map { "#\($0)" }.joined(separator: " → ")
+            throw Problem("has a <use> that copies '#\(id)', which copies itself (\(loop)); a picture must not copy itself", line: use.line)
+        }
+        let chain = chain + [id]
+        if chain.count > maximumUseDepth { throw tooDeep(chain, from: use) }
+        guard let target = byID[id] else { return Copies(elements: 0, depth: 1) }
+        var result = Copies(elements: 0, depth: 1)
+        var stack = [target]
+        while let element = stack.popLast() {
+            result.elements += 1
+            if element.name == "use" {
+                for inner in targets(of: element, in: byID) {
+                    let copies = try copies(of: inner, chain: chain, from: use, byID: byID, known: &known)
+                    result.elements += copies.elements
+                    result.depth = max(result.depth, copies.depth + 1)
+                }
+            }
+            if result.elements > maximumCopiedElements { throw tooManyCopies(use) }
+            for case .element(let child) in element.children { stack.append(child) }
+        }
+        known[id] = result
+        return result
+    }
+
+    /// The ids a `<use>` copies: SVG 2 `href` and SVG 1.1 `xlink:href` (both, to be safe when
+    /// they differ), by the fragment as written and percent-decoded (URL Standard fragment).
+    static func targets(of use: XMLElement, in byID: [String: XMLElement]) -> [String] {
+        var ids: [String] = []
+        for name in ["href", "xlink:href"] {
+            guard let href = use.attribute(name)?.trimmingWhitespace, href.hasPrefix("#") else { continue }
+            let raw = String(href.dropFirst())
+            for id in [raw, percentDecoded(raw)] where byID[id] != nil && !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    static func tooDeep(_ chain: [String], from use: XMLElement) -> Problem {
+        let shown = chain.prefix(3).map { "#\($0)" }.joined(separator: " → ")
+        return Problem("has copies of copies more than \(maximumUseDepth) deep (the <use> copies \(shown) → …); the most allowed is \(maximumUseDepth), as deeper copies can keep a reader's device drawing for minutes", line: use.line)
+    }
+
+    static func tooManyCopies(_ use: XMLElement) -> Problem {
+        Problem("has <use> elements that copy more than \(maximumCopiedElements) parts of the picture in all, counting copies of copies; the most allowed is \(maximumCopiedElements), as more can keep a reader's device drawing for minutes", line: use.line)
+    }
+
+    /// `text` with `%XX` escapes decoded as UTF-8; anything else is kept as it is.
+    static func percentDecoded(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 }
