@@ -352,6 +352,13 @@ private extension Builder {
         var bySlug: [String: [Int]] = [:]
         for (index, file) in guides.enumerated() { bySlug[folded(slug(of: file)), default: []].append(index) }
         var clashes: [Int: Diagnostic] = [:]
+        for (index, file) in guides.enumerated() where slug(of: file).isEmpty || slug(of: file).hasPrefix(".") {
+            // `...md` would be written to `Output/..`, outside the output folder; `.x.md` to a hidden folder.
+            clashes[index] = .error(
+                at: Location(file: displayPath(of: file, base: request.displayBase), line: 1, column: 1),
+                "the guide's name starts with a dot, so its output folder '\(slug(of: file))' would be hidden or outside the output folder",
+                hint: "rename the guide so that its name starts with a letter or a digit, e.g. my-guide.md")
+        }
         for indices in bySlug.values where indices.count > 1 {
             let names = indices.map { displayPath(of: guides[$0], base: request.displayBase) }
             let folder = displayPath(of: request.outputRoot.appendingPathComponent(slug(of: guides[indices[0]])), base: request.displayBase)

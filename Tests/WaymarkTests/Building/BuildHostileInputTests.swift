@@ -155,6 +155,18 @@ import WaymarkModel
         #expect(results.map(\.succeeded) == [true])
     }
 
+    @Test(arguments: ["...md", "..md", ".hidden.md"])
+    func aGuideNamedWithALeadingDotIsRefused(_ name: String) async throws {
+        let folder = try GuideFolder()
+        let file = try folder.write(name, guide)
+        let output = TestTemporary.url("hostile-output").appendingPathComponent("Output")
+        let results = try await Builder().build(request(folder, output: output, guides: [file])) { _ in }
+        #expect(results.map(\.succeeded) == [false])
+        #expect(results.first?.errors.first?.message.hasPrefix("the guide's name starts with a dot") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["Output"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == [OutputLock.fileName])
+    }
+
     // MARK: - Links in the output folder
 
     @Test func aLinkedGuideFolderInTheOutputIsRefused() async throws {
