@@ -21,7 +21,7 @@ AXE_PIP := axe-playwright-python==0.1.8
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
 	@echo "make test     install what is missing, then run the unit tests and the conformance checks"
-	@echo "make fuzz     fuzz the reader and the picture intake, FUZZ_SECONDS each (default 600)"
+	@echo "make fuzz     fuzz the reader, the picture intake and the settings, FUZZ_SECONDS each (default 600)"
 	@echo "make reliability / test-sanitize   kill, concurrency, disk, determinism checks / ASan and TSan test runs"
 
 ## deps: install the Debian packages the build needs, only those missing.
@@ -41,10 +41,10 @@ build: deps
 guides: build
 	$(WAYMARK) build --guides Guides --output Output
 
-## lint: only the three wrapper modules may import a C library.
+## lint: only the four wrapper modules may import a C library.
 lint:
-	@if grep -rnE '^\s*import\s+(CLib|CCMark)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark)/'; then \
-	  echo "error: only Sources/WaymarkXML, WaymarkZip and WaymarkCMark may import a C module"; exit 1; \
+	@if grep -rnE '^\s*import\s+(CLib|CCMark|CYaml)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark|YAML)/'; then \
+	  echo "error: only Sources/WaymarkXML, WaymarkZip, WaymarkCMark and WaymarkYAML may import a C module"; exit 1; \
 	fi
 	@echo "lint: C imports only in the wrappers"
 
@@ -86,7 +86,8 @@ conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
 	$(VENV)/bin/python Tests/Conformance/run.py Output
 
-## fuzz: libFuzzer + AddressSanitizer on the reader and the picture intake, FUZZ_SECONDS
+## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake and the settings
+## (waymark.yml and style profiles), FUZZ_SECONDS
 ## each, from a seed corpus made from Guides/, Guides/pictures/ and Styles/pictograms/
 ## (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
 FUZZ_SECONDS ?= 600

@@ -34,13 +34,15 @@ let package = Package(
         .target(name: "WaymarkXML", dependencies: ["CLibXML2"]),
         .target(name: "WaymarkZip", dependencies: ["CLibZip"]),
         .target(name: "WaymarkCMark", dependencies: ["CCMarkGFM"]),
+        // libyaml's event parser, vendored by Yams as CYaml: anchors are found from its events.
+        .target(name: "WaymarkYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // MARK: - Waymark
         .target(name: "WaymarkModel"),
         .target(
             name: "Waymark",
             dependencies: [
-                "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark",
+                "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark", "WaymarkYAML",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.process("Checking/Resources")]
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML"]),
         .testTarget(name: "WaymarkZipTests", dependencies: ["WaymarkZip"]),
         .testTarget(name: "WaymarkCMarkTests", dependencies: ["WaymarkCMark"]),
+        .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"]),
         .testTarget(
             name: "WaymarkTests",
             dependencies: ["Waymark", "WaymarkModel"],
@@ -75,9 +78,11 @@ if ProcessInfo.processInfo.environment["WAYMARK_FUZZ"] == "1" {
     package.products += [
         .executable(name: "fuzz-reader", targets: ["FuzzReader"]),
         .executable(name: "fuzz-picture", targets: ["FuzzPicture"]),
+        .executable(name: "fuzz-settings", targets: ["FuzzSettings"]),
     ]
     package.targets += [
         .executableTarget(name: "FuzzReader", dependencies: ["Waymark"], path: "Sources/FuzzReader"),
         .executableTarget(name: "FuzzPicture", dependencies: ["Waymark", "WaymarkXML"], path: "Sources/FuzzPicture"),
+        .executableTarget(name: "FuzzSettings", dependencies: ["Waymark"], path: "Sources/FuzzSettings"),
     ]
 }

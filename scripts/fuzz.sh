@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz the guide reader and the picture intake with libFuzzer (+ AddressSanitizer).
+# Fuzz the guide reader, the picture intake and the project's settings (waymark.yml
+# and style profiles) with libFuzzer (+ AddressSanitizer).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture (default both)
+#   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture, settings (default all)
 #
 # Each target runs for SECONDS (default $FUZZ_SECONDS or 600), one after the
 # other, from a seed corpus made from Guides/, Guides/pictures/,
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-${FUZZ_SECONDS:-600}}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader picture)
+[ ${#targets[@]} -gt 0 ] || targets=(reader picture settings)
 scratch=.build-fuzz
 swift="${SWIFT:-swift}"
 
@@ -45,6 +46,15 @@ seeds() {
         done
         python3 Tests/Fuzz/make_image_seeds.py "$dir"
         ;;
+    settings)
+        # First byte picks the kind: 0 waymark.yml, 1 a style profile (Sources/FuzzSettings).
+        for yml in Tests/Fuzz/settings/*.yml; do
+            { printf '\0'; cat "$yml"; } > "$dir/yml-$(basename "$yml")"
+        done
+        for css in Styles/*.css; do
+            { printf '\1'; cat "$css"; } > "$dir/css-$(basename "$css")"
+        done
+        ;;
     esac
     if [ -d "Tests/WaymarkTests/Fixtures/fuzz/$target" ]; then
         cp Tests/WaymarkTests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true
@@ -60,7 +70,7 @@ for target in "${targets[@]}"; do
     seeds "$target" "$seed"
     mkdir -p "$corpus" "$artifacts"
     echo "fuzz: $target for ${seconds}s (corpus $corpus, finds in $artifacts/)"
-    export WAYMARK_FUZZ_GUIDES="$PWD/Guides"
+    export WAYMARK_FUZZ_GUIDES="$PWD/Guides" WAYMARK_FUZZ_STYLES="$PWD/Styles"
     # Swift's own crash handler gets in the way of AddressSanitizer's report.
     export SWIFT_BACKTRACE=enable=no
     set +e

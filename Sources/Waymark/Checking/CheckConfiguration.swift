@@ -28,11 +28,28 @@ public struct ProjectConfiguration: Sendable {
     /// Throws every problem: bad YAML, unknown keys, unknown rules or parameters.
     public static func load(from file: URL, displayPath: String, rules: [any Rule] = RuleRegistry.all) throws(GuideReadFailure) -> ProjectConfiguration {
         guard FileManager.default.fileExists(atPath: file.path) else { return ProjectConfiguration() }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw GuideReadFailure([.error(at: Location(file: displayPath, line: 1, column: 1), "\(fileName) could not be read", hint: "check that the file can be read")])
+        let bytes: [UInt8]
+        do {
+            // Bounded like a guide: the settings file is small, and a huge one must not fill memory.
+            bytes = try BoundedFile.read(file, limit: GuideReader.maximumSize)
+        } catch {
+            let why: String
+            switch error {
+            case .tooLarge(let size): why = "it is \(GuideReader.describe(size: size)); the largest Waymark reads is \(GuideReader.maximumSize / 1024 / 1024) MB"
+            case .notAFile: why = "it is not a plain file"
+            case .unreadable(let reason): why = reason
+            }
+            throw GuideReadFailure([.error(
+                at: Location(file: displayPath, line: 1, column: 1), "\(fileName) could not be read: \(why)",
+                hint: "check that it is a small text file that can be read")])
         }
+        return try parse(bytes, displayPath: displayPath, rules: rules)
+    }
+
+    /// Reads the settings in `bytes`, the text of a `waymark.yml` named `displayPath` in messages.
+    public static func parse(_ bytes: [UInt8], displayPath: String, rules: [any Rule] = RuleRegistry.all) throws(GuideReadFailure) -> ProjectConfiguration {
         let source: SourceText
-        do { source = try SourceText(file: displayPath, bytes: Array(data)) } catch { throw GuideReadFailure([error]) }
+        do { source = try SourceText(file: displayPath, bytes: bytes) } catch { throw GuideReadFailure([error]) }
         let yaml = YAMLReader(source: source, lineOffset: 0)
         guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return ProjectConfiguration() }
         guard case .mapping(let mapping) = root else {
@@ -99,20 +116,32 @@ public enum CheckSettings {
                     : Suggestions.hint(for: name, in: names, noun: "setting of '\(setting.rule)'")
                 diagnostics.append(.error(at: setting.location, "the check '\(setting.rule)' has no setting '\(name)'", hint: hint))
             }
-            for (name, value) in setting.parameters where names.contains(name) && value < 0 {
-                diagnostics.append(.error(at: setting.location, "the setting '\(name)' of '\(setting.rule)' cannot be below 0", hint: "write 0 or more"))
+            for parameter in rule.description.parameters {
+                guard let value = setting.parameters[parameter.name], !parameter.accepts(value) else { continue }
+                let shown = value.isNaN ? ".nan" : value.isInfinite ? ".inf" : "\(value)"
+                diagnostics.append(.error(
+                    at: setting.location, "the setting '\(parameter.name)' of '\(setting.rule)' is \(shown), which is not \(parameter.allowed)",
+                    hint: "write \(parameter.allowed), for example '\(parameter.name): \(StyleProfile.format(parameter.defaultValue))' (the default)"))
             }
         }
         return diagnostics
     }
 
     /// Whether `rule` runs, and its parameters: the project's settings, then the guide's on top.
-    public static func resolve(_ rule: String, project: [CheckSetting], guide: [CheckSetting]) -> (enabled: Bool, parameters: [String: Double]) {
+    ///
+    /// A value the rule does not take (reported by ``problems(in:rules:)``) is left out, so
+    /// the rule runs with its default rather than with infinity or a number it cannot count to.
+    public static func resolve(
+        _ rule: String, project: [CheckSetting], guide: [CheckSetting], rules: [any Rule] = RuleRegistry.all
+    ) -> (enabled: Bool, parameters: [String: Double]) {
+        let declared = rules.first { $0.description.id == rule }?.description.parameters ?? []
         var enabled = true
         var parameters: [String: Double] = [:]
         for setting in project + guide where setting.rule == rule {
             enabled = setting.enabled
-            parameters.merge(setting.parameters) { _, new in new }
+            for (name, value) in setting.parameters where declared.first(where: { $0.name == name })?.accepts(value) == true {
+                parameters[name] = value
+            }
         }
         return (enabled, parameters)
     }

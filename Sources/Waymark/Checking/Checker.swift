@@ -75,7 +75,7 @@ public struct Checker: Sendable {
         let text = TextIndex(guide: guide, source: source)
         var findings = CheckSettings.problems(in: guide.metadata.checks, rules: options.rules)
         for rule in options.rules where rule.description.scope == .guide {
-            let (enabled, parameters) = CheckSettings.resolve(rule.description.id, project: options.project.checks, guide: guide.metadata.checks)
+            let (enabled, parameters) = CheckSettings.resolve(rule.description.id, project: options.project.checks, guide: guide.metadata.checks, rules: options.rules)
             guard enabled else { continue }
             let context = GuideContext(guide: guide, text: text, source: source, today: options.today, rule: rule.description, parameters: parameters)
             findings += rule.check(guide: context)
@@ -86,7 +86,7 @@ public struct Checker: Sendable {
                 location: guide.chapters[index].location,
                 readability: text.chapterReadability[index])
         }
-        let target = CheckSettings.resolve("reading-level", project: options.project.checks, guide: guide.metadata.checks).parameters["reading-age"]
+        let target = CheckSettings.resolve("reading-level", project: options.project.checks, guide: guide.metadata.checks, rules: options.rules).parameters["reading-age"]
             ?? guide.metadata.readingAge.map(Double.init) ?? Thresholds.defaultReadingAge
         return GuideCheck(
             displayPath: guide.sourcePath, slug: guide.slug, findings: Checker.sorted(findings),
@@ -114,7 +114,7 @@ public struct Checker: Sendable {
         for path in styleSheets.keys.sorted() {
             let sheet = StyleSheet(path: path, text: styleSheets[path] ?? "")
             for rule in options.rules where rule.description.scope == .styleSheet {
-                let (enabled, parameters) = CheckSettings.resolve(rule.description.id, project: options.project.checks, guide: [])
+                let (enabled, parameters) = CheckSettings.resolve(rule.description.id, project: options.project.checks, guide: [], rules: options.rules)
                 guard enabled else { continue }
                 findings += rule.check(styleSheet: StyleSheetContext(sheet: sheet, rule: rule.description, parameters: parameters))
             }

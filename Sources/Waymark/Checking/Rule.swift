@@ -58,12 +58,26 @@ public struct RuleParameter: Hashable, Sendable {
     public var defaultValue: Double
     /// What it changes.
     public var summary: String
+    /// The values it may take: whole numbers in this range. A setting outside it is an
+    /// error, and the default is used, so no rule ever sees infinity, NaN or 1e19.
+    public var range: ClosedRange<Double>
 
     /// Creates a parameter.
-    public init(_ name: String, default defaultValue: Double, _ summary: String) {
+    public init(_ name: String, default defaultValue: Double, range: ClosedRange<Double>, _ summary: String) {
         self.name = name
         self.defaultValue = defaultValue
+        self.range = range
         self.summary = summary
+    }
+
+    /// Whether `value` is a setting this parameter takes.
+    public func accepts(_ value: Double) -> Bool {
+        value.isFinite && range.contains(value) && value.rounded() == value
+    }
+
+    /// "a whole number from 1 to 100", for messages and `waymark rules`.
+    public var allowed: String {
+        "a whole number from \(StyleProfile.format(range.lowerBound)) to \(StyleProfile.format(range.upperBound))"
     }
 }
 

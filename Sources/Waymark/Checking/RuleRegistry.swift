@@ -9,6 +9,7 @@ public enum RuleRegistry {
         AbbreviationsRule(),
         CapitalsRule(),
         ItalicsRule(),
+        HiddenCharactersRule(),
         SentenceLengthRule(),
         HardWordsRule(),
         ReadingLevelRule(),

@@ -87,21 +87,51 @@ struct ContactReader {
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics) }
         let fields = try yaml.decode(Fields.self, from: root) { _ in "the contact" }
         var phones: [Contact.Phone] = []
+        var numberProblems: [Diagnostic] = []
+        // A number with no digits would be dropped from every output: refuse it instead.
+        func number(_ text: String, hours: String?, node: Node?) {
+            if let parsed = PhoneNumbers.parse(text) {
+                phones.append(Contact.Phone(number: parsed, hours: hours?.trimmed))
+            } else {
+                numberProblems.append(.error(
+                    at: yaml.location(of: node), "the phone number '\(text)' has no digits",
+                    hint: "write the number as digits, e.g. 'phone: 0800 1111'"))
+            }
+        }
         switch fields.phone {
-        case .one(let number)?:
-            if let parsed = PhoneNumbers.parse(number) { phones.append(Contact.Phone(number: parsed)) }
+        case .one(let text)?:
+            number(text, hours: nil, node: mapping["phone"])
         case .many(let lines)?:
-            phones = lines.compactMap { line in
-                PhoneNumbers.parse(line.number).map { Contact.Phone(number: $0, hours: line.hours?.trimmed) }
+            let nodes = mapping["phone"]?.sequence.map(Array.init) ?? []
+            for (index, line) in lines.enumerated() {
+                let node = index < nodes.count ? (nodes[index].mapping?["number"] ?? nodes[index]) : mapping["phone"]
+                number(line.number, hours: line.hours, node: node)
             }
         case nil:
             break
         }
+        if let text = fields.text, PhoneNumbers.parse(text) == nil {
+            number(text, hours: nil, node: mapping["text"])
+        }
+        guard numberProblems.isEmpty else { throw GuideReadFailure(numberProblems) }
         let contact = Contact(
             name: fields.name.trimmed, phones: phones, text: fields.text.flatMap(PhoneNumbers.parse),
             email: fields.email?.trimmed, website: fields.website?.trimmed, chat: fields.chat?.trimmed,
             hours: fields.hours?.trimmed, cost: fields.cost?.trimmed, audience: fields.audience?.trimmed,
             about: fields.about?.trimmed)
+        var addressProblems: [Diagnostic] = []
+        for (key, address) in [("website", contact.website), ("chat", contact.chat)] {
+            guard let address, let problem = LinkPolicy.problem(address, use: .web) else { continue }
+            addressProblems.append(.error(
+                at: yaml.location(of: mapping[key]), "the \(key) address '\(address)' \(problem)",
+                hint: "write the service's web address as it shows in a browser, starting with https://, e.g. 'https://www.childline.org.uk'"))
+        }
+        if let email = contact.email, let problem = LinkPolicy.emailProblem(email) {
+            addressProblems.append(.error(
+                at: yaml.location(of: mapping["email"]), "the email address '\(email)' \(problem)",
+                hint: "write the address on its own, e.g. 'email: help@example.org'"))
+        }
+        guard addressProblems.isEmpty else { throw GuideReadFailure(addressProblems) }
         if contact.phones.isEmpty && contact.text == nil && contact.email == nil && contact.website == nil && contact.chat == nil {
             throw GuideReadFailure([.error(
                 at: opener, "the contact '\(contact.name)' has no way to get in touch",

@@ -153,6 +153,11 @@ private extension FrontMatterReader {
         required("language", raw.language)
         required("publisher", raw.publisher)
         required("summary", raw.summary)
+        if let identifier = raw.identifier, identifier.trimmed.isEmpty {
+            diagnostics.append(.error(
+                at: yaml.location(of: mapping["identifier"]), "'identifier:' is empty",
+                hint: "write the guide's identifier (such as urn:uuid:…), or remove the line and Waymark makes a stable one"))
+        }
         let published = date("published", raw.published)
         let reviewBy = date("review-by", raw.reviewBy)
         for (index, format) in (raw.formats ?? []).enumerated() where !FrontMatterReader.formatIDs.contains(format) {
@@ -173,9 +178,9 @@ private extension FrontMatterReader {
         let checks = checkSettings(raw.checks, mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
         guard diagnostics.isEmpty, let published else { throw GuideReadFailure(diagnostics) }
         return Metadata(
-            title: raw.title.trimmed, subtitle: raw.subtitle?.trimmed, language: raw.language.trimmed,
-            audience: raw.audience?.trimmed, readingAge: raw.readingAge, publisher: raw.publisher.trimmed,
-            published: published, reviewBy: reviewBy, version: raw.version?.trimmed,
+            title: raw.title.trimmed, subtitle: raw.subtitle?.trimmedOrNil, language: raw.language.trimmed,
+            audience: raw.audience?.trimmedOrNil, readingAge: raw.readingAge, publisher: raw.publisher.trimmed,
+            published: published, reviewBy: reviewBy, version: raw.version?.trimmedOrNil,
             identifier: raw.identifier?.trimmed, summary: raw.summary.trimmed, keywords: raw.keywords ?? [],
             cover: nil, formats: raw.formats, glossary: glossary, abbreviations: abbreviations, checks: checks)
     }
@@ -239,6 +244,13 @@ extension FrontMatterReader {
 extension String {
     /// The string without leading and trailing white space.
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The string without leading and trailing white space, or nil when nothing is left
+    /// (an optional key given an empty value is as if it were not given).
+    var trimmedOrNil: String? {
+        let text = trimmed
+        return text.isEmpty ? nil : text
+    }
 
     /// The string without trailing spaces and tabs.
     func trimmingTrailingSpaces() -> String {

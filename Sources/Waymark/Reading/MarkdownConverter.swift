@@ -146,6 +146,12 @@ struct MarkdownConverter {
             let here = location(of: node)
             switch node.kind {
             case .text, .code:
+                if let (bad, _) = TextSafety.firstControl(in: node.literal) {
+                    // Typed in the file, or made by a character reference such as `&#27;`.
+                    report(.error(
+                        at: here, "the text holds an invisible control character (\(TextSafety.name(bad)))",
+                        hint: "remove it, or the code that makes it (such as &#27; or &#12;); it would break e-books and confuse screen readers"))
+                }
                 run.append((node.literal, here))
                 continue
             case .softBreak:
@@ -164,7 +170,7 @@ struct MarkdownConverter {
             case .strong:
                 result.append(Inline(.strong(inlines(node.children, recognise: recognise)), at: here))
             case .link(let url, _):
-                if let problem = MarkdownConverter.linkProblem(url) {
+                if let problem = LinkPolicy.problem(url, use: .body) {
                     report(.error(at: here, "the link '\(url)' \(problem)", hint: "link to a web page (https://…), an email address (mailto:…) or a phone number (tel:…)"))
                 }
                 result.append(Inline(.link(destination: url, content: inlines(node.children, recognise: false)), at: here))
@@ -193,16 +199,6 @@ struct MarkdownConverter {
             }
         }
         return result
-    }
-
-    static func linkProblem(_ url: String) -> String? {
-        let lowered = url.lowercased()
-        for scheme in ["https:", "http:", "mailto:", "tel:", "sms:"] where lowered.hasPrefix(scheme) {
-            return lowered.count > scheme.count ? nil : "has no address after '\(scheme)'"
-        }
-        if lowered.hasPrefix("#") { return nil }
-        if url.isEmpty { return "is empty" }
-        return "is not a web address, an email address or a phone number"
     }
 
     func rawHTML(at location: Location, _ html: String) -> Diagnostic {

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkYAML
 import Yams
 
 /// Reads a YAML block of a guide (front matter or a contact card) safely,
@@ -10,21 +11,23 @@ struct YAMLReader {
     /// The guide line just before the YAML's first line.
     let lineOffset: Int
 
-    /// Composes `text` into a node tree after refusing anchors and aliases.
+    /// Composes `text` into a node tree, refusing anchors, aliases and control characters.
     ///
-    /// Anchors are refused before Yams sees the text: Yams expands every
-    /// alias, so a few nested ones (a "billion laughs") would take gigabytes.
+    /// Anchors and aliases are found from libyaml's own parser events before any tree is
+    /// built: Yams expands or hashes what an alias points at (a "billion laughs" used as a
+    /// mapping key is hashed node by node), so they must be refused before it sees them.
     func compose(_ text: String) throws(GuideReadFailure) -> Node? {
-        if let (line, column, mark) = YAMLReader.firstAnchorOrAlias(in: text) {
-            let what = mark == "&" ? "an anchor (&)" : "an alias (*)"
+        if let mark = YAMLEvents.firstAnchorOrAlias(in: text) {
+            let what = mark.isAlias ? "an alias (*)" : "an anchor (&)"
             throw GuideReadFailure([.error(
-                at: location(line: line, column: column),
+                at: location(line: mark.line, column: mark.column),
                 "YAML \(what) is not allowed in a guide",
                 hint: "write the value out in full; if you meant a star or an ampersand as text, put the whole value in quotes")])
         }
+        let root: Node?
         do {
             // The encoding named, or Yams reads the whole environment for every text it parses.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw GuideReadFailure([diagnostic(for: error)])
         } catch {
@@ -32,6 +35,8 @@ struct YAMLReader {
                 at: location(line: 1, column: 1), "the YAML could not be read: \(error)",
                 hint: "check the indentation and the colons")])
         }
+        if let root { try refuseControlCharacters(root) }
+        return root
     }
 
     /// The guide location of a line and column inside the YAML text.
@@ -75,57 +80,28 @@ struct YAMLReader {
 // MARK: - Implementation
 
 extension YAMLReader {
-    /// The line, column and character of the first YAML anchor or alias in `text`.
-    ///
-    /// A scan of YAML's surface syntax: an anchor or alias can only start a
-    /// node, so `&` and `*` count only after a line start, `key:`, `- `, `?`,
-    /// `[`, `{` or `,`, outside quotes, comments and block scalars.
-    static func firstAnchorOrAlias(in text: String) -> (Int, Int, Character)? {
-        var blockIndent: Int?
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let characters = Array(line)
-            let indent = characters.prefix { $0 == " " }.count
-            let isBlank = characters.allSatisfy { $0 == " " || $0 == "\t" }
-            if let parent = blockIndent {
-                if isBlank || indent > parent { continue }
-                blockIndent = nil
-            }
-            var quote: Character?
-            var previous: Character = "\n"
-            var lastSignificant: Character = "\n"
-            for (index, character) in characters.enumerated() {
-                if let open = quote {
-                    if character == open { quote = nil }
-                    previous = character
-                    continue
+    /// Throws at every scalar that holds a control character (from an escape such as
+    /// `"\0"`, `"\f"` or `"\e"`: libyaml refuses them typed in the text, not escaped).
+    func refuseControlCharacters(_ root: Node) throws(GuideReadFailure) {
+        var diagnostics: [Diagnostic] = []
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                if let (bad, _) = TextSafety.firstControl(in: scalar.string) {
+                    diagnostics.append(.error(
+                        at: location(of: node), "this value holds an invisible control character (\(TextSafety.name(bad)))",
+                        hint: "remove it: check for an escape such as \\0, \\f or \\e inside quotes, or a character pasted from another program"))
                 }
-                if character == "#" && (previous == " " || previous == "\t" || previous == "\n") { break }
-                let startsNode = lastSignificant == "\n" || ":-?[{,!".contains(lastSignificant)
-                if (character == "\"" || character == "'") && startsNode && (previous == " " || previous == "\n" || "[{,".contains(previous)) {
-                    quote = character
-                } else if (character == "&" || character == "*") && startsNode
-                            && (previous == " " || previous == "\n" || "[{,".contains(previous))
-                            && index + 1 < characters.count && !characters[index + 1].isWhitespace {
-                    return (lineNumber, index + 1, character)
-                }
-                if character != " " && character != "\t" {
-                    // `-` and `:` only open a node when followed by a space.
-                    lastSignificant = character
-                    if (character == "-" || character == ":"), index + 1 < characters.count, characters[index + 1] != " " {
-                        lastSignificant = "x"
-                    }
-                }
-                previous = character
-            }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let last = trimmed.last, "|>".contains(last) || trimmed.hasSuffix("|-") || trimmed.hasSuffix(">-")
-                || trimmed.hasSuffix("|+") || trimmed.hasSuffix(">+") {
-                blockIndent = indent
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() { stack += [value, key] }
+            case .sequence(let sequence):
+                stack += sequence.reversed()
+            case .alias:
+                break
             }
         }
-        return nil
+        guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics) }
     }
 
     func diagnostic(for error: YamlError) -> Diagnostic {

@@ -120,10 +120,46 @@ import WaymarkModel
         ("keywords: [a, *b]\n", false),
         ("keywords:\n  - *b\n", false),
         ("glossary: &g\n  a: b\n", false),
+        ("summary:\t&a x\nkeywords: [*a]\n", false),
+        ("keywords: [\t*a]\n", false),
+        ("summary: !!str &a x\n", false),
+        ("? &k key\n: value\n", false),
     ])
-    func anchorScanOnlyFlagsRealAnchors(line: String, valid: Bool) throws {
-        let flagged = YAMLReader.firstAnchorOrAlias(in: line) != nil
-        #expect(flagged == !valid, "\(line)")
+    func onlyRealAnchorsAreRefused(yamlText: String, valid: Bool) throws {
+        let source = try SourceText(file: "t.yml", bytes: Array(yamlText.utf8))
+        let refused: Bool
+        do {
+            _ = try YAMLReader(source: source, lineOffset: 0).compose(yamlText)
+            refused = false
+        } catch {
+            refused = true
+        }
+        #expect(refused == !valid, "\(yamlText)")
+    }
+
+    @Test func aBillionLaughsWithTabsIsRefusedAtTheFirstAnchor() throws {
+        var lines = ["a:\t&a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        for (index, name) in "bcdefghijklmnop".enumerated() {
+            let previous = index == 0 ? "a" : String(Array("bcdefghijklmnop")[index - 1])
+            lines.append("\(name):\t&\(name) [" + Array(repeating: "\t*\(previous)", count: 9).joined(separator: ",") + "]")
+        }
+        lines.append("? *p\n: x")
+        let text = lines.joined(separator: "\n") + "\n"
+        let source = try SourceText(file: "t.yml", bytes: Array(text.utf8))
+        #expect(throws: GuideReadFailure.self) { _ = try YAMLReader(source: source, lineOffset: 0).compose(text) }
+        do {
+            _ = try YAMLReader(source: source, lineOffset: 0).compose(text)
+        } catch {
+            #expect(error.diagnostics.first.map { "\($0.location.line):\($0.location.column)" } == "1:4")
+        }
+    }
+
+    @Test(arguments: ["\\0", "\\f", "\\e", "\\x01", "\\u0085", "\\x7F"])
+    func aControlCharacterFromAYAMLEscapeIsRefused(escape: String) throws {
+        let guide = frontMatter().replacingOccurrences(of: "title: Test guide", with: "title: \"Staying safe\(escape)}} body{x}\"") + "Text.\n"
+        let errors = try GuideFolder().errors(guide)
+        #expect(errors.positions == ["2:8"])
+        #expect(errors.first?.message.contains("control character") == true)
     }
 
     @Test func datesAreChecked() {

@@ -70,9 +70,10 @@ private extension EPUBBook {
     func documents(_ package: EPUBPackage) -> [EPUBDocument] {
         let metadata = guide.metadata
         let hasGlossary = !metadata.glossary.isEmpty
+        let termID = TermIDs(metadata.glossary)
         var renderer = HTMLRenderer(guide: guide, settings: .init(
             pictureSource: { picture in "images/" + (guide.resources[picture.resource]?.fileName ?? "missing") },
-            glossaryHref: hasGlossary ? { term in "\(EPUBBook.glossaryFile)#\(EPUBBook.termID(term))" } : nil,
+            glossaryHref: hasGlossary ? { term in "\(EPUBBook.glossaryFile)#\(termID(term))" } : nil,
             ruledWriteSpaces: false, epubTypes: true, easyRead: edition != nil))
         let bookTitle = package.title
         var documents: [EPUBDocument] = []
@@ -128,7 +129,7 @@ private extension EPUBBook {
                         ("href", "\(use.document)#\(use.id)"), ("role", "doc-backlink"),
                     ], [HTML.text("Back to where “\(entry.term)” is first used")])]
                 }
-                entries.append(HTML.element("dt", [("id", EPUBBook.termID(entry.term))], [
+                entries.append(HTML.element("dt", [("id", termID(entry.term))], [
                     HTML.element("dfn", [], [HTML.text(entry.term)]),
                 ]))
                 entries.append(HTML.element("dd", [], definition))
@@ -216,10 +217,5 @@ private extension EPUBBook {
 
     func landmark(_ type: String, _ href: String, _ text: String) -> XMLNode {
         HTML.element("li", [], [HTML.element("a", [("epub:type", type), ("href", href)], [HTML.text(text)])])
-    }
-
-    static func termID(_ term: String) -> String {
-        var ids = IDMaker()
-        return ids.make("term-" + term)
     }
 }

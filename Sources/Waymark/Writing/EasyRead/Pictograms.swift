@@ -61,13 +61,16 @@ public struct PictogramSet: Hashable, Sendable {
     public static func load(from folder: URL) throws -> PictogramSet {
         let list = folder.appendingPathComponent("pictograms.yml")
         guard let data = FileManager.default.contents(atPath: list.path) else { return PictogramSet() }
-        let text = String(decoding: data, as: UTF8.self)
-        if YAMLReader.firstAnchorOrAlias(in: text) != nil {
-            throw LoadError(description: "\(list.path): YAML anchors and aliases are not allowed")
-        }
         let listed: [ListEntry]
         do {
-            listed = try YAMLDecoder().decode([ListEntry].self, from: text)
+            let source = try SourceText(file: list.path, bytes: Array(data))
+            let yaml = YAMLReader(source: source, lineOffset: 0)
+            guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return PictogramSet() }
+            listed = try YAMLDecoder().decode([ListEntry].self, from: root)
+        } catch let failure as GuideReadFailure {
+            throw LoadError(description: failure.diagnostics.map { "\($0.location): \($0.message)" }.joined(separator: "; "))
+        } catch let diagnostic as Diagnostic {
+            throw LoadError(description: "\(diagnostic.location): \(diagnostic.message)")
         } catch {
             throw LoadError(description: "\(list.path): the list could not be read (\(error))")
         }

@@ -30,16 +30,17 @@ public struct LargePrintWriter: Writer {
         }
         let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: nil)
         let hasGlossary = !guide.metadata.glossary.isEmpty
+        let termID = TermIDs(guide.metadata.glossary)
         var renderer = HTMLRenderer(guide: guide, settings: .init(
             pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
-            glossaryHref: hasGlossary ? { "#" + LargePrintWriter.termID($0) } : nil,
+            glossaryHref: hasGlossary ? { "#" + termID($0) } : nil,
             ruledWriteSpaces: true, epubTypes: false, headingOffset: 1))
         var reserved = guide.chapters.flatMap { chapter in
             (chapter.heading.map { [$0.id] } ?? []) + chapter.blocks.compactMap { block in
                 if case .heading(let heading) = block.kind { return heading.id } else { return nil }
             }
         }
-        reserved += ["main", "contents-title", "who-can-help", "glossary"] + guide.metadata.glossary.map { LargePrintWriter.termID($0.term) }
+        reserved += ["main", "contents-title", "who-can-help", "glossary"] + termID.all
         renderer.beginDocument("", reservedIDs: reserved)
         let header = document.cover(renderer: &renderer)
 
@@ -51,16 +52,11 @@ public struct LargePrintWriter: Writer {
                 HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))]),
             ] + contacts.map { renderer.contact($0) }))
         }
-        if let glossary = document.glossarySection(termID: LargePrintWriter.termID) {
+        if let glossary = document.glossarySection(termID: { termID($0) }) {
             content.append(glossary.section)
             contents.append(glossary.entry)
         }
         let bytes = try document.page(contents: contents, header: header, main: content)
         return [OutputFile(path: "\(guide.slug)-large-print.html", bytes: bytes)]
-    }
-
-    static func termID(_ term: String) -> String {
-        var ids = IDMaker()
-        return ids.make("term-" + term)
     }
 }

@@ -54,7 +54,7 @@ struct PrintDocument {
     func css(title: String, date: String) -> String {
         let size = StyleProfile.format(profile.bodySize)
         let runningHead = PrintDocument.cssString("\(title) – \(date)")
-        return baseCSS + "\n/* Profile: \(profile.name) */\n" + profile.css + """
+        return baseCSS + "\n/* Profile: \(PrintDocument.cssComment(profile.name)) */\n" + profile.css + """
 
             /* Running head and page numbers, on every printed page (page numbers at body size, UKAAF). */
             @page {
@@ -63,6 +63,14 @@ struct PrintDocument {
             }
 
             """
+    }
+
+    /// Text that can sit inside a CSS comment: it cannot end the comment (`*/`), and
+    /// holds nothing but printable ASCII letters, digits and a few marks.
+    static func cssComment(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_. ".unicodeScalars.contains(scalar)) ? Character(scalar) : "?"
+        })
     }
 
     /// A CSS string literal.
@@ -76,7 +84,8 @@ struct PrintDocument {
             default:
                 // Non-ASCII as CSS escapes: libxml2's HTML writer would turn it into
                 // entities, which CSS inside <style> does not read.
-                if scalar.isASCII && scalar != "<" && scalar != ">" && scalar != "&" {
+                // Controls as escapes too: CSS reads a form feed as a line end, which would end the string.
+                if scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F && scalar != "<" && scalar != ">" && scalar != "&" {
                     escaped.unicodeScalars.append(scalar)
                 } else {
                     escaped += "\\" + String(scalar.value, radix: 16) + " "

@@ -1,3 +1,4 @@
+import WaymarkModel
 import WaymarkXML
 
 /// Small helpers for building XHTML element trees that libxml2 serialises.
@@ -46,4 +47,26 @@ struct IDMaker {
         used.insert(candidate)
         return candidate
     }
+}
+
+/// The id of each glossary entry, made once for the whole glossary so that two terms
+/// that make the same letters ("foster care" and "foster-care") still get two ids.
+struct TermIDs: Sendable {
+    private var ids: [String: String] = [:]
+
+    /// The ids of `glossary`'s entries, in glossary order.
+    init(_ glossary: [GlossaryEntry]) {
+        var maker = IDMaker()
+        for entry in glossary where ids[entry.term] == nil {
+            ids[entry.term] = maker.make("term-" + entry.term)
+        }
+    }
+
+    /// The id of `term`'s entry.
+    func callAsFunction(_ term: String) -> String {
+        ids[term] ?? "term"
+    }
+
+    /// Every id, for a document to reserve.
+    var all: [String] { Array(ids.values).sorted() }
 }

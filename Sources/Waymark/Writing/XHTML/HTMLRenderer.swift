@@ -158,11 +158,11 @@ struct HTMLRenderer {
             row("Phone", value)
         }
         if let text = contact.text {
-            row("Text", [HTML.element("a", [("href", "sms:" + text.dial), ("class", "phone")], [HTML.text(text.display)])])
+            row("Text", [HTML.element("a", [("href", LinkPolicy.encoded("sms:" + text.dial)), ("class", "phone")], [HTML.text(text.display)])])
         }
-        if let email = contact.email { row("Email", [HTML.element("a", [("href", "mailto:" + email)], [HTML.text(email)])]) }
-        if let website = contact.website { row("Website", [HTML.element("a", [("href", website), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
-        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", chat), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
+        if let email = contact.email { row("Email", [HTML.element("a", [("href", LinkPolicy.encoded("mailto:" + email))], [HTML.text(email)])]) }
+        if let website = contact.website { row("Website", [HTML.element("a", [("href", LinkPolicy.encoded(website)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
+        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", LinkPolicy.encoded(chat)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
         if let hours = contact.hours { row("Open", [HTML.text(hours)]) }
         if let cost = contact.cost { row("Cost", [HTML.text(cost)]) }
         var children: [XMLNode] = [
@@ -187,7 +187,7 @@ struct HTMLRenderer {
     }
 
     func phoneLink(_ number: PhoneNumber) -> XMLNode {
-        HTML.element("a", [("href", "tel:" + number.dial), ("class", "phone")], [HTML.text(number.display)])
+        HTML.element("a", [("href", LinkPolicy.encoded("tel:" + number.dial)), ("class", "phone")], [HTML.text(number.display)])
     }
 
     // MARK: - Inlines
@@ -207,7 +207,7 @@ struct HTMLRenderer {
             case .link(let destination, let children):
                 // A link that already shows its address is marked, so print does not repeat it.
                 let showsAddress = HTMLRenderer.displayAddress(Inline.plainText(children)) == HTMLRenderer.displayAddress(destination)
-                nodes.append(HTML.element("a", [("href", destination), ("class", showsAddress ? "address" : nil)], self.inlines(children, recognise: false)))
+                nodes.append(HTML.element("a", [("href", LinkPolicy.encoded(destination)), ("class", showsAddress ? "address" : nil)], self.inlines(children, recognise: false)))
             case .phone(let phone):
                 nodes.append(phoneLink(phone))
             case .term(let use):

@@ -17,8 +17,8 @@ struct EasyReadCoverageRule: Rule {
         standards: [Standard("Department of Health", "Making written information easier to understand (2010): a picture beside every idea"),
                     Standard("UK government", "Accessible communication formats: easy read")],
         parameters: [
-            RuleParameter("max-words", default: Thresholds.easyReadSentenceMaximumWords, "The most words in a sentence that easy read shows as it is."),
-            RuleParameter("max-sentences", default: Thresholds.easyReadRowMaximumSentences, "The most sentences in one easy-read row."),
+            RuleParameter("max-words", default: Thresholds.easyReadSentenceMaximumWords, range: 1...100, "The most words in a sentence that easy read shows as it is."),
+            RuleParameter("max-sentences", default: Thresholds.easyReadRowMaximumSentences, range: 1...20, "The most sentences in one easy-read row."),
         ],
         passing: [
             RuleExample("# Help\n\n:::easy-read\n![A person on the phone](pictures/phone.svg)\nYou can phone for help.\n:::\n\nYou can phone a helpline at any time of the day or night, and someone kind will answer.\n"),

@@ -14,7 +14,7 @@ struct PictureAltTextRule: Rule {
             """,
         severity: .error,
         standards: [Standard("WCAG 2.2", "1.1.1 Non-text Content")],
-        parameters: [RuleParameter("max-length", default: Thresholds.altTextMaximumCharacters, "The most characters alt text should have.")],
+        parameters: [RuleParameter("max-length", default: Thresholds.altTextMaximumCharacters, range: 1...10_000, "The most characters alt text should have.")],
         passing: [
             RuleExample("![People sitting round a table](pictures/meeting.svg)\n"),
             RuleExample("![](pictures/meeting.svg)\n"),

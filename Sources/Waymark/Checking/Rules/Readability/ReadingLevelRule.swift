@@ -16,8 +16,8 @@ struct ReadingLevelRule: Rule {
         severity: .warning,
         standards: [Standard("Patient Information Forum / NHS", "reading age 9–11"), Standard("WCAG 2.2", "3.1.5 Reading Level")],
         parameters: [
-            RuleParameter("reading-age", default: Thresholds.defaultReadingAge, "The highest reading age allowed (default: the guide's 'reading-age:', else 11)."),
-            RuleParameter("min-words", default: Thresholds.readingLevelMinimumWords, "Words a chapter needs before its own reading age is checked."),
+            RuleParameter("reading-age", default: Thresholds.defaultReadingAge, range: 5...25, "The highest reading age allowed (default: the guide's 'reading-age:', else 11)."),
+            RuleParameter("min-words", default: Thresholds.readingLevelMinimumWords, range: 0...100_000, "Words a chapter needs before its own reading age is checked."),
         ],
         passing: [RuleExample("# Help\n\nYou can get help. Tell an adult you trust. They will listen to you.\n")],
         failing: [RuleExample(

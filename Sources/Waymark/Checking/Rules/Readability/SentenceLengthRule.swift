@@ -16,8 +16,8 @@ struct SentenceLengthRule: Rule {
         standards: [Standard("Plain language", "NHS content guide: sentences of 25 words or fewer"),
                     Standard("UK government", "Accessible communication formats: sentences of 10–15 words")],
         parameters: [
-            RuleParameter("max", default: Thresholds.sentenceMaximumWords, "The most words in a sentence of standard text."),
-            RuleParameter("easy-read-max", default: Thresholds.easyReadSentenceMaximumWords, "The most words in an easy-read sentence."),
+            RuleParameter("max", default: Thresholds.sentenceMaximumWords, range: 1...200, "The most words in a sentence of standard text."),
+            RuleParameter("easy-read-max", default: Thresholds.easyReadSentenceMaximumWords, range: 1...100, "The most words in an easy-read sentence."),
         ],
         passing: [RuleExample("You can bring someone with you. They can be a friend or a trusted adult.\n")],
         failing: [

@@ -13,7 +13,7 @@ struct CapitalsRule: Rule {
             """,
         severity: .warning,
         standards: [Standard("UKAAF", "G003 Clear and large print: no blocks of capitals")],
-        parameters: [RuleParameter("min-words", default: Thresholds.capitalsRunWords, "Words in capitals in a row that count as a block.")],
+        parameters: [RuleParameter("min-words", default: Thresholds.capitalsRunWords, range: 1...100, "Words in capitals in a row that count as a block.")],
         passing: [RuleExample("You are **not to blame**. Call the NSPCC.\n", frontMatter: "abbreviations:\n  NSPCC: National Society for the Prevention of Cruelty to Children\n")],
         failing: [RuleExample("It is ↓NOT YOUR FAULT AT ALL. Tell someone.\n")]
     )

@@ -14,7 +14,7 @@ struct HardWordsRule: Rule {
             """,
         severity: .warning,
         standards: [Standard("UK government", "Accessible communication formats: easy read"), Standard("Inclusion Europe", "Information for all")],
-        parameters: [RuleParameter("syllables", default: Thresholds.easyReadHardWordSyllables, "Syllables that make a word hard in easy read.")],
+        parameters: [RuleParameter("syllables", default: Thresholds.easyReadHardWordSyllables, range: 1...20, "Syllables that make a word hard in easy read.")],
         passing: [
             RuleExample("We will use the plan to start again.\n"),
             RuleExample(":::easy-read\n![A person on the phone](pictures/phone.svg)\nYour advocate can help you.\n:::\n",

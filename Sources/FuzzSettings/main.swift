@@ -1,0 +1,93 @@
+import Foundation
+import Waymark
+
+// libFuzzer entry point for the project's settings: the first byte picks what the rest is.
+//   0: a `waymark.yml`; when it reads, its settings run every check over a seed guide.
+//   1: a style profile (`Styles/large-print.css`): checked by the style rules, then used
+//      by the large-print writer on a seed guide.
+// Built only with WAYMARK_FUZZ=1 (see scripts/fuzz.sh). WAYMARK_FUZZ_GUIDES and
+// WAYMARK_FUZZ_STYLES name the repository's Guides/ and Styles/.
+
+private let environment = ProcessInfo.processInfo.environment
+private let guidesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_GUIDES"] ?? "/nonexistent-waymark-guides")
+private let stylesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_STYLES"] ?? "/nonexistent-waymark-styles")
+private let seedText = """
+    ---
+    title: Fuzz
+    language: en-GB
+    publisher: Fuzz
+    published: 2026-11-01
+    summary: A guide for the fuzzer.
+    glossary:
+      advocate: Someone who helps you say what you think.
+    ---
+
+    # You can talk to someone
+
+    AN ADVOCATE CAN HELP YOU. Call Childline on 0800 1111 at any time, day or night, because it is free.
+
+    ![A phone](pictures/phone.svg)
+
+    :::contact
+    name: Childline
+    phone: 0800 1111
+    website: https://www.childline.org.uk
+    :::
+
+    """
+private let seed: (guide: Guide, source: SourceMap)? = {
+    guard let guide = try? GuideReader(guidesRoot: guidesRoot).read(
+        bytes: Array(seedText.utf8), slug: "fuzz", displayPath: "Guides/fuzz.md", folder: guidesRoot) else { return nil }
+    return (guide, SourceMap(text: seedText))
+}()
+private let styles: [String: String] = {
+    var sheets: [String: String] = [:]
+    for name in ["print.css", "epub.css"] {
+        if let data = FileManager.default.contents(atPath: stylesRoot.appendingPathComponent(name).path) {
+            sheets[name] = String(decoding: data, as: UTF8.self)
+        }
+    }
+    return sheets
+}()
+
+private func placed(_ failure: GuideReadFailure) {
+    if failure.diagnostics.isEmpty || failure.diagnostics.contains(where: { $0.location.line < 1 || $0.location.column < 1 }) {
+        fatalError("a settings failure without a placed diagnostic: \(failure.diagnostics)")
+    }
+}
+
+func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    switch data[0] % 2 {
+    case 0:
+        do {
+            let project = try ProjectConfiguration.parse(bytes, displayPath: "waymark.yml")
+            if let seed {
+                _ = Checker(options: CheckOptions(project: project)).check(seed.guide, source: seed.source)
+            }
+        } catch {
+            placed(error)
+        }
+    default:
+        let css = String(decoding: bytes, as: UTF8.self)
+        _ = Checker().check(styleSheets: ["Styles/large-print.css": css])
+        if let seed {
+            var options = WriterOptions()
+            options.styles = styles.merging(["large-print.css": css]) { _, new in new }
+            _ = try? LargePrintWriter().write(seed.guide, options: options)
+        }
+    }
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzSettings($0, $1) }))
