@@ -45,7 +45,7 @@ struct RulesCommand: ParsableCommand {
             lines += ["", "Settings (in a guide's or waymark.yml's 'checks:'):"]
             for parameter in description.parameters {
                 let value = parameter.defaultValue.rounded() == parameter.defaultValue ? String(Int(parameter.defaultValue)) : String(parameter.defaultValue)
-                lines.append("  \(parameter.name) (default \(value)): \(parameter.summary)")
+                lines.append("  \(parameter.name) (default \(value); \(parameter.allowed)): \(parameter.summary)")
             }
             lines.append("  e.g.  checks: {\(description.id): {\(description.parameters[0].name): \(Int(description.parameters[0].defaultValue))}}")
         }

@@ -28,6 +28,6 @@ public enum TerminalText {
         if keepingLineBreaks && scalar == "\n" { return false }
         // Cc is exactly U+0000–U+001F, U+007F and U+0080–U+009F (C1 holds the 8-bit CSI, U+009B).
         // Bidi_Control (UAX #9) is U+061C, U+200E, U+200F, U+202A–U+202E and U+2066–U+2069.
-        return scalar.properties.generalCategory == .control || scalar.properties.isBidiControl
+        return scalar.properties.generalCategory == .control || TextSafety.isBidiControl(scalar)
     }
 }

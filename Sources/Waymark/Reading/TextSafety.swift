@@ -18,11 +18,10 @@ public enum TextSafety {
     /// A character that reorders the text around it (Unicode UAX #9): embeddings,
     /// overrides, isolates and the directional marks. "‮999 ro 1111 0080‬" shows as
     /// "0800 1111 or 999".
+    /// These are Unicode's Bidi_Control characters: U+061C, U+200E, U+200F, U+202A–U+202E
+    /// and U+2066–U+2069.
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        scalar.properties.isBidiControl
     }
 
     /// A character with no width and no shape, which can hide inside a word or a number

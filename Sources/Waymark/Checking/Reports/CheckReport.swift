@@ -85,7 +85,7 @@ extension CheckReport {
     }
 
     private static func heading(_ path: String, _ findings: [Diagnostic]) -> String {
-        "== \(path): \(totals(findings))"
+        "== \(TerminalText.escaped(path)): \(totals(findings))"
     }
 
     private func readingLine(_ guide: GuideCheck) -> String {
