@@ -40,7 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Rebuild every guide, even those whose guide, pictures, styles and options have not changed.")
     var force = false
 
-    @Option(help: ArgumentHelp("Build N guides at once (default: one per core).", valueName: "N"))
+    @Option(help: ArgumentHelp("Build N guides at once (default: two per core, so one is written while the next is made).", valueName: "N"))
     var jobs: Int?
 
     @Argument(help: ArgumentHelp("Guide files to build (default: every guide in the guides folder).", valueName: "GUIDE"))

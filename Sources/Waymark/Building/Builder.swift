@@ -23,15 +23,17 @@ public struct BuildRequest: Sendable {
     public var allowErrors: Bool
     /// Rebuild every guide, even those whose inputs have not changed since the last build.
     public var force: Bool
-    /// How many guides to build at once; nil for one per core.
+    /// How many guides to build at once; nil for two per core.
     public var concurrency: Int?
+    /// The writers to build with: every registered one (tests add their own).
+    public var writers: [any Writer]
 
     /// Creates a request.
     public init(
         guidesRoot: URL, outputRoot: URL, guides: [URL] = [], formats: [String]? = nil,
         options: WriterOptions = WriterOptions(), displayBase: URL, stylesRoot: URL? = nil,
         checks: CheckOptions = CheckOptions(), allowErrors: Bool = false, force: Bool = false,
-        concurrency: Int? = nil
+        concurrency: Int? = nil, writers: [any Writer] = WriterRegistry.all
     ) {
         self.guidesRoot = guidesRoot
         self.outputRoot = outputRoot
@@ -44,6 +46,7 @@ public struct BuildRequest: Sendable {
         self.allowErrors = allowErrors
         self.force = force
         self.concurrency = concurrency
+        self.writers = writers
     }
 }
 
@@ -88,7 +91,7 @@ public struct Builder: Sendable {
     /// Builds every guide of `request`, several at once, calling `progress` after each
     /// one in the order of the guides (so output never depends on which finished first).
     ///
-    /// At most one guide per core is in flight, so memory stays bounded by a few
+    /// At most two guides per core are in flight, so memory stays bounded by a few
     /// guides whatever the size of the corpus.
     public func build(_ request: BuildRequest, progress: (GuideBuildResult) -> Void) async throws -> [GuideBuildResult] {
         var request = request
@@ -176,7 +179,7 @@ public struct Builder: Sendable {
         }
         let guide: Guide
         do {
-            guide = try GuideReader(guidesRoot: request.guidesRoot).read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
+            guide = try GuideReader(guidesRoot: request.guidesRoot, writers: request.writers).read(bytes: bytes, slug: slug, displayPath: displayPath, folder: file.deletingLastPathComponent())
         } catch {
             result.errors = error.diagnostics
             return result
@@ -193,9 +196,11 @@ public struct Builder: Sendable {
         result.readability = check.readability
         var errors = check.findings.filter { $0.severity == .error }
         let formats = Set(writers.map(\.formatID))
+        // A sheet stops the guides whose formats read it, as their writers declare; a sheet no writer
+        // reads stops none (before, any sheet not listed stopped every guide).
         let sheetErrors = styleFindings.filter { finding in
-            let profile = StyleSheet.Profile(fileName: finding.location.file.split(separator: "/").last.map(String.init) ?? "")
-            return finding.severity == .error && (profile.formatIDs.map { !formats.isDisjoint(with: $0) } ?? true)
+            let name = finding.location.file.split(separator: "/").last.map(String.init) ?? ""
+            return finding.severity == .error && !formats.isDisjoint(with: WriterRegistry.formats(using: name, in: request.writers))
         }
         for sheet in Set(sheetErrors.map(\.location.file)).sorted() {
             errors.append(.error(
@@ -436,8 +441,8 @@ private extension Builder {
     }
 
     func writers(for guide: Guide, request: BuildRequest) -> [any Writer] {
-        let asked = guide.metadata.formats ?? WriterRegistry.formatIDs
+        let asked = guide.metadata.formats ?? request.writers.map(\.formatID)
         let wanted = request.formats.map { requested in asked.filter(requested.contains) } ?? asked
-        return WriterRegistry.all.filter { wanted.contains($0.formatID) }
+        return request.writers.filter { wanted.contains($0.formatID) }
     }
 }

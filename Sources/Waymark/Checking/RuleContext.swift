@@ -47,7 +47,10 @@ public struct GuideContext: Sendable {
     }
 
     /// Whether the guide is built as easy read (its `formats:`, all by default).
-    public var buildsEasyRead: Bool { guide.metadata.formats?.contains("easy-read") ?? true }
+    public var buildsEasyRead: Bool { builds(EasyReadWriter.id) }
+
+    /// Whether the guide is built in the format `formatID` (its `formats:`, all by default).
+    public func builds(_ formatID: String) -> Bool { guide.metadata.formats?.contains(formatID) ?? true }
 }
 
 /// What a rule sees when it checks a style sheet, and how it makes findings.

@@ -74,10 +74,9 @@ struct OrderedPairs: Decodable {
 
 /// Splits the front matter from the body and turns it into ``Metadata``.
 struct FrontMatterReader {
-    /// The formats a guide may ask for (the writers' ids).
-    static let formatIDs = ["epub", "text", "large-print", "easy-read"]
-
     let source: SourceText
+    /// The formats a guide may ask for: the registered writers' ids.
+    var formatIDs: [String] = WriterRegistry.formatIDs
 
     /// The front matter's metadata (cover left unresolved) and the first line of the body.
     func read() throws(GuideReadFailure) -> (metadata: Metadata, cover: (path: String, location: Location)?, bodyStart: Int) {
@@ -160,11 +159,11 @@ private extension FrontMatterReader {
         }
         let published = date("published", raw.published)
         let reviewBy = date("review-by", raw.reviewBy)
-        for (index, format) in (raw.formats ?? []).enumerated() where !FrontMatterReader.formatIDs.contains(format) {
+        for (index, format) in (raw.formats ?? []).enumerated() where !formatIDs.contains(format) {
             let node = mapping["formats"].flatMap { $0.sequence.map { Array($0) } }.flatMap { index < $0.count ? $0[index] : nil }
             diagnostics.append(.error(
                 at: yaml.location(of: node ?? mapping["formats"]), "unknown format '\(format)'",
-                hint: Suggestions.hint(for: format, in: FrontMatterReader.formatIDs, noun: "format")))
+                hint: Suggestions.hint(for: format, in: formatIDs, noun: "format")))
         }
         if let age = raw.readingAge, !(5...25).contains(age) {
             diagnostics.append(.error(

@@ -8,10 +8,13 @@ public struct GuideReader: Sendable {
 
     /// The folder that holds the guides; pictures may not leave it.
     public var guidesRoot: URL
+    /// The formats a guide's `formats:` may name: the writers the build has.
+    public var formatIDs: [String]
 
-    /// Creates a reader for guides under `guidesRoot`.
-    public init(guidesRoot: URL) {
+    /// Creates a reader for guides under `guidesRoot`, accepting the formats of `writers`.
+    public init(guidesRoot: URL, writers: [any Writer] = WriterRegistry.all) {
         self.guidesRoot = guidesRoot
+        self.formatIDs = writers.map(\.formatID)
     }
 
     /// Reads the guide at `file`, naming it `displayPath` in messages.
@@ -74,7 +77,7 @@ public struct GuideReader: Sendable {
                 at: source.location(line: line, column: 1), "the file holds binary data, not text",
                 hint: "a guide must be a plain text (Markdown) file; check this is the right file")])
         }
-        var (metadata, cover, bodyStart) = try FrontMatterReader(source: source).read()
+        var (metadata, cover, bodyStart) = try FrontMatterReader(source: source, formatIDs: formatIDs).read()
         let pictures = PictureResolver(guidesRoot: guidesRoot, guideFolder: folder)
         var diagnostics: [Diagnostic] = []
         if let cover {

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkModel
 
 /// A file a writer makes: its path inside the guide's output folder, and its bytes.
@@ -14,7 +15,6 @@ public struct OutputFile: Hashable, Sendable {
     }
 }
 
-import Foundation
 
 /// Options that change how writers render (from the command line and the build).
 public struct WriterOptions: Hashable, Sendable {
@@ -57,13 +57,61 @@ public struct WriterOptions: Hashable, Sendable {
 ///
 /// A writer never touches the disk: it returns files as values, and the
 /// build writes them. Register a new writer in ``WriterRegistry/all``.
+///
+/// Everything about a format is declared here, by its writer: the front matter's
+/// `formats:`, which style sheets stop which guides, `waymark formats` and the format
+/// tables in the README and the authors' guide all read these declarations.
 public protocol Writer: Sendable {
     /// The format id, the same word as in a guide's `formats:` (`text`, `epub`…).
     var formatID: String { get }
     /// One sentence saying what the format is for.
     var summary: String { get }
+    /// Who the files are for, in a few words (`screen readers, text messages, email`).
+    var audience: String { get }
+    /// The files it makes, inside `Output/<slug>/`, with `<slug>` standing for the guide's slug.
+    var files: [String] { get }
+    /// The style sheets of `Styles/` it reads (`epub.css`); an error in one stops the guides it builds.
+    var styleSheets: [String] { get }
+    /// The style profiles it can use, if any.
+    var profiles: StyleProfileUse? { get }
     /// Renders `guide` into files.
     func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile]
+}
+
+extension Writer {
+    /// No style sheets.
+    public var styleSheets: [String] { [] }
+    /// No style profiles.
+    public var profiles: StyleProfileUse? { nil }
+
+    /// Whether `fileName` (a file of `Styles/`) is one this writer reads.
+    public func uses(styleSheet fileName: String) -> Bool {
+        let name = fileName.lowercased()
+        return styleSheets.contains(name) || (profiles?.accepts(name) ?? false)
+    }
+}
+
+/// The style profiles a print format takes from `Styles/`: which files are profiles for it,
+/// the one used when none is chosen, and the smallest body text it allows.
+public struct StyleProfileUse: Hashable, Sendable {
+    /// File-name beginnings that mark a profile for this format (`large-print`, `giant-print`).
+    public var prefixes: [String]
+    /// The profile used when `--style` names none (`large-print`).
+    public var defaultProfile: String
+    /// The smallest body text allowed, in points (from ``Thresholds``).
+    public var minimumBodySize: Double
+
+    /// Creates a declaration.
+    public init(prefixes: [String], defaultProfile: String, minimumBodySize: Double) {
+        self.prefixes = prefixes
+        self.defaultProfile = defaultProfile
+        self.minimumBodySize = minimumBodySize
+    }
+
+    /// Whether `fileName` is a profile for this format.
+    public func accepts(_ fileName: String) -> Bool {
+        fileName.hasSuffix(".css") && prefixes.contains { fileName.lowercased().hasPrefix($0) }
+    }
 }
 
 /// An error a writer raises when it cannot render a guide.

@@ -86,7 +86,7 @@ import WaymarkModel
     @Test func everyShippedProfileIsValid() throws {
         let sheets = try Builder.styleSheets(in: Self.styles)
         for name in ["large-print", "large-print-16", "giant-print"] {
-            let profile = try StyleProfile(name: name, styles: sheets, minimumBodySize: LargePrintWriter.minimumBodySize)
+            let profile = try StyleProfile(name: name, styles: sheets, minimumBodySize: LargePrintWriter.profileUse.minimumBodySize)
             #expect(profile.bodySize >= 16)
         }
     }

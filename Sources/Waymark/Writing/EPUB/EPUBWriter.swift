@@ -8,6 +8,14 @@ public struct EPUBWriter: Writer {
     public let formatID = "epub"
     /// What the format is for.
     public let summary = "EPUB 3 e-book with a table of contents, glossary and accessibility metadata."
+    /// Who it is for.
+    public let audience = "e-book readers: EPUB 3.3 with accessibility metadata"
+    /// `<slug>.epub`.
+    public let files = ["<slug>.epub"]
+    /// The e-book's style sheet.
+    public let styleSheets = [EPUBWriter.styleSheet]
+    /// `epub.css`, embedded in every e-book (the easy-read edition's too).
+    static let styleSheet = "epub.css"
 
     /// Creates the writer.
     public init() {}
@@ -38,8 +46,8 @@ struct EPUBBook {
     }
 
     func archive() throws -> [UInt8] {
-        guard let css = options.styles["epub.css"] else {
-            throw WriterError(formatID: "epub", message: "the style sheet Styles/epub.css is missing")
+        guard let css = options.styles[EPUBWriter.styleSheet] else {
+            throw WriterError(formatID: "epub", message: "the style sheet Styles/\(EPUBWriter.styleSheet) is missing")
         }
         let metadata = guide.metadata
         var package = EPUBPackage(

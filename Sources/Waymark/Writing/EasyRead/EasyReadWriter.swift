@@ -10,14 +10,22 @@ import WaymarkXML
 /// of Health 2010).
 public struct EasyReadWriter: Writer {
     /// `easy-read`.
-    public let formatID = "easy-read"
+    public let formatID = EasyReadWriter.id
     /// What the format is for.
     public let summary = "Easy read: a picture beside each short sentence, as HTML for screen and print, and as an e-book."
 
-    /// UK government easy-read guidance: never below 14 pt.
-    static let minimumBodySize = 14.0
-    /// The easy-read style profile.
-    static let profile = "easy-read"
+    /// Who it is for.
+    public let audience = "readers with a learning disability: a picture beside each short sentence"
+    /// The page and the e-book.
+    public let files = ["<slug>-easy-read.html", "<slug>-easy-read.epub"]
+    /// The print layout, and the e-book's style sheet for the e-book edition.
+    public let styleSheets = [PrintDocument.styleSheet, EPUBWriter.styleSheet]
+    /// `easy-read*.css`, at least 14 pt (UK government easy read).
+    public let profiles: StyleProfileUse? = EasyReadWriter.profileUse
+    static let profileUse = StyleProfileUse(
+        prefixes: ["easy-read"], defaultProfile: "easy-read", minimumBodySize: Thresholds.easyReadMinimumPoints)
+    /// `easy-read`, for the rules that only apply when a guide is built as easy read.
+    public static let id = "easy-read"
     /// Said in the title and the e-book's accessibility summary.
     static let edition = (title: "Easy read", summary: "This is the easy-read version: each idea is one or two short sentences beside a picture.")
 
@@ -29,12 +37,12 @@ public struct EasyReadWriter: Writer {
         let easy = EasyReadTransform.transform(guide, pictograms: options.pictograms)
         let profile: StyleProfile
         do {
-            profile = try StyleProfile(name: EasyReadWriter.profile, styles: options.styles, minimumBodySize: EasyReadWriter.minimumBodySize)
+            profile = try StyleProfile(name: EasyReadWriter.profileUse.defaultProfile, styles: options.styles, minimumBodySize: EasyReadWriter.profileUse.minimumBodySize)
         } catch {
             throw WriterError(formatID: formatID, message: "\(error)")
         }
-        guard let base = options.styles["print.css"] else {
-            throw WriterError(formatID: formatID, message: "the style sheet Styles/print.css is missing")
+        guard let base = options.styles[PrintDocument.styleSheet] else {
+            throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
         let html = try page(easy, profile: profile, base: base)
         let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition).archive()

@@ -9,10 +9,16 @@ public struct LargePrintWriter: Writer {
     /// What the format is for.
     public let summary = "Large-print HTML (18 pt by default) for screens and printed A4 handouts, in one file."
 
-    /// UKAAF G003: large print is at least 16 pt.
-    static let minimumBodySize = 16.0
-    /// The profile used when none is chosen.
-    static let defaultProfile = "large-print"
+    /// Who it is for.
+    public let audience = "screens and printed A4 handouts: one self-contained file, 18 pt by default"
+    /// `<slug>-large-print.html`.
+    public let files = ["<slug>-large-print.html"]
+    /// The print layout it shares with easy read.
+    public let styleSheets = [PrintDocument.styleSheet]
+    /// `large-print*.css` and `giant-print*.css`, at least 16 pt (UKAAF G003).
+    public let profiles: StyleProfileUse? = LargePrintWriter.profileUse
+    static let profileUse = StyleProfileUse(
+        prefixes: ["large-print", "giant-print"], defaultProfile: "large-print", minimumBodySize: Thresholds.largePrintMinimumPoints)
 
     /// Creates the writer.
     public init() {}
@@ -21,12 +27,12 @@ public struct LargePrintWriter: Writer {
     public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
         let profile: StyleProfile
         do {
-            profile = try StyleProfile(name: options.style ?? LargePrintWriter.defaultProfile, styles: options.styles, minimumBodySize: LargePrintWriter.minimumBodySize)
+            profile = try StyleProfile(name: options.style ?? LargePrintWriter.profileUse.defaultProfile, styles: options.styles, minimumBodySize: LargePrintWriter.profileUse.minimumBodySize)
         } catch {
             throw WriterError(formatID: formatID, message: "\(error)")
         }
-        guard let base = options.styles["print.css"] else {
-            throw WriterError(formatID: formatID, message: "the style sheet Styles/print.css is missing")
+        guard let base = options.styles[PrintDocument.styleSheet] else {
+            throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
         let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: nil)
         let hasGlossary = !guide.metadata.glossary.isEmpty

@@ -11,6 +11,10 @@ public struct PlainTextWriter: Writer {
     public let formatID = "text"
     /// What the format is for.
     public let summary = "Plain text for screen readers, text messages and email (UTF-8, one paragraph a line)."
+    /// Who it is for.
+    public let audience = "screen readers, text messages, email"
+    /// `<slug>.txt`.
+    public let files = ["<slug>.txt"]
 
     /// Creates the writer.
     public init() {}

@@ -6,6 +6,9 @@ import WaymarkXML
 /// pictures embedded, no script, readable offline on a phone and on A4.
 struct PrintDocument {
     let guide: Guide
+    /// The layout that large print and easy read share, in `Styles/`.
+    static let styleSheet = "print.css"
+
     let profile: StyleProfile
     let baseCSS: String
     /// Words after the title in `<title>` and the running head (e.g. "Easy read").
