@@ -84,6 +84,8 @@ import WaymarkModel
                    message: "has a style that loads 'src(https://t.example/a)' in <style>"),
         CSSExample(name: "cross-fade() on a dropped element", body: #"<metadata><rect fill="cross-fade('https://t.example/a.png')"/></metadata>"#,
                    message: "has a style with 'cross-fade(' in <rect>"),
+        CSSExample(name: "a comment splitting @import", body: #"<style>@im/**/port "https://t.example/a.css";</style>"#,
+                   message: "has a style with @import in <style>"),
         CSSExample(name: "a backslash beside a bracket", body: #"<rect width="10" height="10" mask="image-set('\68ttps://t.example/m.png')"/>"#,
                    message: "has a style with a backslash escape in <rect>"),
     ]
