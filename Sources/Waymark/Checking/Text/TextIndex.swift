@@ -60,8 +60,8 @@ public enum TextPlace: String, Hashable, Sendable {
     case writePrompt
 }
 
-/// A sentence: words up to a full stop, question or exclamation mark, a line break,
-/// or the end of its heading, list item, cell or paragraph.
+/// A sentence: words up to the end of a sentence as ``SentenceSplitter`` finds it (a full stop,
+/// question or exclamation mark, a line break), or the end of its heading, list item, cell or paragraph.
 public struct Sentence: Hashable, Sendable {
     /// The words, in order.
     public var words: [Word]
@@ -160,65 +160,60 @@ private extension TextIndex {
 
     static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap, syllables: inout SyllableMemo) -> [Sentence] {
         var atoms: [Atom] = []
-        collect(inlines, origin: .text, source: source, into: &atoms)
+        collect(inlines, source: source, into: &atoms)
         return segment(atoms, syllables: &syllables).map { Sentence(words: $0, place: place, chapter: chapter) }
     }
 
-    /// One character of text with its place, or a hard boundary (a line break).
+    /// One character of text with its place; `"\n"` is a line break.
     struct Atom {
         var scalar: Unicode.Scalar
         var location: Location
         var origin: Word.Origin
+        /// Whether it continues a phone number, glossary word or abbreviation, in which no sentence ends.
+        var joined: Bool
     }
 
-    /// Words that end with a full stop without ending the sentence.
-    static let abbreviationsWithStop: Set<String> = ["mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "eg", "ie", "vs", "no"]
-
-    static func collect(_ inlines: [Inline], origin: Word.Origin, source: SourceMap, into atoms: inout [Atom]) {
-        func add(_ text: String, _ location: Location, _ origin: Word.Origin) {
-            let places = source.locations(of: text, startingAt: location)
-            for (scalar, place) in zip(text.unicodeScalars, places) { atoms.append(Atom(scalar: scalar, location: place, origin: origin)) }
-        }
-        for inline in inlines {
+    /// The characters of `inlines` in the order ``SentenceSplitter`` reads them.
+    static func collect(_ inlines: [Inline], source: SourceMap, into atoms: inout [Atom]) {
+        SentenceSplitter.forEachPiece(of: inlines) { text, inline, atomic, inLink in
+            let origin: Word.Origin
             switch inline.kind {
-            case .text(let text): add(text, inline.location, origin)
-            case .emphasis(let children), .strong(let children): collect(children, origin: origin, source: source, into: &atoms)
-            case .link(_, let children): collect(children, origin: .link, source: source, into: &atoms)
-            case .phone(let phone): add(phone.display, inline.location, .phone)
-            case .term(let use): add(use.text, inline.location, origin == .link ? .link : .term(use.term))
-            case .abbreviation(let use): add(use.text, inline.location, origin == .link ? .link : .abbreviation)
-            case .lineBreak: atoms.append(Atom(scalar: "\n", location: inline.location, origin: origin))
+            case .phone: origin = .phone
+            case .term(let use): origin = inLink ? .link : .term(use.term)
+            case .abbreviation: origin = inLink ? .link : .abbreviation
+            case .text, .lineBreak, .emphasis, .strong, .link: origin = inLink ? .link : .text
+            }
+            if case .lineBreak = inline.kind {
+                atoms.append(Atom(scalar: "\n", location: inline.location, origin: origin, joined: false))
+                return
+            }
+            let places = source.locations(of: text, startingAt: inline.location)
+            for (offset, (scalar, place)) in zip(text.unicodeScalars, places).enumerated() {
+                atoms.append(Atom(scalar: scalar, location: place, origin: origin, joined: atomic && offset > 0))
             }
         }
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
-    }
-
-    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
     }
 
     /// Joins two word characters inside a word: `don't`, `well-known`, `8.30`, `1,000`.
     static func isJoiner(_ scalar: Unicode.Scalar, between before: Unicode.Scalar, and after: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "'", "’", "-", "‑": return isWordScalar(before) && isWordScalar(after)
-        case ".", ",", ":": return isNumeric(before) && isNumeric(after)
+        case "'", "’", "-", "‑": return before.isWordCharacter && after.isWordCharacter
+        case ".", ",", ":": return before.isDigit && after.isDigit
         default: return false
         }
     }
 
+    /// The words of `atoms`, sentence by sentence, the sentences found by ``SentenceSplitter``.
     static func segment(_ atoms: [Atom], syllables: inout SyllableMemo) -> [[Word]] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(atoms.count)
+        for atom in atoms { scalars.append(atom.scalar) }
+        let ranges = SentenceSplitter.ranges(in: scalars, joined: { atoms[$0].joined })
         var sentences: [[Word]] = []
-        var words: [Word] = []
         // The word so far, as UTF-8: one String a word, not one append a character (issue #8).
         var current: [UInt8] = []
         var start: Atom?
+        var words: [Word] = []
         func append(_ scalar: Unicode.Scalar) {
             if scalar.isASCII { current.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { current.append($0) } }
         }
@@ -230,41 +225,24 @@ private extension TextIndex {
             current.removeAll(keepingCapacity: true)
             start = nil
         }
-        func endSentence() {
+        for range in ranges {
+            for index in range {
+                let scalar = scalars[index]
+                let previous = index > range.lowerBound ? scalars[index - 1] : " "
+                let next = index + 1 < range.upperBound ? scalars[index + 1] : " "
+                if scalar.isWordCharacter || (!current.isEmpty && isJoiner(scalar, between: previous, and: next)) {
+                    if start == nil { start = atoms[index] }
+                    append(scalar)
+                } else if scalar == "%" && !current.isEmpty && previous.isDigit {
+                    append(scalar)
+                } else {
+                    endWord()
+                }
+            }
             endWord()
             if !words.isEmpty { sentences.append(words) }
             words = []
         }
-        var index = 0
-        while index < atoms.count {
-            let scalar = atoms[index].scalar
-            let previous = index > 0 ? atoms[index - 1].scalar : " "
-            let next = index + 1 < atoms.count ? atoms[index + 1].scalar : " "
-            if isWordScalar(scalar) || (!current.isEmpty && isJoiner(scalar, between: previous, and: next)) {
-                if start == nil { start = atoms[index] }
-                append(scalar)
-            } else if scalar == "%" && !current.isEmpty && isNumeric(previous) {
-                append(scalar)
-            } else if scalar == "\n" {
-                endSentence()
-            } else if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" {
-                let word = String(decoding: current, as: UTF8.self).lowercased()
-                endWord()
-                // The stop ends the sentence when a space, a closing mark or the end follows.
-                var after = index + 1
-                while after < atoms.count, [".", "!", "?", "…", ")", "\"", "”", "’", "'"].contains(atoms[after].scalar) { after += 1 }
-                let atEnd = after >= atoms.count || atoms[after].scalar.properties.isWhitespace
-                if atEnd && !(scalar == "." && abbreviationsWithStop.contains(word)) {
-                    endSentence()
-                    index = after
-                    continue
-                }
-            } else {
-                endWord()
-            }
-            index += 1
-        }
-        endSentence()
         return sentences
     }
 }

@@ -11,20 +11,29 @@ struct AccessibilityMetadata: Equatable {
     /// The claim written when the guide passed every check.
     static let conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
-    init(guide: Guide, edition: String = "") {
+    /// Works the metadata out from `guide`. `edition` is the sentence that starts the summary of an
+    /// edition; only the easy-read edition has one, and it is the only book that shows easy-read
+    /// rows, so their pictures count when `edition` is given (or when `showsEasyRead` says so).
+    init(guide: Guide, edition: String = "", showsEasyRead: Bool? = nil) {
+        let rowsShown = showsEasyRead ?? !edition.isEmpty
         var informative = 0
         var decorative = 0
         var tables = 0
-        var addPicture = { (picture: Picture) in if picture.isDecorative { decorative += 1 } else { informative += 1 } }
-        if let cover = guide.metadata.cover { addPicture(cover) }
+        func add(_ picture: Picture) {
+            if picture.isDecorative { decorative += 1 } else { informative += 1 }
+        }
+        if let cover = guide.metadata.cover { add(cover) }
+        // Every kind is listed so that a new kind of block with pictures cannot be missed.
         guide.forEachBlock { block in
             switch block.kind {
-            case .picture(let picture): addPicture(picture)
+            case .picture(let picture): add(picture)
             case .table: tables += 1
-            default: break
+            case .easyRead(let rows):
+                // Rows are shown only in the easy-read edition (``HTMLRenderer/Settings/easyRead``).
+                if rowsShown { rows.compactMap(\.picture).forEach(add) }
+            case .heading, .paragraph, .list, .quote, .callout, .contact, .writeSpace: break
             }
         }
-        addPicture = { _ in }
         let visual = informative > 0
         // Informative pictures always carry alt text here (empty alt text marks a decorative one).
         accessModes = visual ? ["textual", "visual"] : ["textual"]
@@ -39,6 +48,8 @@ struct AccessibilityMetadata: Equatable {
         var parts = ["\(edition)This e-book has \(chapters) \(chapters == 1 ? "chapter" : "chapters") with headings, a table of contents and a list of services that can help."]
         if visual {
             parts.append("Its \(informative) \(informative == 1 ? "picture has" : "pictures have") a text description; decorative pictures are hidden from screen readers.")
+        } else if decorative > 0 {
+            parts.append("All its content is text; its pictures are decorative and hidden from screen readers.")
         } else {
             parts.append("All its content is text.")
         }

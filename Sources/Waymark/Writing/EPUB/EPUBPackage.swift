@@ -88,8 +88,8 @@ struct EPUBPackage {
         guide.forEachBlock { block in
             switch block.kind {
             case .picture(let picture): keys.insert(picture.resource)
-            case .easyRead(let rows) where showsEasyRead: keys.formUnion(rows.compactMap { $0.picture?.resource })
-            default: break
+            case .easyRead(let rows): if showsEasyRead { keys.formUnion(rows.compactMap { $0.picture?.resource }) }
+            case .heading, .paragraph, .list, .quote, .table, .callout, .contact, .writeSpace: break
             }
         }
         return keys.compactMap { guide.resources[$0] }.sorted { $0.fileName < $1.fileName }
