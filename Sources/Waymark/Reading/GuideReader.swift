@@ -103,10 +103,12 @@ extension GuideReader {
     /// Splits blocks into chapters at each level-1 heading, giving every heading a unique id.
     static func chapters(from blocks: [Block], file: String) -> [Chapter] {
         var chapters: [Chapter] = []
-        var ids = HeadingIDs()
+        var ids = IDMaker(reserved: IDMaker.writerReserved)
+        var headings = 0
         for var block in blocks {
             if case .heading(var heading) = block.kind {
-                heading.id = ids.make(for: Inline.plainText(heading.content))
+                headings += 1
+                heading.id = ids.make(Inline.plainText(heading.content), fallback: "section-\(headings)")
                 if heading.level == 1 {
                     chapters.append(Chapter(heading: heading, blocks: [], location: block.location))
                     continue
@@ -119,40 +121,5 @@ extension GuideReader {
             chapters[chapters.count - 1].blocks.append(block)
         }
         return chapters
-    }
-}
-
-/// Makes heading ids from heading text: lower-case ASCII words joined by hyphens, unique in a guide.
-struct HeadingIDs {
-    /// Ids the writers give to parts they add (a guide heading "Who can help" becomes `who-can-help-2`).
-    static let reserved: Set<String> = [
-        "main", "title", "toc", "toc-title", "contents-title", "landmarks", "landmarks-title",
-        "who-can-help", "glossary",
-    ]
-
-    private var used = HeadingIDs.reserved
-    private var counter = 0
-
-    mutating func make(for text: String) -> String {
-        counter += 1
-        var slug = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty && !slug.hasSuffix("-") && scalar != "'" && scalar != "’" {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.count > 60 { slug = String(slug.prefix(60)) }
-        if slug.isEmpty || slug.first?.isNumber == true { slug = "section-\(counter)" + (slug.isEmpty ? "" : "-\(slug)") }
-        var candidate = slug
-        var suffix = 2
-        while used.contains(candidate) {
-            candidate = "\(slug)-\(suffix)"
-            suffix += 1
-        }
-        used.insert(candidate)
-        return candidate
     }
 }

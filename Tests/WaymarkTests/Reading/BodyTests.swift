@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Waymark
 import WaymarkModel
@@ -217,15 +218,24 @@ import WaymarkModel
     }
 }
 
-import Foundation
-
 @Suite("Reading: heading ids") struct HeadingIDTests {
     @Test func idsTheWritersUseAreNeverGivenToAGuideHeading() {
-        var ids = HeadingIDs()
-        #expect(ids.make(for: "Who can help") == "who-can-help-2")
-        #expect(ids.make(for: "Glossary") == "glossary-2")
-        #expect(ids.make(for: "Who comes?") == "who-comes")
-        #expect(ids.make(for: "Who comes?") == "who-comes-2")
-        #expect(ids.make(for: "مع من أتحدث؟").hasPrefix("section-"))
+        var ids = IDMaker(reserved: IDMaker.writerReserved)
+        #expect(ids.make("Who can help") == "who-can-help-2")
+        #expect(ids.make("Glossary") == "glossary-2")
+        #expect(ids.make("Who comes?") == "who-comes")
+        #expect(ids.make("Who comes?") == "who-comes-2")
+        #expect(ids.make("مع من أتحدث؟", fallback: "section-5") == "section-5")
+        #expect(ids.make("2 things to know", fallback: "section-6") == "section-6-2-things-to-know")
+    }
+
+    @Test func oneSlugRuleForEveryId() {
+        var ids = IDMaker()
+        #expect(ids.make("contact-Something's Not Right") == "contact-somethings-not-right")
+        #expect(ids.make("contact-Something’s Not Right") == "contact-somethings-not-right-2")
+        #expect(ids.make("???") == "id")
+        #expect(ids.make("e-safety") == "e-safety")
+        #expect(ids.make("e safety") == "e-safety-2")
+        #expect(IDMaker.slug(String(repeating: "a", count: 80)).count == 60)
     }
 }

@@ -41,8 +41,7 @@ struct HTMLRenderer {
     /// Starts a new document: ids and per-document links start again; book-wide explanations do not.
     mutating func beginDocument(_ name: String, reservedIDs: [String] = []) {
         currentDocument = name
-        ids = IDMaker()
-        for id in reservedIDs { _ = ids.make(id) }
+        ids = IDMaker(reserved: Set(reservedIDs))
         linkedTermsInDocument = []
     }
 
