@@ -84,7 +84,8 @@ conformance-deps:
 ## on everything in Output/.
 conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
-	$(VENV)/bin/python Tests/Conformance/run.py Output
+	$(WAYMARK) formats --json > .build/formats.json
+	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json Output
 
 ## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake and the settings
 ## (waymark.yml and style profiles), FUZZ_SECONDS
@@ -102,7 +103,8 @@ fuzz-smoke: deps
 ## 1 MB guide (Tests/Reliability/reliability.py), then the self-containment scan.
 reliability: build conformance-deps
 	$(PYTHON) Tests/Reliability/reliability.py --waymark $(WAYMARK)
-	$(VENV)/bin/python Tests/Conformance/run.py --only self-contained Output
+	$(WAYMARK) formats --json > .build/formats.json
+	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json --only self-contained Output
 
 ## test-sanitize: the unit tests under AddressSanitizer and under ThreadSanitizer, each
 ## in its own scratch folder so that the ordinary build is left alone.

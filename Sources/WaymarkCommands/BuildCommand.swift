@@ -71,8 +71,9 @@ struct BuildCommand: AsyncParsableCommand {
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
         do {
-            for finding in try Builder.checkStyles(request) { printError(finding.formatted) }
-            results = try await Builder().build(request) { result in
+            results = try await Builder().build(request, styles: { findings in
+                for finding in findings { printError(finding.formatted) }
+            }) { result in
                 if result.unchanged {
                     printOut("same    \(TerminalText.escaped(result.displayPath)) (unchanged since the last build)")
                 } else if result.succeeded {
@@ -86,8 +87,12 @@ struct BuildCommand: AsyncParsableCommand {
         } catch let busy as OutputLock.Failure {
             printError("error: \(TerminalText.escaped(busy.description))")
             throw ExitCode(2)
+        } catch let setup as BuildSetupError {
+            printError("error: \(TerminalText.escaped(setup.message))")
+            printError("    fix: check that the folder and its files exist and can be read; 'waymark help build' lists the folder options")
+            throw ExitCode(2)
         } catch {
-            printError("error: could not list the guides in \(TerminalText.escaped(folders.guides)): \(TerminalText.escaped(error.localizedDescription))")
+            printError("error: the build could not start: \(TerminalText.escaped(error.localizedDescription))")
             throw ExitCode(2)
         }
         let failed = results.filter { !$0.succeeded }.count

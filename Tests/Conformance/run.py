@@ -130,17 +130,46 @@ def describe(result: Result, finding: Finding) -> str:
 # Finding the outputs
 
 
+# The formats Waymark declares (`waymark formats --json`, from its WriterRegistry). When no
+# declaration is given (the self-test, a single file), these are the ones Waymark has today.
+BUILT_IN_FORMATS = [
+    {"id": "text", "files": ["<slug>.txt"], "profile": None},
+    {"id": "epub", "files": ["<slug>.epub"], "profile": None},
+    {"id": "large-print", "files": ["<slug>-large-print.html"], "profile": {"minimumBodySize": 16.0}},
+    {"id": "easy-read", "files": ["<slug>-easy-read.html", "<slug>-easy-read.epub"], "profile": {"minimumBodySize": 14.0}},
+]
+FORMATS = BUILT_IN_FORMATS
+
+
+def load_formats(path: str | None) -> list[dict]:
+    """The format declarations in `path` (JSON from `waymark formats --json`), or the built-in ones."""
+    if not path:
+        return BUILT_IN_FORMATS
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def print_format_of(name: str) -> str | None:
+    """The id of the print format (one with a style profile) whose HTML page `name` is, if any."""
+    for declared in FORMATS:
+        if not declared.get("profile"):
+            continue
+        for pattern in declared["files"]:
+            suffix = pattern.replace("<slug>", "").lower()
+            if suffix.endswith(".html") and name.endswith(suffix):
+                return declared["id"]
+    return None
+
+
 @dataclass
 class Outputs:
     epubs: list[Path] = field(default_factory=list)
-    large_print: list[Path] = field(default_factory=list)
-    easy_read: list[Path] = field(default_factory=list)
+    print_pages: dict[str, list[Path]] = field(default_factory=dict)  # print format id -> its HTML pages
     everything: list[Path] = field(default_factory=list)
     roots: dict[Path, Path] = field(default_factory=dict)  # file -> the folder given
 
     @property
     def html(self) -> list[Path]:
-        return self.large_print + self.easy_read
+        return [page for pages in self.print_pages.values() for page in pages]
 
 
 def collect(paths: list[str]) -> Outputs:
@@ -170,10 +199,8 @@ def collect(paths: list[str]) -> Outputs:
             name = path.name.lower()
             if name.endswith(".epub"):
                 found.epubs.append(path)
-            elif name.endswith("-large-print.html"):
-                found.large_print.append(path)
-            elif name.endswith("-easy-read.html"):
-                found.easy_read.append(path)
+            elif (kind := print_format_of(name)) is not None:
+                found.print_pages.setdefault(kind, []).append(path)
     return found
 
 
@@ -683,7 +710,10 @@ def expected_body_size(page: Path, kind: str) -> tuple[float, str]:
             if match.group(2) == "px":
                 size *= 0.75
             return size, f"<meta name=\"waymark-body-size\" content=\"{declared}\">"
-    return DEFAULT_BODY_PT[kind], f"the {kind} default"
+    minimum = next((f["profile"]["minimumBodySize"] for f in FORMATS if f["id"] == kind and f.get("profile")), None)
+    if minimum is None:
+        return DEFAULT_BODY_PT[kind], f"the {kind} default"
+    return float(minimum), f"the {kind} minimum that Waymark declares"
 
 
 @dataclass
@@ -993,10 +1023,9 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
 
     if not outputs.epubs:
         report.say("no EPUB files found: skipped")
-    if not outputs.large_print:
-        report.say("no large-print HTML files found: skipped")
-    if not outputs.easy_read:
-        report.say("no easy-read HTML files found: skipped")
+    for declared in FORMATS:
+        if declared.get("profile") and not outputs.print_pages.get(declared["id"]):
+            report.say(f"no {declared['id']} HTML files found: skipped")
     if not outputs.everything:
         report.say("no output files found: skipped")
 
@@ -1018,8 +1047,7 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
         finally:
             browser.close()
     if outputs.html and "print" in only:
-        print_checks([(p, "large-print") for p in outputs.large_print] + [(p, "easy-read") for p in outputs.easy_read],
-                     outputs, report)
+        print_checks([(p, kind) for kind, pages in outputs.print_pages.items() for p in pages], outputs, report)
     if outputs.everything and "self-contained" in only:
         self_contained(outputs.everything, outputs, report)
     report.say(f"conformance checks took {time.monotonic() - started:.1f}s")
@@ -1030,7 +1058,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", help="folders to search (e.g. Output) or single output files")
     parser.add_argument("--only", help=f"comma-separated checks to run: {', '.join(CHECKS)}")
+    parser.add_argument("--formats", help="the format declarations, as `waymark formats --json` prints them")
     args = parser.parse_args(argv)
+    global FORMATS
+    FORMATS = load_formats(args.formats)
     only = None
     if args.only:
         only = {c.strip() for c in args.only.split(",") if c.strip()}

@@ -50,6 +50,15 @@ public struct BuildRequest: Sendable {
     }
 }
 
+/// A build that cannot start: its styles, pictograms or guides folder cannot be read.
+public struct BuildSetupError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the file or folder.
+    public var message: String
+
+    /// The message.
+    public var description: String { message }
+}
+
 /// What happened to one guide.
 public struct GuideBuildResult: Sendable {
     /// The guide's path as shown to the user.
@@ -93,14 +102,39 @@ public struct Builder: Sendable {
     ///
     /// At most two guides per core are in flight, so memory stays bounded by a few
     /// guides whatever the size of the corpus.
-    public func build(_ request: BuildRequest, progress: (GuideBuildResult) -> Void) async throws -> [GuideBuildResult] {
+    ///
+    /// The style sheets are read and checked once; `styles` is given what the checks find in them
+    /// before any guide is built. Trouble with the setup (an unreadable styles folder, a broken
+    /// `pictograms.yml`, a guides folder that cannot be listed) throws a ``BuildSetupError``.
+    public func build(
+        _ request: BuildRequest, styles: ([Diagnostic]) -> Void = { _ in }, progress: (GuideBuildResult) -> Void
+    ) async throws -> [GuideBuildResult] {
         var request = request
+        let shown = { (url: URL) in TerminalText.escaped(Builder.displayPath(of: url, base: request.displayBase)) }
+        var styleFindings: [Diagnostic] = []
         if let stylesRoot = request.stylesRoot {
-            request.options.styles = try Builder.styleSheets(in: stylesRoot)
-            request.options.pictograms = try PictogramSet.load(from: stylesRoot.appendingPathComponent("pictograms"))
+            let sheets: [String: String]
+            do {
+                sheets = try Builder.styleSheets(in: stylesRoot)
+            } catch {
+                throw BuildSetupError(message: "could not read the style sheets in \(shown(stylesRoot)): \(error.localizedDescription)")
+            }
+            request.options.styles = sheets
+            do {
+                request.options.pictograms = try PictogramSet.load(from: stylesRoot.appendingPathComponent("pictograms"))
+            } catch {
+                throw BuildSetupError(message: "the easy-read pictograms could not be read: \(error)")
+            }
+            styleFindings = Builder.checkStyles(sheets, in: stylesRoot, request: request)
         }
-        let styleFindings = try Builder.checkStyles(request)
-        let files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
+        styles(styleFindings)
+        let sheetFindings = styleFindings
+        let files: [URL]
+        do {
+            files = request.guides.isEmpty ? try Builder.guideFiles(in: request.guidesRoot) : request.guides
+        } catch {
+            throw BuildSetupError(message: "could not list the guides in \(shown(request.guidesRoot)): \(error.localizedDescription)")
+        }
         // One build at a time writes into an output folder; a second one stops with a clear message.
         let lock = try OutputLock.acquire(in: request.outputRoot)
         defer { withExtendedLifetime(lock) {} }
@@ -117,7 +151,7 @@ public struct Builder: Sendable {
                     displayPath: Builder.displayPath(of: guides[index], base: prepared.displayBase),
                     slug: Builder.slug(of: guides[index]), files: [], errors: [clash])
             }
-            return await self.buildGuide(guides[index], request: prepared, styleFindings: styleFindings, cache: cache)
+            return await self.buildGuide(guides[index], request: prepared, styleFindings: sheetFindings, cache: cache)
         }, each: { _, result in
             progress(result)
             results.append(result)
@@ -128,7 +162,11 @@ public struct Builder: Sendable {
     /// What the checks find in the style sheets of `request.stylesRoot`, by position (paths as shown to the user).
     public static func checkStyles(_ request: BuildRequest) throws -> [Diagnostic] {
         guard let stylesRoot = request.stylesRoot else { return [] }
-        let sheets = try styleSheets(in: stylesRoot)
+        return checkStyles(try styleSheets(in: stylesRoot), in: stylesRoot, request: request)
+    }
+
+    /// What the checks find in `sheets` (file name → text) of the folder `stylesRoot`.
+    static func checkStyles(_ sheets: [String: String], in stylesRoot: URL, request: BuildRequest) -> [Diagnostic] {
         let shown = Dictionary(uniqueKeysWithValues: sheets.map {
             (displayPath(of: stylesRoot.appendingPathComponent($0.key), base: request.displayBase), $0.value)
         })

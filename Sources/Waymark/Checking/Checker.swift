@@ -132,7 +132,7 @@ public struct Checker: Sendable {
 
     /// The date checks compare with: `SOURCE_DATE_EPOCH` (for reproducible builds) when set, else `now`.
     public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> GuideDate {
-        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) } ?? now
+        let date = WriterOptions.sourceDate(in: environment).map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -14,8 +14,20 @@ public enum GuideText {
     }
     /// The title of the glossary.
     public static let glossary = "Words and what they mean"
-    /// The title of the contents list.
-    public static let contents = "In this guide"
+    /// The title of the contents list, in every format (and the EPUB's landmark).
+    public static let contents = "Contents"
+
+    /// The title page's line saying who the guide is for, if it says.
+    public static func audienceLine(_ metadata: Metadata) -> String? {
+        metadata.audience.map { "For: \($0)" }
+    }
+
+    /// The title page's line saying who published the guide, when, and which version.
+    public static func publisherLine(_ metadata: Metadata) -> String {
+        var line = "From: \(metadata.publisher), \(date(metadata.published, language: metadata.language))"
+        if let version = metadata.version { line += " (version \(version))" }
+        return line
+    }
 
     /// A date as a reader says it: `1 November 2026` in English, ISO otherwise.
     public static func date(_ date: GuideDate, language: String) -> String {

@@ -48,8 +48,12 @@ public struct WriterOptions: Hashable, Sendable {
     }
 
     /// `SOURCE_DATE_EPOCH` from the environment (reproducible-builds.org), if set to a whole number.
-    public static var environmentSourceDate: Int? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    public static var environmentSourceDate: Int? { sourceDate(in: ProcessInfo.processInfo.environment) }
+
+    /// `SOURCE_DATE_EPOCH` in `environment`, if set to a whole number of seconds: the one
+    /// reading of it, for the writers' dates and the checks' "today" alike.
+    public static func sourceDate(in environment: [String: String]) -> Int? {
+        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 }
 

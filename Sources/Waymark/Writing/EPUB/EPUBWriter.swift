@@ -92,10 +92,8 @@ private extension EPUBBook {
         if let cover = metadata.cover { titleBody.append(renderer.figure(cover)) }
         titleBody.append(HTML.element("h1", [("id", "title")], [HTML.text(bookTitle)]))
         if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
-        if let audience = metadata.audience { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text("For: \(audience)")])) }
-        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
-        if let version = metadata.version { published += " (version \(version))" }
-        titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(published)]))
+        if let audience = GuideText.audienceLine(metadata) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
+        titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(GuideText.publisherLine(metadata))]))
         titleBody.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         for chapter in guide.chapters where chapter.heading == nil {
             titleBody += renderer.blocks(GuideText.urgentFirst(chapter.blocks))
@@ -105,7 +103,7 @@ private extension EPUBBook {
         ]))
 
         // The navigation document: contents and landmarks.
-        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "Contents – \(bookTitle)", body: navigation(), properties: "nav"))
+        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "\(GuideText.contents) – \(bookTitle)", body: navigation(), properties: "nav"))
 
         for (file, chapter, heading) in chapters {
             renderer.beginDocument(file, reservedIDs: chapter.blocks.compactMap { block in
@@ -173,7 +171,7 @@ private extension EPUBBook {
         if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, GuideText.glossary)) }
         var landmarks: [XMLNode] = [
             landmark("titlepage", EPUBBook.titleFile, "Title page"),
-            landmark("toc", "\(EPUBBook.navFile)#toc", "Contents"),
+            landmark("toc", "\(EPUBBook.navFile)#toc", GuideText.contents),
         ]
         if let first = chapters.first { landmarks.append(landmark("bodymatter", first.file, "Start of content")) }
         if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
@@ -182,7 +180,7 @@ private extension EPUBBook {
             // In a main landmark, like every other document of the book (axe landmark-one-main).
             HTML.element("main", [], [
                 HTML.element("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-title")], [
-                    HTML.element("h1", [("id", "toc-title")], [HTML.text("Contents")]),
+                    HTML.element("h1", [("id", "toc-title")], [HTML.text(GuideText.contents)]),
                     HTML.element("ol", [], items),
                 ]),
             ]),

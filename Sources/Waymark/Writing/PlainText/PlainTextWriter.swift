@@ -128,10 +128,8 @@ struct TextRenderer {
         paragraph(metadata.title)
         if let subtitle = metadata.subtitle { paragraph(subtitle) }
         blank()
-        if let audience = metadata.audience { paragraph("For: \(audience)") }
-        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
-        if let version = metadata.version { published += " (version \(version))" }
-        paragraph(published)
+        if let audience = GuideText.audienceLine(metadata) { paragraph(audience) }
+        paragraph(GuideText.publisherLine(metadata))
         blank()
         paragraph(metadata.summary)
         let headed = guide.chapters.compactMap(\.heading)

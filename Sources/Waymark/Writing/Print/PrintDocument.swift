@@ -31,7 +31,7 @@ struct PrintDocument {
         ]
         if contents.count > 1 {
             body.append(HTML.element("nav", [("class", "page contents"), ("aria-labelledby", "contents-title")], [
-                HTML.element("h2", [("id", "contents-title")], [HTML.text("Contents")]),
+                HTML.element("h2", [("id", "contents-title")], [HTML.text(GuideText.contents)]),
                 HTML.element("ol", [], contents.map { item in
                     HTML.element("li", [], [HTML.element("a", [("href", "#\(item.id)")], [HTML.text(item.text)])])
                 }),
@@ -139,10 +139,8 @@ struct PrintDocument {
         if let cover = metadata.cover { nodes.append(renderer.figure(cover)) }
         nodes.append(HTML.element("h1", [], [HTML.text(metadata.title + (titleSuffix.map { " (\($0))" } ?? ""))]))
         if let subtitle = metadata.subtitle { nodes.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
-        if let audience = metadata.audience { nodes.append(HTML.element("p", [], [HTML.text("For: \(audience)")])) }
-        var published = "From: \(metadata.publisher), \(GuideText.date(metadata.published, language: metadata.language))"
-        if let version = metadata.version { published += " (version \(version))" }
-        nodes.append(HTML.element("p", [], [HTML.text(published)]))
+        if let audience = GuideText.audienceLine(metadata) { nodes.append(HTML.element("p", [], [HTML.text(audience)])) }
+        nodes.append(HTML.element("p", [], [HTML.text(GuideText.publisherLine(metadata))]))
         nodes.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         return nodes
     }
