@@ -42,7 +42,7 @@ struct StreamingDigest {
         var copy = self
         if !copy.pending.isEmpty { copy.closePiece() }
         let total = Array("\(count)\n".utf8)
-        return StreamingDigest.hex(StableIdentifier.sha1(total + copy.pieces))
+        return StreamingDigest.hex(SHA1.hash(total + copy.pieces))
     }
 
     /// The digest of the regular file at `url`, read 64 KiB at a time; nil when it cannot be
@@ -73,11 +73,11 @@ struct StreamingDigest {
 
 private extension StreamingDigest {
     mutating func closePiece() {
-        pieces += StableIdentifier.sha1(pending)
+        pieces += SHA1.hash(pending)
         pending.removeAll(keepingCapacity: true)
         // Fold the list of piece digests once it is a piece long itself: memory stays constant.
         if pieces.count >= StreamingDigest.pieceSize {
-            pieces = StableIdentifier.sha1(pieces)
+            pieces = SHA1.hash(pieces)
         }
     }
 }
