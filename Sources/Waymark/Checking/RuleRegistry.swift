@@ -20,7 +20,13 @@ public enum RuleRegistry {
         ReviewDateRule(),
         StyleContrastRule(),
         StyleFontSizeRule(),
+        StyleLineHeightRule(),
+        StyleFontFamilyRule(),
         StyleJustifyRule(),
+        StyleHyphensRule(),
+        StyleItalicsRule(),
+        StyleUnderlineRule(),
+        StyleColumnsRule(),
     ]
 
     /// The rule with `id`, if any.

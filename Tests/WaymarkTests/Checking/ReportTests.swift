@@ -60,6 +60,6 @@ import WaymarkModel
         #expect(lines.first?.hasPrefix("== Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md: 4 errors, 12 warnings, 1 note; reading age") == true)
         #expect(lines.contains("Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md:3:11: error: 'en_GB' is not a valid language tag [language]"))
         #expect(lines.contains("== Guides/broken.md: 1 error, 0 warnings, 0 notes"))
-        #expect(lines.last == "Checked 2 guides and 1 style sheet: 8 errors, 12 warnings, 1 note.")
+        #expect(lines.last == "Checked 2 guides and 1 style sheet: 14 errors, 12 warnings, 1 note.")
     }
 }

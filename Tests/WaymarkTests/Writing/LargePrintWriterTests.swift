@@ -61,14 +61,14 @@ import WaymarkModel
 
     static let badProfiles: [(String, String, String)] = [
         ("justified", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\np { text-align: justify; }\n", "Styles/bad.css:2:5: text-align: justify is not allowed"),
-        ("12 pt", "body { font-family: Verdana, sans-serif; font-size: 12pt; line-height: 1.5; color: #000; background-color: #fff; }\n", "Styles/bad.css:1:42: font-size 12pt is too small"),
-        ("low contrast", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #777777; background-color: #ffffff; }\n", "Styles/bad.css:1:77: the colours of 'body' have a contrast of 4.5:1"),
-        ("serif", "body { font-family: Georgia, serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\n", "Styles/bad.css:1:8: font-family must end with sans-serif"),
-        ("tight lines", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.2; color: #000; background-color: #fff; }\n", "line-height 1.2 is too tight"),
+        ("12 pt", "body { font-family: Verdana, sans-serif; font-size: 12pt; line-height: 1.5; color: #000; background-color: #fff; }\n", "Styles/bad.css:1:42: font-size: 12pt is too small"),
+        ("low contrast", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #777777; background-color: #ffffff; }\n", "Styles/bad.css:1:77: color: text #777777 on #ffffff in 'body' has a contrast of 4.48:1"),
+        ("serif", "body { font-family: Georgia, serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\n", "Styles/bad.css:1:8: font-family: Georgia, serif does not end with sans-serif"),
+        ("tight lines", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.2; color: #000; background-color: #fff; }\n", "Styles/bad.css:1:59: line-height: 1.2 is too tight"),
         ("italics", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\nem { font-style: italic; }\n", "Styles/bad.css:2:6: font-style: italic is not allowed"),
-        ("underlined emphasis", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\nstrong { text-decoration: underline; }\n", "underline is only for links"),
-        ("two columns", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\nmain { column-count: 2; }\n", "single column"),
-        ("pale urgent box", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\n.urgent { background-color: #666666; }\n", "the colours of '.urgent'"),
+        ("underlined emphasis", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\nstrong { text-decoration: underline; }\n", "Styles/bad.css:2:10: text-decoration: underline is not allowed on 'strong': underline is only for links"),
+        ("two columns", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\nmain { column-count: 2; }\n", "Styles/bad.css:2:8: column-count: 2 is not allowed: 'main' must be a single column"),
+        ("pale urgent box", "body { font-family: Verdana, sans-serif; font-size: 18pt; line-height: 1.5; color: #000; background-color: #fff; }\n.urgent { background-color: #666666; }\n", "Styles/bad.css:2:11: background-color: text #000000 on #666666 in '.urgent' has a contrast"),
     ]
 
     @Test(arguments: badProfiles.indices)
@@ -102,11 +102,12 @@ import WaymarkModel
     }
 
     @Test func contrastFollowsWCAG() {
-        let black = CSSColor("#000")!, white = CSSColor("white")!
-        #expect(abs(black.contrast(with: white) - 21) < 0.01)
-        #expect(abs(CSSColor("#777777")!.contrast(with: white) - 4.48) < 0.01)
-        #expect(CSSColor("rgb(0, 55, 122)") == CSSColor("#00377a"))
-        #expect(CSSColor("hsl(0,0%,0%)") == nil)
+        let black = Colour(css: "#000")!, white = Colour(css: "white")!
+        #expect(abs(Colour.contrast(black, white) - 21) < 0.01)
+        #expect(abs(Colour.contrast(Colour(css: "#777777")!, white) - 4.48) < 0.01)
+        #expect(Colour(css: "rgb(0, 55, 122)") == Colour(css: "#00377a"))
+        #expect(Colour(css: "hsl(0,0%,0%)") == black)
+        #expect(Colour(css: "lab(20% 0 0)") == nil)
     }
 
     @Test func cssStringsAreEscaped() {

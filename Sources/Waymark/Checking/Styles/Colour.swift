@@ -45,8 +45,10 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
         return (l1 + 0.05) / (l2 + 0.05)
     }
 
-    /// The colour a CSS value names: `#rgb`, `#rrggbb`, `#rrggbbaa`, `rgb()`, `rgba()` or a name;
-    /// nil for anything else (`transparent`, `inherit`, `currentColor`, gradients…).
+    /// The colour a CSS value names: `#rgb`, `#rrggbb`, `#rrggbbaa`, `rgb()`, `rgba()`, `hsl()`,
+    /// `hsla()` or a name; nil for anything else (`transparent`, `inherit`, `currentColor`, gradients…).
+    ///
+    /// This is Waymark's one colour type: the contrast rule reads every colour through it.
     public init?(css value: String) {
         let text = value.trimmingCharacters(in: .whitespaces).lowercased()
         if text.hasPrefix("#") {
@@ -71,6 +73,25 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
             guard let r = number(parts[0], scale: 255), let g = number(parts[1], scale: 255), let b = number(parts[2], scale: 255) else { return nil }
             let a = parts.count > 3 ? number(parts[3], scale: 1) ?? 1 : 1
             self.init(red: r, green: g, blue: b, alpha: a)
+            return
+        }
+        if text.hasPrefix("hsl"), let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") {
+            let parts = text[text.index(after: open)..<close]
+                .replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: ",", with: " ")
+                .split(separator: " ").map(String.init)
+            guard parts.count >= 3,
+                  let hue = Double(parts[0].replacingOccurrences(of: "deg", with: "")),
+                  let saturation = Double(parts[1].replacingOccurrences(of: "%", with: "")),
+                  let lightness = Double(parts[2].replacingOccurrences(of: "%", with: "")) else { return nil }
+            let alpha = parts.count > 3 ? (parts[3].hasSuffix("%") ? Double(parts[3].dropLast()).map { $0 / 100 } : Double(parts[3])) ?? 1 : 1
+            // CSS Color 4 §7.1: HSL to sRGB.
+            let (s, l) = (saturation / 100, lightness / 100)
+            func channel(_ n: Double) -> Double {
+                let k = (n + hue / 30).truncatingRemainder(dividingBy: 12)
+                let k12 = k < 0 ? k + 12 : k
+                return (l - s * min(l, 1 - l) * max(-1, min(k12 - 3, 9 - k12, 1))) * 255
+            }
+            self.init(red: channel(0), green: channel(8), blue: channel(4), alpha: alpha)
             return
         }
         guard let hex = Colour.named[text] else { return nil }

@@ -1,22 +1,28 @@
 import Foundation
 
-/// A print style profile from `Styles/<name>.css` (large print, giant print, easy read),
-/// checked against the rules every profile must keep before any writer uses it.
+/// A print style profile from `Styles/<name>.css` (large print, giant print, easy read, or
+/// one of your own), refused before any writer uses it when the style rules find an error in it.
+///
+/// The profile is checked by the same rules as `waymark check` (``Checker/check(styleSheets:)``),
+/// so `build` refuses a profile exactly when `check` reports an error in it; its body size is
+/// read by the one CSS reader, ``StyleSheet``.
 struct StyleProfile {
-    /// A rule the profile breaks, with the place in the file.
+    /// An error the style rules find in the profile, with the place in the file.
     struct Problem: Error, CustomStringConvertible, Equatable {
+        /// The file name (`mine.css`).
         var file: String
         var line: Int
         var column: Int
+        /// What is wrong, naming the property (`text-align: justify is not allowed: …`).
         var message: String
+        /// The rule that found it, for `waymark rules ID`; nil when the profile cannot be read at all.
+        var rule: String?
 
-        var description: String { "Styles/\(file):\(line):\(column): \(message)" }
+        /// `Styles/mine.css:2:5: text-align: justify is not allowed: … [style-justify]`.
+        var description: String {
+            "Styles/\(file):\(line):\(column): \(message)" + (rule.map { " [\($0)]" } ?? "")
+        }
     }
-
-    /// WCAG 1.4.6 (AAA): contrast of every colour pair in print profiles.
-    static let minimumContrast = 7.0
-    /// RNIB clear print: line spacing at least 1.5.
-    static let minimumLineHeight = 1.5
 
     /// The profile's name (its file name without `.css`).
     let name: String
@@ -25,13 +31,18 @@ struct StyleProfile {
     /// The body text size in points.
     let bodySize: Double
 
-    /// Reads the profile `name` from the style sheets, refusing one that breaks a rule.
-    /// - Parameter minimumBodySize: the smallest body size in points this format allows.
+    /// Reads the profile `name` from the style sheets, refusing one the style rules find an error in.
+    /// - Parameter minimumBodySize: the smallest body size in points this format allows; the rules
+    ///   already hold a profile to its kind's minimum (``StyleSheet/Profile/minimumBodySize``), which
+    ///   is the same number unless a profile of one kind is used for another.
     init(name: String, styles: [String: String], minimumBodySize: Double) throws {
         let file = "\(name).css"
+        let profiles = styles.keys.filter { StyleSheet.Profile(fileName: $0).isProfile }.map { String($0.dropLast(4)) }.sorted()
         guard let css = styles[file] else {
-            let available = styles.keys.filter { $0 != "epub.css" && $0 != "print.css" && $0 != "easy-read.css" }.map { String($0.dropLast(4)) }.sorted()
-            throw Problem(file: file, line: 1, column: 1, message: "there is no style profile '\(name)'; the profiles are: \(available.joined(separator: ", "))")
+            throw Problem(file: file, line: 1, column: 1, message: "there is no style profile '\(name)'; the profiles are: \(profiles.joined(separator: ", "))")
+        }
+        guard StyleSheet.Profile(fileName: file).isProfile else {
+            throw Problem(file: file, line: 1, column: 1, message: "Styles/\(file) is a style sheet, not a style profile; the profiles are: \(profiles.joined(separator: ", "))")
         }
         self.name = name
         self.css = css
@@ -42,99 +53,38 @@ struct StyleProfile {
         }.get()
     }
 
-    private struct CheckKey: Hashable, Sendable {
-        var css: String
-        var file: String
-        var minimumBodySize: Double
-    }
-
-    /// Profiles already checked in this process.
-    private static let checked = Memo<CheckKey, Result<Double, any Error>>(limit: 64)
-
-    /// Checks `css` and returns its body size in points.
+    /// Checks `css`, the profile `file`, with the style rules and returns its body size in points.
     static func check(_ css: String, file: String, minimumBodySize: Double) throws -> Double {
-        let rules = CSS.parse(css)
-        func problem(_ declaration: CSS.Declaration, _ message: String) -> Problem {
-            Problem(file: file, line: declaration.line, column: declaration.column, message: message)
+        let path = "Styles/\(file)"
+        if let error = Checker().check(styleSheets: [path: css]).first(where: { $0.severity == .error }) {
+            throw Problem(file: file, line: error.location.line, column: error.location.column, message: error.message, rule: error.rule)
         }
-        guard let body = rules.last(where: { $0.selectors.contains("body") && $0.context == nil }) else {
-            throw Problem(file: file, line: 1, column: 1, message: "the profile has no 'body' rule; it must set font-size, line-height, font-family, color and background-color")
-        }
-        for property in ["font-size", "line-height", "font-family", "color", "background-color"] where body.value(property) == nil {
-            throw Problem(file: file, line: body.line, column: 1, message: "the 'body' rule does not set \(property)")
-        }
-        let sizeDeclaration = body.value("font-size")!
-        guard let size = points(sizeDeclaration.value) else {
-            throw problem(sizeDeclaration, "font-size '\(sizeDeclaration.value)' must be in pt (or px) so that print size is certain")
-        }
+        // The rules have made sure a profile's body size is known and big enough for its kind.
+        let body = StyleSheet(path: path, text: css).bodyText
+        let size = body.points ?? 0
         guard size >= minimumBodySize else {
-            throw problem(sizeDeclaration, "font-size \(sizeDeclaration.value) is too small: body text must be at least \(format(minimumBodySize))pt (UKAAF G003)")
+            // Only a profile of one kind used for another (`--style easy-read` for large print).
+            let place = body.declaration?.location
+            throw Problem(
+                file: file, line: place?.line ?? 1, column: place?.column ?? 1,
+                message: "font-size: the body text is \(format(size)) pt, too small for this format: it needs at least \(format(minimumBodySize)) pt (UKAAF G003)")
         }
-        let lineHeight = body.value("line-height")!
-        guard let spacing = Double(lineHeight.value.replacingOccurrences(of: "%", with: "")).map({ lineHeight.value.hasSuffix("%") ? $0 / 100 : $0 }),
-              spacing >= minimumLineHeight else {
-            throw problem(lineHeight, "line-height \(lineHeight.value) is too tight: use a number of at least \(minimumLineHeight) (RNIB clear print)")
-        }
-        let family = body.value("font-family")!
-        let last = family.value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard last == "sans-serif" else {
-            throw problem(family, "font-family must end with sans-serif, so that every reader gets a sans serif font (UKAAF G003)")
-        }
-        for rule in rules {
-            for declaration in rule.declarations {
-                let value = declaration.value.lowercased()
-                switch declaration.property {
-                case "text-align" where value.contains("justify"):
-                    throw problem(declaration, "text-align: justify is not allowed: text must be left aligned (RNIB clear print)")
-                case "hyphens", "-webkit-hyphens" where value.contains("auto"):
-                    throw problem(declaration, "\(declaration.property): auto is not allowed: words must not be split across lines (UKAAF G003)")
-                case "font-style" where value.contains("italic") || value.contains("oblique"):
-                    throw problem(declaration, "font-style: \(value) is not allowed: use bold for emphasis, never italics (UKAAF G003)")
-                case "text-decoration", "text-decoration-line" where value.contains("underline") && !rule.selectors.allSatisfy({ $0.hasPrefix("a") }):
-                    throw problem(declaration, "underline is only for links (\(rule.selectors.joined(separator: ", "))): use bold for emphasis (UKAAF G003)")
-                case "column-count", "columns" where (Int(value.split(separator: " ").first ?? "") ?? 1) > 1:
-                    throw problem(declaration, "\(declaration.property): \(value) is not allowed: print must be a single column (UKAAF G003)")
-                default:
-                    break
-                }
-            }
-        }
-        try checkContrast(rules, body: body, file: file)
         return size
     }
 
-    /// The size in points of a CSS length in pt or px; nil for relative units.
-    static func points(_ value: String) -> Double? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
-        if trimmed.hasSuffix("pt") { return Double(trimmed.dropLast(2)) }
-        if trimmed.hasSuffix("px") { return Double(trimmed.dropLast(2)).map { $0 * 0.75 } }
-        return nil
-    }
-
+    /// A number as CSS and messages write it: `18`, `1.5`.
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
 private extension StyleProfile {
-    /// Every text colour against its own background, or the page's (WCAG 1.4.6).
-    static func checkContrast(_ rules: [CSS.Rule], body: CSS.Rule, file: String) throws {
-        guard let pageText = CSSColor(body.value("color")!.value), let pageBackground = CSSColor(body.value("background-color")!.value) else {
-            let declaration = body.value("color")!
-            throw Problem(file: file, line: declaration.line, column: declaration.column, message: "write body colours as #rrggbb so that their contrast can be checked")
-        }
-        for rule in rules {
-            let text = rule.value("color")
-            let background = rule.value("background-color") ?? rule.value("background")
-            guard text != nil || background != nil else { continue }
-            let foreground = text.flatMap { CSSColor($0.value) } ?? pageText
-            let behind = background.flatMap { CSSColor($0.value) } ?? pageBackground
-            let ratio = foreground.contrast(with: behind)
-            if ratio < minimumContrast, let declaration = text ?? background {
-                throw Problem(
-                    file: file, line: declaration.line, column: declaration.column,
-                    message: "the colours of '\(rule.selectors.joined(separator: ", "))' have a contrast of \(String(format: "%.1f", ratio)):1; print profiles need at least \(format(minimumContrast)):1 (WCAG 1.4.6)")
-            }
-        }
+    struct CheckKey: Hashable, Sendable {
+        var css: String
+        var file: String
+        var minimumBodySize: Double
     }
+
+    /// Profiles already checked in this process.
+    static let checked = Memo<CheckKey, Result<Double, any Error>>(limit: 64)
 }

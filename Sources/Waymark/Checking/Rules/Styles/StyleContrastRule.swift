@@ -6,13 +6,16 @@ struct StyleContrastRule: Rule {
     static let description = RuleDescription(
         id: "style-contrast",
         name: "Style contrast",
-        summary: "A text colour in Styles/*.css whose contrast with its background is below 7:1 (large print, easy read) or 4.5:1 (epub and other sheets).",
+        summary: "A text colour in Styles/*.css whose contrast with its background is below 7:1 (print sheets) or 4.5:1 (epub.css), or that cannot be read in a print sheet.",
         rationale: """
             Low contrast makes text hard or impossible to read for people with low vision, and on a phone in \
             daylight. Each rule's 'color' is checked against the same rule's 'background-color' (or \
             'background'), else against the page background (the html, body or :root rule; white when none \
             is set); a rule that sets only a background is checked against the page text colour. \
-            Sheets for print (large-print*.css, giant-print*.css, easy-read*.css and the shared print*.css) need 7:1 (WCAG AAA); epub.css and others 4.5:1 (WCAG AA).
+            Sheets for print (large-print*.css, giant-print*.css, easy-read*.css, the shared print*.css and \
+            a profile of your own, any other name) need 7:1 (WCAG AAA); epub.css 4.5:1 (WCAG AA). In a print \
+            sheet, a colour that cannot be read (lab(), color-mix()) is an error too, since its contrast \
+            cannot be known; write it as #rrggbb.
             """,
         severity: .error,
         standards: [Standard("WCAG 2.2", "1.4.3 Contrast (Minimum)"), Standard("WCAG 2.2", "1.4.6 Contrast (Enhanced)")],
@@ -20,11 +23,15 @@ struct StyleContrastRule: Rule {
         passing: [
             RuleExample(css: "body { color: #1a1a1a; background-color: #ffffff; }\n.note { color: #000; background: #fff8dc; }\n", file: "epub.css"),
             RuleExample(css: ":root { --ink: #111; }\nbody { color: var(--ink); }\n", file: "large-print.css"),
+            RuleExample(css: "body { color: hsl(0, 0%, 5%); background-color: white; }\na { color: inherit; }\n", file: "mine.css"),
+            RuleExample(css: "body { color: #000000; background-color: #ffffff; }\n.urgent { color: #000000; background-color: #fff0b3; }\n", file: "giant-print.css"),
         ],
         failing: [
             RuleExample(css: "body { ↓color: #777777; }\n", file: "epub.css"),
             RuleExample(css: "body { color: #111; }\n.note { ↓color: #666666; background-color: #ffffff; }\n", file: "large-print.css"),
             RuleExample(css: "body { color: #222; }\n.warning { ↓background-color: #555555; }\n", file: "easy-read.css"),
+            RuleExample(css: "body { ↓color: #777777; background-color: #ffffff; }\n", file: "mine.css"),
+            RuleExample(css: "body { ↓color: lab(20% 0 0); }\n", file: "large-print.css"),
         ]
     )
 
@@ -39,6 +46,7 @@ struct StyleContrastRule: Rule {
         }
         pageText = pageText.over(pageBackground)
         var findings: [Diagnostic] = []
+        if sheet.profile.isPrint { findings += unreadable(in: context) }
         for rule in sheet.rules {
             let ownBackground = background(of: rule, in: sheet)?.over(pageBackground)
             let colour = rule.declaration("color")
@@ -52,8 +60,25 @@ struct StyleContrastRule: Rule {
             let selector = rule.selectors.joined(separator: ", ")
             findings.append(context.finding(
                 at: declaration.location,
-                "text \(foreground) on \(background) in '\(selector)' has a contrast of \(String(format: "%.2f", ratio)):1; \(sheet.name) needs \(String(format: "%.1f", minimum)):1",
+                "\(declaration.property): text \(foreground) on \(background) in '\(selector)' has a contrast of \(String(format: "%.2f", ratio)):1; \(sheet.name) needs \(String(format: "%.1f", minimum)):1",
                 hint: "make the text darker or the background lighter (or the other way round) until the contrast is at least \(String(format: "%.1f", minimum)):1; a contrast checker such as WebAIM's shows the ratio"))
+        }
+        return findings
+    }
+
+    /// Colours a print sheet gives that cannot be read, so their contrast cannot be checked.
+    private func unreadable(in context: StyleSheetContext) -> [Diagnostic] {
+        let keywords: Set<String> = ["inherit", "initial", "unset", "revert", "revert-layer", "currentcolor", "transparent"]
+        var findings: [Diagnostic] = []
+        for rule in context.sheet.rules {
+            for declaration in rule.declarations where ["color", "background-color"].contains(declaration.property) {
+                let value = context.sheet.resolved(declaration.value)
+                guard Colour(css: value) == nil, !keywords.contains(value.lowercased()) else { continue }
+                findings.append(context.finding(
+                    at: declaration.location,
+                    "\(declaration.property): \(declaration.value) cannot be read as a colour, so its contrast cannot be checked",
+                    hint: "write the colour as #rrggbb (for example #000000 for black)"))
+            }
         }
         return findings
     }
