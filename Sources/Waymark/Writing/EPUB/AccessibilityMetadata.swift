@@ -17,10 +17,9 @@ struct AccessibilityMetadata: Equatable {
     init(guide: Guide, edition: String = "", showsEasyRead: Bool? = nil) {
         let rowsShown = showsEasyRead ?? !edition.isEmpty
         var informative = 0
-        var decorative = 0
         var tables = 0
         func add(_ picture: Picture) {
-            if picture.isDecorative { decorative += 1 } else { informative += 1 }
+            if !picture.isDecorative { informative += 1 }
         }
         if let cover = guide.metadata.cover { add(cover) }
         // Every kind is listed so that a new kind of block with pictures cannot be missed.
@@ -48,8 +47,6 @@ struct AccessibilityMetadata: Equatable {
         var parts = ["\(edition)This e-book has \(chapters) \(chapters == 1 ? "chapter" : "chapters") with headings, a table of contents and a list of services that can help."]
         if visual {
             parts.append("Its \(informative) \(informative == 1 ? "picture has" : "pictures have") a text description; decorative pictures are hidden from screen readers.")
-        } else if decorative > 0 {
-            parts.append("All its content is text; its pictures are decorative and hidden from screen readers.")
         } else {
             parts.append("All its content is text.")
         }

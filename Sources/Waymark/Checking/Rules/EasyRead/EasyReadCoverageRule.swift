@@ -23,11 +23,13 @@ struct EasyReadCoverageRule: Rule {
         passing: [
             RuleExample("# Help\n\n:::easy-read\n![A person on the phone](pictures/phone.svg)\nYou can phone for help.\n:::\n\nYou can phone a helpline at any time of the day or night, and someone kind will answer.\n"),
             RuleExample("# Help\n\nYou can phone a helpline at any time of the day or night, and someone kind will answer.\n", frontMatter: "formats: [text, epub]\n"),
+            RuleExample("# Help\n\n:::easy-read\n![A person on the phone](pictures/phone.svg)\nBring someone you trust, e.g. a friend. Dr. Patel will be there too.\n:::\n"),
         ],
         failing: [
             RuleExample("# Help\n\nYou can get help. ↓You can phone a helpline at any time of the day or night, and someone kind will answer.\n"),
             RuleExample("# Help\n\n:::easy-read\n↓You can phone for help.\n:::\n"),
             RuleExample("# Help\n\n:::easy-read\n![A person on the phone](pictures/phone.svg)\nYou can phone. It is free. ↓It is open all day.\n:::\n"),
+            RuleExample("# Help\n\n:::easy-read\n![A person on the phone](pictures/phone.svg)\nIt is OK to say no. Tell an adult. ↓They will help.\n:::\n"),
         ]
     )
 
@@ -42,8 +44,7 @@ struct EasyReadCoverageRule: Rule {
                 if case .easyRead(let blockRows) = block.kind { rows += blockRows }
             }
             if rows.isEmpty {
-                let sentences = context.text.runs.filter { $0.chapter == index && $0.place == .prose }.flatMap(\.sentences)
-                for sentence in sentences where sentence.words.count > maxWords {
+                for sentence in EasyReadCoverageRule.sentencesShownAsRows(context.text, chapter: index) where sentence.words.count > maxWords {
                     findings.append(context.finding(
                         at: sentence.location, "this chapter has no easy-read block, so easy read shows this sentence as it is, and it has \(sentence.words.count) words (easy read: \(maxWords) at most)",
                         hint: "add a ':::easy-read' block to the chapter with short sentences and pictures, or split this sentence"))
@@ -55,7 +56,7 @@ struct EasyReadCoverageRule: Rule {
                         at: row.location, "this easy-read row has no picture",
                         hint: "start the row with a picture line that shows its idea, e.g. ![A person on the phone](pictures/phone.svg)"))
                 }
-                let sentences = TextIndex.sentences(in: row.content, place: .easyRead, chapter: index, source: context.source)
+                let sentences = EasyReadCoverageRule.sentences(of: row, chapter: index, source: context.source)
                 if sentences.count > maxSentences {
                     findings.append(context.finding(
                         at: sentences[maxSentences].location, "this easy-read row has \(sentences.count) sentences; a row holds \(maxSentences) at most",
@@ -64,5 +65,20 @@ struct EasyReadCoverageRule: Rule {
             }
         }
         return findings
+    }
+}
+
+// MARK: - Sentences
+
+extension EasyReadCoverageRule {
+    /// The sentences that easy read shows one a row in chapter `chapter` when it has no easy-read
+    /// block: those of its running text, found by ``SentenceSplitter`` as ``EasyReadTransform`` finds them.
+    static func sentencesShownAsRows(_ text: TextIndex, chapter: Int) -> [Sentence] {
+        text.runs.filter { $0.chapter == chapter && $0.place == .prose }.flatMap(\.sentences)
+    }
+
+    /// The sentences of an easy-read row, which the easy-read writer prints one a line.
+    static func sentences(of row: EasyReadRow, chapter: Int, source: SourceMap) -> [Sentence] {
+        TextIndex.sentences(in: row.content, place: .easyRead, chapter: chapter, source: source)
     }
 }
