@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkModel
 
 /// Words and formats that every writer shares, so they say things the same way.
@@ -40,10 +41,15 @@ public enum GuideText {
     /// A glossary explanation to put in brackets after a word: first letter lower-cased
     /// (unless it starts a name or an initialism), final full stop removed.
     public static func inlineExplanation(_ explanation: String) -> String {
-        var text = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
-        while let last = text.last, last == "." { text.removeLast() }
-        // Inside brackets, sentences are joined with semicolons: "(kept private; only …)".
-        return text.components(separatedBy: ". ").map(lowercasingFirstWord).joined(separator: "; ")
+        let scalars = Array(explanation.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
+        // Inside brackets, sentences are joined with semicolons: "(kept private; only …)". The
+        // sentences are the one splitter's, so "e.g. a teacher" stays whole.
+        let sentences = SentenceSplitter.ranges(in: scalars).map { range -> String in
+            var sentence = String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespacesAndNewlines)
+            while let last = sentence.last, last == "." { sentence.removeLast() }
+            return sentence
+        }
+        return sentences.filter { !$0.isEmpty }.map(lowercasingFirstWord).joined(separator: "; ")
     }
 
     /// Lower-cases an ordinary first word ("A meeting…", "Someone…"), never an initialism ("NHS…") or "I".

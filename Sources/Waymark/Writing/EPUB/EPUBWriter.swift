@@ -54,7 +54,7 @@ struct EPUBBook {
             guide: guide, options: options,
             title: metadata.title + (edition.map { " (\($0.title))" } ?? ""),
             identifier: metadata.identifier ?? StableIdentifier.urn(for: "\(metadata.publisher)/\(guide.slug)\(edition.map { "/" + $0.title } ?? "")"),
-            accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? ""),
+            accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? "", showsEasyRead: edition != nil),
             styleSheet: css)
         package.showsEasyRead = edition != nil
         package.documents = documents(package)
