@@ -1,6 +1,10 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 import Foundation
+
+/// Our own code builds with warnings as errors (a warning is a bug until shown otherwise);
+/// SwiftPM applies this to this package's targets only, never to the packages it uses.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "Waymark",
@@ -31,42 +35,45 @@ let package = Package(
         ),
 
         // MARK: - The only code that imports a C module
-        .target(name: "WaymarkXML", dependencies: ["CLibXML2"]),
-        .target(name: "WaymarkZip", dependencies: ["CLibZip"]),
-        .target(name: "WaymarkCMark", dependencies: ["CCMarkGFM"]),
+        .target(name: "WaymarkXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "WaymarkZip", dependencies: ["CLibZip"], swiftSettings: strict),
+        .target(name: "WaymarkCMark", dependencies: ["CCMarkGFM"], swiftSettings: strict),
         // libyaml's event parser, vendored by Yams as CYaml: anchors are found from its events.
-        .target(name: "WaymarkYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "WaymarkYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
 
         // MARK: - Waymark
-        .target(name: "WaymarkModel"),
+        .target(name: "WaymarkModel", swiftSettings: strict),
         .target(
             name: "Waymark",
             dependencies: [
                 "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark", "WaymarkYAML",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.process("Checking/Resources")]
+            resources: [.process("Checking/Resources")],
+            swiftSettings: strict
         ),
         .target(
             name: "WaymarkCommands",
             dependencies: [
                 "Waymark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "waymark", dependencies: ["WaymarkCommands"]),
+        .executableTarget(name: "waymark", dependencies: ["WaymarkCommands"], swiftSettings: strict),
 
         // MARK: - Tests
-        .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML"]),
-        .testTarget(name: "WaymarkZipTests", dependencies: ["WaymarkZip"]),
-        .testTarget(name: "WaymarkCMarkTests", dependencies: ["WaymarkCMark"]),
-        .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"]),
+        .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML"], swiftSettings: strict),
+        .testTarget(name: "WaymarkZipTests", dependencies: ["WaymarkZip"], swiftSettings: strict),
+        .testTarget(name: "WaymarkCMarkTests", dependencies: ["WaymarkCMark"], swiftSettings: strict),
+        .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkTests",
             dependencies: ["Waymark", "WaymarkModel"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
-        .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"]),
+        .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"], swiftSettings: strict),
     ]
 )
 
@@ -81,8 +88,9 @@ if ProcessInfo.processInfo.environment["WAYMARK_FUZZ"] == "1" {
         .executable(name: "fuzz-settings", targets: ["FuzzSettings"]),
     ]
     package.targets += [
-        .executableTarget(name: "FuzzReader", dependencies: ["Waymark"], path: "Sources/FuzzReader"),
-        .executableTarget(name: "FuzzPicture", dependencies: ["Waymark", "WaymarkXML"], path: "Sources/FuzzPicture"),
-        .executableTarget(name: "FuzzSettings", dependencies: ["Waymark"], path: "Sources/FuzzSettings"),
+        .target(name: "FuzzDriver", dependencies: ["Waymark"], path: "Sources/FuzzDriver", swiftSettings: strict),
+        .executableTarget(name: "FuzzReader", dependencies: ["Waymark", "FuzzDriver"], path: "Sources/FuzzReader", swiftSettings: strict),
+        .executableTarget(name: "FuzzPicture", dependencies: ["Waymark", "WaymarkXML", "FuzzDriver"], path: "Sources/FuzzPicture", swiftSettings: strict),
+        .executableTarget(name: "FuzzSettings", dependencies: ["Waymark", "WaymarkModel", "FuzzDriver"], path: "Sources/FuzzSettings", swiftSettings: strict),
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import Waymark
 import WaymarkXML
 
@@ -72,15 +73,4 @@ private func activeContent(_ bytes: [UInt8]) -> String? {
     return nil
 }
 
-// libFuzzer's own driver, called from this executable's main: SwiftPM links an
-// executable's entry point under its own name, so libFuzzer's main() is not used.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzPicture($0, $1) }))
+runFuzzer { fuzzPicture($0, $1) }

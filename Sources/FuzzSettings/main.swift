@@ -1,5 +1,7 @@
 import Foundation
+import FuzzDriver
 import Waymark
+import WaymarkModel
 
 // libFuzzer entry point for the project's settings: the first byte picks what the rest is.
 //   0: a `waymark.yml`; when it reads, its settings run every check over a seed guide.
@@ -50,12 +52,6 @@ private let styles: [String: String] = {
     return sheets
 }()
 
-private func placed(_ failure: GuideReadFailure) {
-    if failure.diagnostics.isEmpty || failure.diagnostics.contains(where: { $0.location.line < 1 || $0.location.column < 1 }) {
-        fatalError("a settings failure without a placed diagnostic: \(failure.diagnostics)")
-    }
-}
-
 func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
@@ -67,7 +63,7 @@ func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 _ = Checker(options: CheckOptions(project: project)).check(seed.guide, source: seed.source)
             }
         } catch {
-            placed(error)
+            requirePlaced(error, what: "a settings failure")
         }
     default:
         let css = String(decoding: bytes, as: UTF8.self)
@@ -81,13 +77,4 @@ func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzSettings($0, $1) }))
+runFuzzer { fuzzSettings($0, $1) }

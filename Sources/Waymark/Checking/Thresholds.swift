@@ -47,6 +47,8 @@ public enum Thresholds {
     public static let largePrintMinimumPoints = 16.0
     /// The body size large print should ideally have, in points (UKAAF G003, APH).
     public static let largePrintIdealPoints = 18.0
+    /// Line spacing at least 1.5 times the text size (WCAG 1.4.8, RNIB clear print).
+    public static let lineSpacingMinimum = 1.5
     /// Smallest body text for easy read, in points (UK government easy read).
     public static let easyReadMinimumPoints = 14.0
     /// CSS pixels in a point.

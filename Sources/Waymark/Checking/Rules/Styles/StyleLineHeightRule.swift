@@ -75,9 +75,3 @@ struct StyleLineHeightRule: Rule {
         }
     }
 }
-
-extension Thresholds {
-    /// Line spacing at least 1.5 times the text size (WCAG 1.4.8, RNIB clear print).
-    /// (Kept beside its rule until `Thresholds.swift` is free to edit, issue 13.)
-    public static let lineSpacingMinimum = 1.5
-}

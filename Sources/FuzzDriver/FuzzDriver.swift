@@ -1,0 +1,25 @@
+import Foundation
+import Waymark
+
+// libFuzzer's own driver, called from each fuzz executable's main: SwiftPM links an
+// executable's entry point under its own name, so libFuzzer's main() is not used.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// Runs libFuzzer with this process's arguments, calling `body` with each input, then exits.
+public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, body))
+}
+
+/// Stops the fuzzer when a refusal carries no diagnostic with a place: every refusal must say where.
+public func requirePlaced(_ failure: GuideReadFailure, what: String) {
+    if failure.diagnostics.isEmpty || failure.diagnostics.contains(where: { $0.location.line < 1 || $0.location.column < 1 }) {
+        fatalError("\(what) without a placed diagnostic: \(failure.diagnostics)")
+    }
+}
