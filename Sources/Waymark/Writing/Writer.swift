@@ -104,12 +104,18 @@ public struct StyleProfileUse: Hashable, Sendable {
     public var defaultProfile: String
     /// The smallest body text allowed, in points (from ``Thresholds``).
     public var minimumBodySize: Double
+    /// The body size a profile should have, in points; a smaller one (still over the minimum) is warned about.
+    public var idealBodySize: Double
+    /// Whether `waymark build --style NAME` chooses this format's profile (one format does).
+    public var takesStyleOption: Bool
 
     /// Creates a declaration.
-    public init(prefixes: [String], defaultProfile: String, minimumBodySize: Double) {
+    public init(prefixes: [String], defaultProfile: String, minimumBodySize: Double, idealBodySize: Double? = nil, takesStyleOption: Bool = false) {
         self.prefixes = prefixes
         self.defaultProfile = defaultProfile
         self.minimumBodySize = minimumBodySize
+        self.idealBodySize = idealBodySize ?? minimumBodySize
+        self.takesStyleOption = takesStyleOption
     }
 
     /// Whether `fileName` is a profile for this format.

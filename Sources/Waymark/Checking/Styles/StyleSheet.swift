@@ -8,77 +8,52 @@ import WaymarkModel
 /// print writers take their profile's body size from it (``bodyText``), so that
 /// `waymark check` and `waymark build` can never read a sheet two ways.
 public struct StyleSheet: Hashable, Sendable {
-    /// Which output a sheet is for, which sets its contrast and size limits.
-    public enum Profile: String, Hashable, Sendable {
-        /// `epub.css`: screen text, WCAG AA.
-        case epub
-        /// `large-print*.css` and `giant-print*.css`: WCAG AAA contrast, 16 pt at least.
-        case largePrint = "large-print"
-        /// `print*.css`: the base that large print and easy read share; WCAG AAA contrast.
-        case print
-        /// `easy-read*.css`: WCAG AAA contrast, 14 pt at least.
-        case easyRead = "easy-read"
-        /// Any other sheet: a large-print profile of your own (`waymark build --style NAME`),
-        /// the only way the writers use such a sheet, so it is checked like `large-print.css`.
-        case other
+    /// What a sheet is for, which sets its contrast and size limits: worked out from what
+    /// the writers declare (``Writer/styleSheets`` and ``Writer/profiles``), never from a
+    /// list of file names here.
+    public struct Profile: Hashable, Sendable {
+        /// The formats whose writers read the sheet; empty for a sheet no writer names,
+        /// which can only be a style profile of your own (`waymark build --style NAME`).
+        public var formatIDs: [String]
+        /// The profile declaration the sheet is a profile under, if it is one.
+        public var use: StyleProfileUse?
 
-        /// The profile a file name implies.
-        public init(fileName: String) {
+        /// What `fileName` (a file of `Styles/`) is for, as `writers` declare it.
+        public init(fileName: String, writers: [any Writer] = WriterRegistry.all) {
             let name = fileName.lowercased()
-            if name.hasPrefix("large-print") || name.hasPrefix("giant-print") {
-                self = .largePrint
-            } else if name.hasPrefix("easy-read") {
-                self = .easyRead
-            } else if name.hasPrefix("print") {
-                self = .print
-            } else if name.hasPrefix("epub") {
-                self = .epub
+            formatIDs = WriterRegistry.formats(using: name, in: writers)
+            let read = writers.filter { $0.styleSheets.contains(name) }
+            if let owner = writers.first(where: { $0.profiles?.accepts(name) ?? false }), let declared = owner.profiles {
+                use = declared
+            } else if read.isEmpty {
+                // Any other sheet can only be used through `--style NAME`, which picks the
+                // profile of the writer that takes one (large print), so it is held to that.
+                use = writers.lazy.compactMap(\.profiles).first { $0.takesStyleOption }
             } else {
-                self = .other
+                use = nil
             }
+            // Print rules (UKAAF clear print, WCAG AAA) apply when every writer reading the
+            // sheet is a print format (one with style profiles), or when it is a profile.
+            let readers = writers.filter { $0.uses(styleSheet: name) }
+            isPrint = use != nil || (!readers.isEmpty && readers.allSatisfy { $0.profiles != nil })
         }
 
-        /// The format ids whose output uses the sheet; nil when it may be any.
-        public var formatIDs: [String]? {
-            switch self {
-            case .epub: return ["epub"]
-            case .largePrint: return ["large-print"]
-            case .easyRead: return ["easy-read"]
-            case .print: return ["large-print", "easy-read"]
-            case .other: return nil
-            }
-        }
-
-        /// Whether the sheet styles print (large print, easy read, their shared base, or
-        /// a profile of your own): UKAAF clear print applies, and WCAG AAA contrast.
-        public var isPrint: Bool {
-            switch self {
-            case .largePrint, .easyRead, .print, .other: return true
-            case .epub: return false
-            }
-        }
+        /// Whether the sheet styles print (large print, easy read, their shared base, or a
+        /// profile of your own): UKAAF clear print applies, and WCAG AAA contrast.
+        public private(set) var isPrint: Bool
 
         /// Whether text needs the enhanced contrast of WCAG AAA (7:1).
         public var needsEnhancedContrast: Bool { isPrint }
 
-        /// Whether the sheet is a style profile: the sheet a print writer adds to `print.css`
-        /// to set the body's size, line height, font and colours, which it must therefore set.
-        public var isProfile: Bool {
-            switch self {
-            case .largePrint, .easyRead, .other: return true
-            case .epub, .print: return false
-            }
-        }
+        /// Whether the sheet is a style profile: the sheet a print writer adds to its base
+        /// sheet to set the body's size, line height, font and colours, which it must therefore set.
+        public var isProfile: Bool { use != nil }
 
         /// The smallest body text a profile allows, in points; nil for sheets that are not profiles.
-        /// (Until writers declare their minimum sizes, issue 13, these are the ``Thresholds``.)
-        public var minimumBodySize: Double? {
-            switch self {
-            case .largePrint, .other: return Thresholds.largePrintMinimumPoints
-            case .easyRead: return Thresholds.easyReadMinimumPoints
-            case .epub, .print: return nil
-            }
-        }
+        public var minimumBodySize: Double? { use?.minimumBodySize }
+
+        /// The body size a profile should ideally have, in points; nil for sheets that are not profiles.
+        public var idealBodySize: Double? { use?.idealBodySize }
     }
 
     /// One `property: value` declaration.

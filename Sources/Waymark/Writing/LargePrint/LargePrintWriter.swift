@@ -18,7 +18,8 @@ public struct LargePrintWriter: Writer {
     /// `large-print*.css` and `giant-print*.css`, at least 16 pt (UKAAF G003).
     public let profiles: StyleProfileUse? = LargePrintWriter.profileUse
     static let profileUse = StyleProfileUse(
-        prefixes: ["large-print", "giant-print"], defaultProfile: "large-print", minimumBodySize: Thresholds.largePrintMinimumPoints)
+        prefixes: ["large-print", "giant-print"], defaultProfile: "large-print", minimumBodySize: Thresholds.largePrintMinimumPoints,
+        idealBodySize: Thresholds.largePrintIdealPoints, takesStyleOption: true)
 
     /// Creates the writer.
     public init() {}

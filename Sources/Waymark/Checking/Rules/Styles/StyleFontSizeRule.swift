@@ -38,7 +38,7 @@ struct StyleFontSizeRule: Rule {
         let sheet = context.sheet
         guard let minimum = sheet.profile.minimumBodySize else { return [] }
         var findings: [Diagnostic] = []
-        let ideal = sheet.profile == .easyRead ? minimum : Thresholds.largePrintIdealPoints
+        let ideal = sheet.profile.idealBodySize ?? minimum
         let hint = "set 'font-size: \(String(format: "%.0f", ideal))pt' (or larger) in the body rule"
         // Every size the page is given, in @media too (html and :root first: they set what rem and % mean).
         var root = Thresholds.defaultFontPixels / Thresholds.pixelsPerPoint
