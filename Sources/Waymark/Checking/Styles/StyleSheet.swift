@@ -430,21 +430,9 @@ private struct CSSParser {
             var prelude = ""
             var quote: Character?
             while index < characters.count {
+                if takeEscapedOrQuoted(into: &prelude, quote: &quote) { continue }
                 let character = characters[index].value
-                if character == "\\" {
-                    // An escape: the next character is text (`.a\{b`).
-                    prelude.append(character)
-                    index += 1
-                    if index < characters.count { prelude.append(characters[index].value); index += 1 }
-                    continue
-                }
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "{" || character == ";" || character == "}" {
-                    break
-                }
+                if character == "{" || character == ";" || character == "}" { break }
                 prelude.append(character)
                 index += 1
             }
@@ -477,19 +465,9 @@ private struct CSSParser {
             var depth = 0
             var quote: Character?
             while index < characters.count {
+                if takeEscapedOrQuoted(into: &text, quote: &quote) { continue }
                 let character = characters[index].value
-                if character == "\\" {
-                    // An escape: the next character is text (`content: "\""`).
-                    text.append(character)
-                    index += 1
-                    if index < characters.count { text.append(characters[index].value); index += 1 }
-                    continue
-                }
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "(" {
+                if character == "(" {
                     depth += 1
                 } else if character == ")" {
                     depth -= 1
@@ -511,6 +489,28 @@ private struct CSSParser {
             result.append(StyleSheet.Declaration(property: property, value: value, location: Location(file: file, line: start.line, column: start.column)))
         }
         return result
+    }
+
+    /// Takes a backslash escape (the next character is text: `.a\{b`, `content: "\""`), or a
+    /// character inside quotes, opening and closing them, into `text`; false for anything else.
+    mutating func takeEscapedOrQuoted(into text: inout String, quote: inout Character?) -> Bool {
+        let character = characters[index].value
+        if character == "\\" {
+            text.append(character)
+            index += 1
+            if index < characters.count { text.append(characters[index].value); index += 1 }
+            return true
+        }
+        if let open = quote {
+            if character == open { quote = nil }
+        } else if character == "\"" || character == "'" {
+            quote = character
+        } else {
+            return false
+        }
+        text.append(character)
+        index += 1
+        return true
     }
 
     mutating func skipBlock() {
