@@ -443,8 +443,43 @@ def check_sparse(waymark: Waymark, work: Path) -> str:
     return f"a {size >> 30} GiB sparse file in Guides/pictures/: the guide not using it built, the one naming it refused; " + ", ".join(lines)
 
 
+def check_longline(waymark: Waymark, work: Path) -> str:
+    """Issue #12: a one-line guide of 3.9 MB was reported to take 316 s to check (quadratic).
+
+    The guide's whole text on one line, at a quarter of the size and at nearly the 4 MB limit:
+    checking must grow about linearly (a ratio of about 4; quadratic would be about 16), measured
+    in the child's own CPU time, which the other core's load does not change much."""
+    guides = work / "Guides"
+    shutil.copytree(REPO / "Guides" / "pictures", guides / "pictures")
+    source = (REPO / "Guides" / "going-to-a-child-protection-conference.md").read_text(encoding="utf-8")
+    front, body = source.split("\n---\n", 1)
+    body = re.sub(r"^:::\w+.*?^:::\s*$", "", body, flags=re.S | re.M)
+    lines = [line.strip().lstrip("-*0123456789. ") for line in body.splitlines()
+             if line.strip() and not line.startswith(("#", "|", "!", ":::"))]
+    sentence = " ".join(lines) + " "
+    times = {}
+    for name, size in (("quarter", 975_000), ("whole", 3_900_000)):
+        text = (sentence * (size // len(sentence) + 1))[:size]
+        text = text[: text.rindex(". ") + 1]
+        (guides / f"{name}.md").write_text(front + "\n---\n\n# Talking\n\n" + text + "\n", encoding="utf-8")
+        with tempfile.TemporaryFile() as out:
+            process = subprocess.Popen([str(waymark.binary), "check", "--guides", str(guides), str(guides / f"{name}.md")],
+                                       stdout=out, stderr=out, cwd=REPO)
+            _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise Failed(f"checking the {name} one-line guide failed with status {status}")
+        times[name] = usage.ru_utime + usage.ru_stime
+    ratio = times["whole"] / max(times["quarter"], 0.01)
+    if ratio > 8 or times["whole"] > 180:
+        raise Failed(f"a 3.9 MB one-line guide took {times['whole']:.1f}s of CPU to check, {ratio:.1f} times "
+                     f"the quarter-size one ({times['quarter']:.1f}s): checking grows faster than the text")
+    return (f"one-line guides checked in {times['quarter']:.1f}s (975 KB) and {times['whole']:.1f}s (3.9 MB) of CPU: "
+            f"{ratio:.1f} times for 4 times the text")
+
+
 CHECKS = {"kill": check_kill, "stale": check_stale, "concurrent": check_concurrent, "disk": check_disk,
-          "determinism": check_determinism, "memory": check_memory, "sparse": check_sparse}
+          "determinism": check_determinism, "memory": check_memory, "sparse": check_sparse,
+          "longline": check_longline}
 
 
 def main() -> int:
