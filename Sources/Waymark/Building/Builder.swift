@@ -192,12 +192,22 @@ public struct Builder: Sendable {
         var result = GuideBuildResult(displayPath: displayPath, slug: slug, files: [], errors: [])
         let start = Location(file: displayPath, line: 1, column: 1)
         let root = request.guidesRoot.standardizedFileURL.resolvingSymlinksInPath()
-        guard file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root.path + "/") else {
-            result.errors = [.error(
-                at: start, "the guide is outside the guides folder \(Builder.displayPath(of: request.guidesRoot, base: request.displayBase)) (or is a link to a file outside it)",
-                hint: "copy the guide itself into the guides folder")]
-            return result
+        var ownRequest = request
+        var cache = cache
+        if !file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root.path + "/") {
+            // A guide found in the guides folder that is really elsewhere came in through a link.
+            guard !request.guides.isEmpty else {
+                result.errors = [.error(
+                    at: start, "the guide is a link to a file outside the guides folder \(Builder.displayPath(of: request.guidesRoot, base: request.displayBase))",
+                    hint: "copy the guide itself into the guides folder")]
+                return result
+            }
+            // A guide named on the command line is its own root: its pictures are found beside it.
+            // The build cache knows the guides folder only, so such a guide is always built again.
+            ownRequest.guidesRoot = Builder.root(of: file)
+            cache = nil
         }
+        let request = ownRequest
         // Incremental: skip the guide when its key matches the last build's and its files are whole.
         let outputFolder = request.outputRoot.appendingPathComponent(slug)
         // The guide is read once: its bytes give the cache key, the document and the source text.
@@ -482,5 +492,33 @@ private extension Builder {
         let asked = guide.metadata.formats ?? request.writers.map(\.formatID)
         let wanted = request.formats.map { requested in asked.filter(requested.contains) } ?? asked
         return request.writers.filter { wanted.contains($0.formatID) }
+    }
+}
+
+// MARK: - Guide roots
+
+extension Builder {
+    /// The root of a guide that is not in the guides folder: the nearest folder above it
+    /// (or its own) that holds `waymark.yml` and has the guide under it, else the guide's own folder.
+    public static func root(of guide: URL) -> URL {
+        let folder = guide.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidate = folder
+        while candidate.path != "/" {
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(ProjectConfiguration.fileName).path) {
+                // `project/waymark.yml` with the guide in `project/Guides/`: the guides folder is the root.
+                let guides = candidate.appendingPathComponent("Guides")
+                return folder.path.hasPrefix(guides.path) ? guides : candidate
+            }
+            candidate.deleteLastPathComponent()
+        }
+        return folder
+    }
+
+    /// The folder a guide's pictures are found from: `guidesRoot` when the guide is in it,
+    /// else ``root(of:)``.
+    public static func root(for guide: URL, guidesRoot: URL) -> URL {
+        let root = guidesRoot.standardizedFileURL.resolvingSymlinksInPath()
+        let real = guide.standardizedFileURL.resolvingSymlinksInPath()
+        return real.path.hasPrefix(root.path + "/") ? guidesRoot : Builder.root(of: guide)
     }
 }

@@ -58,9 +58,13 @@ final class PictureResolver {
         }
         let real = found.standardizedFileURL.resolvingSymlinksInPath()
         guard real.path.hasPrefix(guidesRoot.path + "/") else {
+            // Say "link" only when it is one: a picture can also sit beside a guide outside the folder.
+            let isLink = found.standardizedFileURL.path != real.path
             return .failure(.error(
-                at: location, "the picture '\(source)' is a link to a file outside the guides folder",
-                hint: "copy the picture itself into Guides/pictures/ instead of linking to it"))
+                at: location, isLink ? "the picture '\(source)' is a link to a file outside the guides folder"
+                    : "the picture '\(source)' is outside the guides folder",
+                hint: isLink ? "copy the picture itself into Guides/pictures/ instead of linking to it"
+                    : "put the picture in the guides folder's pictures/ folder, or beside the guide"))
         }
         let key = String(real.path.dropFirst(guidesRoot.path.count + 1))
         if resources[key] != nil { return .success(key) }

@@ -48,7 +48,7 @@ extension Checker {
     /// Guides are checked concurrently, one per core (`concurrency`), and reported in order.
     public func run(guides: [URL], guidesRoot: URL, displayBase: URL, styleSheets: [String: String], concurrency: Int? = nil) async -> CheckReport {
         let checks = await InOrder.map(count: guides.count, limit: concurrency) { index in
-            self.check(file: guides[index], guidesRoot: guidesRoot, displayPath: Builder.displayPath(of: guides[index], base: displayBase)).check
+            self.check(file: guides[index], guidesRoot: Builder.root(for: guides[index], guidesRoot: guidesRoot), displayPath: Builder.displayPath(of: guides[index], base: displayBase)).check
         }
         return CheckReport(guides: checks, styleSheets: styleSheets.keys.sorted(), styleFindings: check(styleSheets: styleSheets), date: options.today)
     }
