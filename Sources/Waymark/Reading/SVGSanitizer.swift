@@ -189,31 +189,35 @@ private extension SVGSanitizer {
     /// Throws when CSS in `text` could load something or hide what it does; `always` for a
     /// style sheet or `style` attribute, where every rule applies.
     static func checkCSS(_ text: String, in element: XMLElement, always: Bool = false) throws(Problem) {
-        let lowered = text.lowercased()
-        let bytes = Array(lowered.utf8)
+        // CSS is read in code points, never in grapheme clusters: `url(` followed by a combining
+        // mark (`url(ٞ)`) is one Swift Character `(ٞ`, so every test here is on bytes, with only
+        // ASCII letters lower-cased, as CSS does (CSS Syntax 3 §4: ASCII case-insensitive names).
+        let bytes = Array(text.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        func has(_ needle: String, _ haystack: [UInt8]) -> Bool { haystack.firstRange(of: Array(needle.utf8)) != nil }
+        let opensFunction = bytes.contains(UInt8(ascii: "("))
         // Read as written, and without comments in case a reader joins what they split
         // (`ur/**/l(`, `@im/**/port`); as written, `url(/**/x)` is the address "/**/x" (CSS Syntax 3 §4.3.6).
         let uncommented = withoutComments(bytes)
-        if lowered.contains("@import") || (uncommented != bytes && String(decoding: uncommented, as: UTF8.self).contains("@import")) {
+        if has("@import", bytes) || (uncommented != bytes && has("@import", uncommented)) {
             throw Problem("has a style with @import in <\(element.name)>, which loads another file", line: element.line)
         }
         // A CSS escape can spell a function name (`u\72 l(` is `url(`), and SVG presentation
         // attributes are CSS values: so no backslash in a style, nor beside a "(" anywhere.
-        if always || text.contains("(") {
-            if text.contains("\\") {
+        if always || opensFunction {
+            if bytes.contains(UInt8(ascii: "\\")) {
                 throw Problem("has a style with a backslash escape in <\(element.name)>, which can hide what it loads", line: element.line)
             }
-            if lowered.contains("expression(") {
+            if has("expression(", bytes) {
                 throw Problem("has a style with expression(…) in <\(element.name)>, which would run code", line: element.line)
             }
         }
-        if text.contains("(") {
+        if opensFunction {
             try checkAddresses(bytes, in: element)
             if uncommented != bytes { try checkAddresses(uncommented, in: element) }
         }
         if always {
             // Fonts load files, and an address can be written without any function.
-            for loader in ["@font-face", "//", "data:"] where lowered.contains(loader) {
+            for loader in ["@font-face", "//", "data:"] where has(loader, bytes) {
                 throw Problem("has a style with '\(loader)' in <\(element.name)>, which can load another file", line: element.line)
             }
         }

@@ -32,6 +32,14 @@ import Testing
             #expect(PictureContent.check(safe, mediaType: mediaType) == .success(safe))
             let text = String(decoding: safe, as: UTF8.self).lowercased()
             #expect(!text.contains("<script") && !(text.contains("\\") && text.contains("(")) && !text.contains("@import"), "\(text)")
+            // Searched in bytes: `url(` then a combining mark is one Character, and was missed so.
+            let bytes = Array(text.utf8)
+            var rest = bytes[...]
+            while let found = rest.firstRange(of: Array("url(".utf8)) {
+                let after = rest[found.upperBound...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+                #expect(after.first == UInt8(ascii: "#"), "an address that is not a fragment: \(text)")
+                rest = rest[found.upperBound...]
+            }
         }
     }
 }
