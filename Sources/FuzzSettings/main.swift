@@ -10,47 +10,51 @@ import WaymarkModel
 // Built only with WAYMARK_FUZZ=1 (see scripts/fuzz.sh). WAYMARK_FUZZ_GUIDES and
 // WAYMARK_FUZZ_STYLES name the repository's Guides/ and Styles/.
 
-private let environment = ProcessInfo.processInfo.environment
-private let guidesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_GUIDES"] ?? "/nonexistent-waymark-guides")
-private let stylesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_STYLES"] ?? "/nonexistent-waymark-styles")
-private let seedText = """
-    ---
-    title: Fuzz
-    language: en-GB
-    publisher: Fuzz
-    published: 2026-11-01
-    summary: A guide for the fuzzer.
-    glossary:
-      advocate: Someone who helps you say what you think.
-    ---
+/// What every input is tried against, made once: static stored properties live in global
+/// storage, so LeakSanitizer sees them as reachable (top-level `let`s in main.swift were not).
+enum Seeds {
+    static let environment = ProcessInfo.processInfo.environment
+    static let guidesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_GUIDES"] ?? "/nonexistent-waymark-guides")
+    static let stylesRoot = URL(fileURLWithPath: environment["WAYMARK_FUZZ_STYLES"] ?? "/nonexistent-waymark-styles")
+    static let text = """
+        ---
+        title: Fuzz
+        language: en-GB
+        publisher: Fuzz
+        published: 2026-11-01
+        summary: A guide for the fuzzer.
+        glossary:
+          advocate: Someone who helps you say what you think.
+        ---
 
-    # You can talk to someone
+        # You can talk to someone
 
-    AN ADVOCATE CAN HELP YOU. Call Childline on 0800 1111 at any time, day or night, because it is free.
+        AN ADVOCATE CAN HELP YOU. Call Childline on 0800 1111 at any time, day or night, because it is free.
 
-    ![A phone](pictures/phone.svg)
+        ![A phone](pictures/phone.svg)
 
-    :::contact
-    name: Childline
-    phone: 0800 1111
-    website: https://www.childline.org.uk
-    :::
+        :::contact
+        name: Childline
+        phone: 0800 1111
+        website: https://www.childline.org.uk
+        :::
 
-    """
-private let seed: (guide: Guide, source: SourceMap)? = {
-    guard let guide = try? GuideReader(guidesRoot: guidesRoot).read(
-        bytes: Array(seedText.utf8), slug: "fuzz", displayPath: "Guides/fuzz.md", folder: guidesRoot) else { return nil }
-    return (guide, SourceMap(text: seedText))
-}()
-private let styles: [String: String] = {
-    var sheets: [String: String] = [:]
-    for name in ["print.css", "epub.css"] {
-        if let data = FileManager.default.contents(atPath: stylesRoot.appendingPathComponent(name).path) {
-            sheets[name] = String(decoding: data, as: UTF8.self)
+        """
+    static let guide: (guide: Guide, source: SourceMap)? = {
+        guard let guide = try? GuideReader(guidesRoot: guidesRoot).read(
+            bytes: Array(text.utf8), slug: "fuzz", displayPath: "Guides/fuzz.md", folder: guidesRoot) else { return nil }
+        return (guide, SourceMap(text: text))
+    }()
+    static let styles: [String: String] = {
+        var sheets: [String: String] = [:]
+        for name in ["print.css", "epub.css"] {
+            if let data = FileManager.default.contents(atPath: stylesRoot.appendingPathComponent(name).path) {
+                sheets[name] = String(decoding: data, as: UTF8.self)
+            }
         }
-    }
-    return sheets
-}()
+        return sheets
+    }()
+}
 
 func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
@@ -59,7 +63,7 @@ func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case 0:
         do {
             let project = try ProjectConfiguration.parse(bytes, displayPath: "waymark.yml")
-            if let seed {
+            if let seed = Seeds.guide {
                 _ = Checker(options: CheckOptions(project: project)).check(seed.guide, source: seed.source)
             }
         } catch {
@@ -68,13 +72,16 @@ func fuzzSettings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     default:
         let css = String(decoding: bytes, as: UTF8.self)
         _ = Checker().check(styleSheets: ["Styles/large-print.css": css])
-        if let seed {
+        if let seed = Seeds.guide {
             var options = WriterOptions()
-            options.styles = styles.merging(["large-print.css": css]) { _, new in new }
+            options.styles = Seeds.styles.merging(["large-print.css": css]) { _, new in new }
             _ = try? LargePrintWriter().write(seed.guide, options: options)
         }
     }
     return 0
 }
 
+// Made before the first input, so that no input is charged with them.
+_ = Seeds.guide
+_ = Seeds.styles
 runFuzzer { fuzzSettings($0, $1) }
