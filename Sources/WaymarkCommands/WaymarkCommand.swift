@@ -7,7 +7,8 @@ public struct WaymarkCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Turn guides for young people into accessible e-books, plain text, large print and easy read.",
-        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self, FormatsCommand.self],
+        version: WaymarkCommand.version,
+        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self, FormatsCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -2,25 +2,60 @@ import Foundation
 import WaymarkModel
 import Yams
 
-/// Check settings for a whole project, from `waymark.yml` at the project root
-/// (the folder that holds the guides folder). A guide's own `checks:` override them.
+/// Settings for a whole project, from `waymark.yml` at the project root (the folder
+/// that holds the guides folder): who publishes the guides, their language, where to
+/// ask for another format, and check settings that a guide's own `checks:` override.
 ///
 /// ```yaml
+/// publisher: Warwickshire Safeguarding
+/// language: en-GB
+/// alternative-formats:
+///   email: accessible.formats@example.org
+///   phone: 01632 960000
+///   website: https://www.example.org/guides
 /// checks:
 ///   sentence-length: {max: 20}
 ///   italics: off
 /// ```
 public struct ProjectConfiguration: Sendable {
+    /// Where people can ask for a guide in another format (braille, audio, another language).
+    public struct AlternativeFormats: Sendable, Equatable {
+        /// An email address to write to.
+        public var email: String?
+        /// A phone number to call.
+        public var phone: PhoneNumber?
+        /// A web page (`https://`) to visit.
+        public var website: String?
+
+        /// Creates the contact; at least one way should be given.
+        public init(email: String? = nil, phone: PhoneNumber? = nil, website: String? = nil) {
+            self.email = email
+            self.phone = phone
+            self.website = website
+        }
+    }
+
     /// The file's name.
     public static let fileName = "waymark.yml"
     /// The keys the file may have.
-    static let keys = ["checks"]
+    static let keys = ["publisher", "language", "alternative-formats", "checks"]
+    /// The keys of `alternative-formats:`.
+    static let alternativeFormatKeys = ["email", "phone", "website"]
 
+    /// Who publishes the project's guides (a council or safeguarding partnership).
+    public var publisher: String?
+    /// The BCP 47 tag of the language most guides are written in, e.g. `en-GB`.
+    public var language: String?
+    /// Where to ask for another format.
+    public var alternativeFormats: AlternativeFormats?
     /// The settings, in file order.
     public var checks: [CheckSetting]
 
     /// Creates a configuration.
-    public init(checks: [CheckSetting] = []) {
+    public init(publisher: String? = nil, language: String? = nil, alternativeFormats: AlternativeFormats? = nil, checks: [CheckSetting] = []) {
+        self.publisher = publisher
+        self.language = language
+        self.alternativeFormats = alternativeFormats
         self.checks = checks
     }
 
@@ -53,9 +88,17 @@ public struct ProjectConfiguration: Sendable {
         let yaml = YAMLReader(source: source, lineOffset: 0)
         guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return ProjectConfiguration() }
         guard case .mapping(let mapping) = root else {
-            throw GuideReadFailure([.error(at: yaml.location(of: root), "\(fileName) is not a list of 'key: value' lines", hint: "start it with a line 'checks:'")])
+            throw GuideReadFailure([.error(at: yaml.location(of: root), "\(fileName) is not a list of 'key: value' lines", hint: "write one setting a line, e.g. 'publisher: Warwickshire Safeguarding'")])
         }
         var diagnostics = yaml.unknownKeys(in: mapping, allowed: keys, noun: "\(fileName) key")
+        let publisher = text(mapping["publisher"], key: "publisher", yaml: yaml, diagnostics: &diagnostics,
+                             example: "publisher: Warwickshire Safeguarding")
+        let language = text(mapping["language"], key: "language", yaml: yaml, diagnostics: &diagnostics, example: "language: en-GB")
+        if let language, !LanguageRule.isWellFormed(language) {
+            diagnostics.append(.error(at: yaml.location(of: mapping["language"]), "'\(language)' is not a valid language tag",
+                                      hint: "write a language code such as 'en-GB' (British English), 'cy' (Welsh) or 'pl' (Polish)"))
+        }
+        let alternativeFormats = mapping["alternative-formats"].flatMap { alternatives($0, yaml: yaml, diagnostics: &diagnostics) }
         var settings: [CheckSetting] = []
         if let checks = mapping["checks"] {
             if case .mapping(let entries) = checks {
@@ -93,7 +136,72 @@ public struct ProjectConfiguration: Sendable {
         }
         diagnostics += CheckSettings.problems(in: settings, rules: rules)
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics.sorted { $0.location < $1.location }) }
-        return ProjectConfiguration(checks: settings)
+        return ProjectConfiguration(publisher: publisher, language: language, alternativeFormats: alternativeFormats, checks: settings)
+    }
+}
+
+// MARK: - Reading the project's details
+
+private extension ProjectConfiguration {
+    /// The text of a one-line setting; an error when it is a list, empty, or holds a
+    /// character that changes how the text looks without being seen.
+    static func text(_ node: Node?, key: String, yaml: YAMLReader, diagnostics: inout [Diagnostic], example: String) -> String? {
+        guard let node else { return nil }
+        // Control characters were refused by the YAML reader already (TextSafety).
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(.error(at: yaml.location(of: node), "'\(key):' is not plain text", hint: "write it on one line, e.g. '\(example)'"))
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            diagnostics.append(.error(at: yaml.location(of: node), "'\(key):' is empty", hint: "write a value, e.g. '\(example)', or remove the line"))
+            return nil
+        }
+        if let hidden = value.unicodeScalars.first(where: { TextSafety.isBidiControl($0) || TextSafety.isInvisible($0) }) {
+            diagnostics.append(.error(at: yaml.location(of: node), "'\(key):' holds a hidden character (\(TextSafety.name(hidden)))",
+                                      hint: "type the value again by hand: it may have been pasted with a character that cannot be seen"))
+            return nil
+        }
+        return value
+    }
+
+    /// `alternative-formats:`: an email address, a phone number and a web page, each checked
+    /// as a contact card's are (LinkPolicy), at least one of them.
+    static func alternatives(_ node: Node, yaml: YAMLReader, diagnostics: inout [Diagnostic]) -> AlternativeFormats? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(at: yaml.location(of: node), "'alternative-formats:' is not a list of ways to get in touch",
+                                      hint: "write 'email:', 'phone:' or 'website:' lines under it, indented, e.g. '  email: accessible.formats@example.org'"))
+            return nil
+        }
+        let before = diagnostics.count
+        diagnostics += yaml.unknownKeys(in: mapping, allowed: alternativeFormatKeys, noun: "alternative-formats key")
+        var result = AlternativeFormats()
+        if let email = text(mapping["email"], key: "email", yaml: yaml, diagnostics: &diagnostics, example: "email: accessible.formats@example.org") {
+            if let problem = LinkPolicy.emailProblem(email) {
+                diagnostics.append(.error(at: yaml.location(of: mapping["email"]), "the email address '\(email)' \(problem)",
+                                          hint: "write the address on its own, e.g. 'email: accessible.formats@example.org'"))
+            }
+            result.email = email
+        }
+        if let phone = text(mapping["phone"], key: "phone", yaml: yaml, diagnostics: &diagnostics, example: "phone: 01632 960000") {
+            result.phone = PhoneNumbers.parse(phone)
+            if result.phone == nil || !PhoneNumbers.isRecognised(phone) {
+                diagnostics.append(.error(at: yaml.location(of: mapping["phone"]), "'\(phone)' is not a UK phone number",
+                                          hint: "write the number with its area code, e.g. 'phone: 01632 960000'"))
+            }
+        }
+        if let website = text(mapping["website"], key: "website", yaml: yaml, diagnostics: &diagnostics, example: "website: https://www.example.org/guides") {
+            if let problem = LinkPolicy.problem(website, use: .web) {
+                diagnostics.append(.error(at: yaml.location(of: mapping["website"]), "the website address '\(website)' \(problem)",
+                                          hint: "write the page's address as it shows in a browser, starting with https://"))
+            }
+            result.website = website
+        }
+        if diagnostics.count == before, result.email == nil, result.phone == nil, result.website == nil {
+            diagnostics.append(.error(at: yaml.location(of: node), "'alternative-formats:' gives no way to get in touch",
+                                      hint: "add at least one of 'email:', 'phone:' or 'website:' under it, or remove it"))
+        }
+        return diagnostics.count == before ? result : nil
     }
 }
 
