@@ -15,7 +15,8 @@ public struct BuildRequest: Sendable {
     public var options: WriterOptions
     /// The folder that paths in messages are relative to (the working directory).
     public var displayBase: URL
-    /// The folder of style sheets and profiles (`Styles/`); nil when there is none.
+    /// The project's folder of style sheets, profiles and pictograms (`Styles/`), whose files
+    /// replace or add to the built-in ones (``StyleSet``); nil for the built-in styles only.
     public var stylesRoot: URL?
     /// How to run the accessibility checks that come before writing.
     public var checks: CheckOptions
@@ -111,22 +112,17 @@ public struct Builder: Sendable {
     ) async throws -> [GuideBuildResult] {
         var request = request
         let shown = { (url: URL) in TerminalText.escaped(Builder.displayPath(of: url, base: request.displayBase)) }
-        var styleFindings: [Diagnostic] = []
-        if let stylesRoot = request.stylesRoot {
-            let sheets: [String: String]
-            do {
-                sheets = try Builder.styleSheets(in: stylesRoot)
-            } catch {
-                throw BuildSetupError(message: "could not read the style sheets in \(shown(stylesRoot)): \(error.localizedDescription)")
-            }
-            request.options.styles = sheets
-            do {
-                request.options.pictograms = try PictogramSet.load(from: stylesRoot.appendingPathComponent("pictograms"))
-            } catch {
-                throw BuildSetupError(message: "the easy-read pictograms could not be read: \(error)")
-            }
-            styleFindings = Builder.checkStyles(sheets, in: stylesRoot, request: request)
+        // The built-in styles, overlaid file by file by the project's own Styles folder (issue #14).
+        let styleSet: StyleSet
+        do {
+            styleSet = try StyleSet(projectFolder: request.stylesRoot, base: request.displayBase)
+            request.options.pictograms = try styleSet.pictograms(base: request.displayBase)
+        } catch {
+            throw BuildSetupError(message: "the styles could not be read: \(error)")
         }
+        request.options.styles = styleSet.sheets
+        // Built-in sheets are named `<built-in>/large-print.css` in findings; they pass the checks.
+        let styleFindings = Checker(options: request.checks).check(styleSheets: styleSet.sheetsForChecking(base: request.displayBase))
         styles(styleFindings)
         let sheetFindings = styleFindings
         let files: [URL]

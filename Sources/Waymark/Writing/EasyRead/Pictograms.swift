@@ -45,7 +45,7 @@ public struct PictogramSet: Hashable, Sendable {
         var words: [String]?
         var phoneNumber: Bool?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case file, alt, words
             case phoneNumber = "phone-number"
         }
@@ -53,38 +53,84 @@ public struct PictogramSet: Hashable, Sendable {
 
     /// An error in the pictogram list.
     public struct LoadError: Error, CustomStringConvertible {
-        /// What is wrong, naming the file.
-        public var description: String
+        /// What is wrong, each at its `file:line:column`.
+        public var diagnostics: [Diagnostic]
+
+        /// What is wrong, naming the file and line.
+        public var description: String {
+            diagnostics.map { "\($0.location): \($0.message)" }.joined(separator: "; ")
+        }
+    }
+
+    /// One entry of a pictogram list, with where it is written.
+    struct Listing: Hashable, Sendable {
+        /// The SVG file name.
+        var file: String
+        var alt: String
+        /// Lower-case words that choose it.
+        var words: [String]
+        var phoneNumber: Bool
+        /// The entry's place in the list.
+        var location: Location
     }
 
     /// Reads `pictograms.yml` and its SVG files from `folder`; an empty set when there is no list.
-    public static func load(from folder: URL) throws -> PictogramSet {
-        let list = folder.appendingPathComponent("pictograms.yml")
+    public static func load(from folder: URL) throws(LoadError) -> PictogramSet {
+        let list = folder.appendingPathComponent(StyleSet.pictogramList)
         guard let data = FileManager.default.contents(atPath: list.path) else { return PictogramSet() }
-        let listed: [ListEntry]
+        return try PictogramSet(try listing(Array(data), file: list.path)) { name in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map(Array.init)
+        }
+    }
+
+    /// The entries of a pictogram list (`bytes`, shown as `file` in messages), in its order.
+    static func listing(_ bytes: [UInt8], file: String) throws(LoadError) -> [Listing] {
         do {
-            let source = try SourceText(file: list.path, bytes: Array(data))
+            let source = try SourceText(file: file, bytes: bytes)
             let yaml = YAMLReader(source: source, lineOffset: 0)
-            guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return PictogramSet() }
-            listed = try YAMLDecoder().decode([ListEntry].self, from: root)
-        } catch let failure as GuideReadFailure {
-            throw LoadError(description: failure.diagnostics.map { "\($0.location): \($0.message)" }.joined(separator: "; "))
-        } catch let diagnostic as Diagnostic {
-            throw LoadError(description: "\(diagnostic.location): \(diagnostic.message)")
-        } catch {
-            throw LoadError(description: "\(list.path): the list could not be read (\(error))")
-        }
-        var entries: [Entry] = []
-        for item in listed {
-            guard !item.file.contains("/"), item.file.hasSuffix(".svg"),
-                  let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(item.file).path) else {
-                throw LoadError(description: "\(list.path): the pictogram '\(item.file)' is not an SVG file in \(folder.path)")
+            guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return [] }
+            let entries = try yaml.decode([ListEntry].self, from: root) { path in
+                path.isEmpty ? "the pictogram list" : "this pictogram entry"
             }
-            entries.append(Entry(
-                file: item.file, alt: item.alt, words: (item.words ?? []).map { $0.lowercased() },
-                phoneNumber: item.phoneNumber ?? false, bytes: Array(bytes)))
+            // The list is a sequence (decoding has made sure); each entry's own node gives its line.
+            let nodes = root.sequence.map(Array.init) ?? []
+            var unknown: [Diagnostic] = []
+            for case .mapping(let mapping) in nodes {
+                unknown += yaml.unknownKeys(in: mapping, allowed: ListEntry.CodingKeys.allCases.map(\.rawValue), noun: "pictogram key")
+            }
+            guard unknown.isEmpty else { throw GuideReadFailure(unknown) }
+            return zip(entries, nodes).map { entry, node in
+                Listing(
+                    file: entry.file, alt: entry.alt, words: (entry.words ?? []).map { $0.lowercased() },
+                    phoneNumber: entry.phoneNumber ?? false, location: yaml.location(of: node))
+            }
+        } catch let failure as GuideReadFailure {
+            throw LoadError(diagnostics: failure.diagnostics)
+        } catch let diagnostic as Diagnostic {
+            throw LoadError(diagnostics: [diagnostic])
+        } catch {
+            throw LoadError(diagnostics: [.error(
+                at: Location(file: file, line: 1, column: 1), "the list could not be read (\(error))",
+                hint: "write one entry each with 'file:', 'alt:' and 'words:', as in the built-in pictograms.yml")])
         }
-        return PictogramSet(entries: entries)
+    }
+
+    /// A set of the `listed` entries, each with the bytes `svg` gives for its file name.
+    init(_ listed: [Listing], svg: (String) -> [UInt8]?) throws(LoadError) {
+        var entries: [Entry] = []
+        var problems: [Diagnostic] = []
+        for item in listed {
+            // A name with a slash could reach outside the pictograms folder.
+            guard !item.file.contains("/"), item.file.hasSuffix(".svg"), let bytes = svg(item.file) else {
+                problems.append(.error(
+                    at: item.location, "the pictogram '\(item.file)' is not an SVG file in the pictograms folder",
+                    hint: "put the SVG file beside pictograms.yml, or correct its name after 'file:'"))
+                continue
+            }
+            entries.append(Entry(file: item.file, alt: item.alt, words: item.words, phoneNumber: item.phoneNumber, bytes: bytes))
+        }
+        guard problems.isEmpty else { throw LoadError(diagnostics: problems) }
+        self.init(entries: entries)
     }
 
     /// The pictogram for a row with these words, if any word chooses one.
