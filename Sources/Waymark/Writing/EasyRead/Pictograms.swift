@@ -88,7 +88,10 @@ public struct PictogramSet: Hashable, Sendable {
         do {
             let source = try SourceText(file: file, bytes: bytes)
             let yaml = YAMLReader(source: source, lineOffset: 0)
-            guard let root = try yaml.compose(source.text(lines: 1...max(source.lines.count, 1))) else { return [] }
+            // The last line is empty when the file ends with a line break: leave it out, or an error
+            // at the end of the file would point one line past it.
+            let lines = source.lines.count - (source.lines.count > 1 && source.lines.last == "" ? 1 : 0)
+            guard let root = try yaml.compose(source.text(lines: 1...max(lines, 1))) else { return [] }
             let entries = try yaml.decode([ListEntry].self, from: root) { path in
                 path.isEmpty ? "the pictogram list" : "this pictogram entry"
             }
