@@ -67,7 +67,7 @@ struct BuildCommand: AsyncParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
-            options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesURL,
+            options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
         do {
@@ -104,33 +104,5 @@ struct BuildCommand: AsyncParsableCommand {
         printOut("\(built) \(built == 1 ? "guide" : "guides") built\(same), \(failed) failed\(warningNote).")
         if results.isEmpty { printOut("No guides found in \(TerminalText.escaped(folders.guides)).") }
         if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// The folders every command that reads guides shares.
-struct FolderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The folder of guides.", valueName: "DIR"))
-    var guides = "Guides"
-
-    @Option(help: ArgumentHelp("Where built files go.", valueName: "DIR"))
-    var output = "Output"
-
-    @Option(help: ArgumentHelp("The folder of style sheets and style profiles.", valueName: "DIR"))
-    var styles = "Styles"
-
-    var base: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
-    var guidesURL: URL { url(guides) }
-    var outputURL: URL { url(output) }
-    var stylesURL: URL { url(styles) }
-
-    /// A guide named on the command line: a path, or a slug such as `bullying` for `Guides/bullying.md`.
-    func guideURL(_ name: String) -> URL {
-        let direct = url(name)
-        if FileManager.default.fileExists(atPath: direct.path) || name.hasSuffix(".md") || name.contains("/") { return direct }
-        return guidesURL.appendingPathComponent(name + ".md")
-    }
-
-    func url(_ path: String) -> URL {
-        URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
     }
 }

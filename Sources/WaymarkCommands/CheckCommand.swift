@@ -95,13 +95,16 @@ extension FolderOptions {
         }
     }
 
-    /// The style sheets of the styles folder, keyed by the path shown in messages; exit 2 when unreadable.
+    /// The style sheets build uses, keyed by the path shown in messages: the built-in ones
+    /// (`<built-in>/large-print.css`) overlaid by the project's styles folder; exit 2 when a
+    /// file is wrong, the pictogram list included, as build would.
     func styleSheets() throws -> [String: String] {
         do {
-            let sheets = try Builder.styleSheets(in: stylesURL)
-            return Dictionary(uniqueKeysWithValues: sheets.map { (Builder.displayPath(of: stylesURL.appendingPathComponent($0.key), base: base), $0.value) })
+            let set = try StyleSet(projectFolder: stylesFolder, base: base)
+            _ = try set.pictograms(base: base)
+            return set.sheetsForChecking(base: base)
         } catch {
-            printError("error: could not read the style sheets in \(TerminalText.escaped(styles)): \(TerminalText.escaped(error.localizedDescription))")
+            for diagnostic in error.diagnostics { printError(diagnostic.formatted) }
             throw ExitCode(2)
         }
     }
