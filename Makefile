@@ -16,13 +16,17 @@ CONFORMANCE_REQ := Tests/Conformance/requirements.txt
 AXE_PIP := axe-playwright-python==0.1.8
 
 .PHONY: bench guides test deps build unit lint clean help conformance-deps conformance \
-	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread
+	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
+	install uninstall install-test
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
 	@echo "make test     install what is missing, then run the unit tests and the conformance checks"
 	@echo "make fuzz     fuzz the reader, the picture intake and the settings, FUZZ_SECONDS each (default 600)"
 	@echo "make reliability / test-sanitize   kill, concurrency, disk, determinism checks / ASan and TSan test runs"
+	@echo "make install PREFIX=DIR   build a release waymark and install it, its data, completions and man page (default /usr/local)"
+	@echo "make uninstall PREFIX=DIR remove exactly the files make install put there"
+	@echo "make install-test         install into a temporary folder from a clean build, then init, build and check a project with it"
 
 ## deps: install the Debian packages the build needs, only those missing.
 deps:
@@ -119,7 +123,47 @@ test-sanitize-thread: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
-test: lint unit conformance reliability fuzz-smoke test-sanitize-address
+test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test
+
+## install: a release build of waymark into $(PREFIX)/bin, beside it the resource bundles it
+## reads (Bundle.module looks in the binary's own folder first: syllable table, plain words),
+## shell completions for bash, zsh and fish, and a man page from swift-argument-parser's
+## generate-manual plugin. RELEASE_SCRATCH is the release build's own folder, so the debug
+## build in .build/ is left alone. DESTDIR is put before every installed path, for packagers.
+PREFIX ?= /usr/local
+RELEASE_SCRATCH ?= .build-release
+RELEASE_BIN = $(RELEASE_SCRATCH)/release
+MANUAL_DIR = $(RELEASE_SCRATCH)/plugins/GenerateManual/outputs/waymark
+BIN_DIR = $(DESTDIR)$(PREFIX)/bin
+BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/waymark
+ZSH_COMPLETION = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_waymark
+FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/waymark.fish
+MAN_PAGE = $(DESTDIR)$(PREFIX)/share/man/man1/waymark.1
+
+install: deps
+	$(SWIFT) build -c release --product waymark --scratch-path $(RELEASE_SCRATCH)
+	$(SWIFT) package --scratch-path $(RELEASE_SCRATCH) generate-manual
+	install -d $(BIN_DIR) $(dir $(BASH_COMPLETION)) $(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION)) $(dir $(MAN_PAGE))
+	install -s -m 755 $(RELEASE_BIN)/waymark $(BIN_DIR)/waymark
+	@for bundle in $(RELEASE_BIN)/Waymark_*.resources; do \
+	  name=$$(basename $$bundle); \
+	  echo "install $$bundle -> $(BIN_DIR)/$$name"; \
+	  rm -rf $(BIN_DIR)/$$name && cp -R $$bundle $(BIN_DIR)/$$name && chmod -R a+rX,go-w $(BIN_DIR)/$$name || exit 1; \
+	done
+	$(RELEASE_BIN)/waymark --generate-completion-script bash > $(BASH_COMPLETION)
+	$(RELEASE_BIN)/waymark --generate-completion-script zsh > $(ZSH_COMPLETION)
+	$(RELEASE_BIN)/waymark --generate-completion-script fish > $(FISH_COMPLETION)
+	install -m 644 $(MANUAL_DIR)/waymark.1 $(MAN_PAGE)
+	@echo "Installed waymark $$($(BIN_DIR)/waymark --version) in $(BIN_DIR)"
+
+uninstall:
+	rm -f $(BIN_DIR)/waymark $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION) $(MAN_PAGE)
+	rm -rf $(BIN_DIR)/Waymark_*.resources
+
+## install-test: install into a temporary prefix from a clean release build, then run the
+## installed copy away from the repository: init, build, and the conformance checks on what it built.
+install-test: conformance-deps
+	Tests/Install/install-test.sh
 
 ## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run.
 bench: deps

@@ -177,7 +177,8 @@ private extension StarterProject {
 
     static let settings = """
         # Settings for every guide in this project. Change the values to your own.
-        # docs/writing-guides.md in Waymark explains each one.
+        # Waymark's docs/writing-guides.md explains each one. Each guide still gives
+        # its own publisher and language in the lines at its top.
 
         # Who publishes the guides: your council or safeguarding partnership.
         publisher: Our Safeguarding Partnership
