@@ -88,8 +88,11 @@ struct BuildCommand: AsyncParsableCommand {
             printError("error: \(TerminalText.escaped(busy.description))")
             throw ExitCode(2)
         } catch let setup as BuildSetupError {
-            printError("error: \(TerminalText.escaped(setup.message))")
-            printError("    fix: check that the folder and its files exist and can be read; 'waymark help build' lists the folder options")
+            if setup.diagnostics.isEmpty {
+                printError("error: \(TerminalText.escaped(setup.message))")
+                printError("    fix: check that the folder and its files exist and can be read; 'waymark help build' lists the folder options")
+            }
+            for diagnostic in setup.diagnostics { printError(diagnostic.formatted) }
             throw ExitCode(2)
         } catch {
             printError("error: the build could not start: \(TerminalText.escaped(error.localizedDescription))")

@@ -55,9 +55,14 @@ public struct BuildRequest: Sendable {
 public struct BuildSetupError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, naming the file or folder.
     public var message: String
+    /// The problems at their places in the files, when there are some (a style sheet or
+    /// `pictograms.yml` that is wrong), printed like any other finding.
+    public var diagnostics: [Diagnostic] = []
 
-    /// The message.
-    public var description: String { message }
+    /// The message, then each problem.
+    public var description: String {
+        ([message] + diagnostics.map { "\($0.location): \($0.message)" }).joined(separator: "\n")
+    }
 }
 
 /// What happened to one guide.
@@ -118,7 +123,7 @@ public struct Builder: Sendable {
             styleSet = try StyleSet(projectFolder: request.stylesRoot, base: request.displayBase)
             request.options.pictograms = try styleSet.pictograms(base: request.displayBase)
         } catch {
-            throw BuildSetupError(message: "the styles could not be read: \(error)")
+            throw BuildSetupError(message: "the styles could not be read", diagnostics: error.diagnostics)
         }
         request.options.styles = styleSet.sheets
         // Built-in sheets are named `<built-in>/large-print.css` in findings; they pass the checks.

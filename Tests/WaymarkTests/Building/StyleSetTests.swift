@@ -182,8 +182,8 @@ import WaymarkZip
         await #expect {
             _ = try await project.build(stylesRoot: project.styles)
         } throws: { error in
-            let message = (error as? BuildSetupError)?.message ?? ""
-            return message.contains(wrong.location) && !message.contains("could not list the guides")
+            guard let setup = error as? BuildSetupError else { return false }
+            return setup.diagnostics.map(\.location.description) == [wrong.location] && !setup.description.contains("could not list the guides")
         }
     }
 }
