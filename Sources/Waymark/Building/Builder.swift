@@ -161,17 +161,10 @@ public struct Builder: Sendable {
     }
 
     /// What the checks find in the style sheets of `request.stylesRoot`, by position (paths as shown to the user).
+    /// These are the sheets `build` uses: the built-in ones overlaid by the project's.
     public static func checkStyles(_ request: BuildRequest) throws -> [Diagnostic] {
-        guard let stylesRoot = request.stylesRoot else { return [] }
-        return checkStyles(try styleSheets(in: stylesRoot), in: stylesRoot, request: request)
-    }
-
-    /// What the checks find in `sheets` (file name → text) of the folder `stylesRoot`.
-    static func checkStyles(_ sheets: [String: String], in stylesRoot: URL, request: BuildRequest) -> [Diagnostic] {
-        let shown = Dictionary(uniqueKeysWithValues: sheets.map {
-            (displayPath(of: stylesRoot.appendingPathComponent($0.key), base: request.displayBase), $0.value)
-        })
-        return Checker(options: request.checks).check(styleSheets: shown)
+        let styleSet = try StyleSet(projectFolder: request.stylesRoot, base: request.displayBase)
+        return Checker(options: request.checks).check(styleSheets: styleSet.sheetsForChecking(base: request.displayBase))
     }
 
     /// Reads, checks and renders one guide, then writes its files.
