@@ -167,11 +167,20 @@ private extension SVGSanitizer {
                     clean.children.append(.element(kept))
                 }
             case .text(let text):
-                if element.localName == "style" { try checkCSS(text, in: element, always: true) }
                 clean.children.append(.text(text))
             case .comment:
                 continue
             }
+        }
+        if element.localName == "style" {
+            // A style sheet is its text alone: what sat between its pieces (an element, a
+            // comment) is dropped, so the pieces are joined and checked as the one text that
+            // the output holds. Checked piece by piece, a quote opened in one piece could hide
+            // a `url(` in the next, which the joined text then shows (found by fuzzing).
+            var sheet = ""
+            for case .text(let text) in clean.children { sheet += text }
+            try checkCSS(sheet, in: element, always: true)
+            clean.children = sheet.isEmpty ? [] : [.text(sheet)]
         }
         return clean
     }
