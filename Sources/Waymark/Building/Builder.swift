@@ -334,16 +334,6 @@ public struct Builder: Sendable {
         return result
     }
 
-    /// Every `*.css` file directly in `folder`, by file name; empty when the folder does not exist.
-    public static func styleSheets(in folder: URL) throws -> [String: String] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [:] }
-        var sheets: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".css") {
-            sheets[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-        }
-        return sheets
-    }
-
     /// The name of the guide `file`'s output folder (`Output/<slug>/`): its file name without `.md`.
     public static func slug(of file: URL) -> String {
         file.deletingPathExtension().lastPathComponent

@@ -73,7 +73,7 @@ struct ProfileCase: Sendable, CustomTestStringConvertible {
     @Test("check and build agree on every profile of issue 13", arguments: ProfileCase.all)
     func checkAndBuildAgree(_ item: ProfileCase) throws {
         let found = Self.checkError(item.css)
-        var sheets = try Builder.styleSheets(in: Self.styles)
+        var sheets = try StyleSet(projectFolder: Self.styles, base: Self.styles).sheets
         sheets["mine.css"] = item.css
         let built = Result { try StyleProfile(name: "mine", styles: sheets, minimumBodySize: Thresholds.largePrintMinimumPoints) }
         guard let refusal = item.refusal else {
@@ -111,7 +111,7 @@ struct ProfileCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func everyShippedSheetPassesCheckAndEveryProfileBuilds() throws {
-        let sheets = try Builder.styleSheets(in: Self.styles)
+        let sheets = try StyleSet(projectFolder: Self.styles, base: Self.styles).sheets
         #expect(sheets.count >= 6)
         let shown = Dictionary(uniqueKeysWithValues: sheets.map { ("Styles/\($0.key)", $0.value) })
         let findings = Checker().check(styleSheets: shown)
@@ -123,7 +123,7 @@ struct ProfileCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func printCSSIsNoLongerRefusedAtItsHyphens() throws {
-        let sheets = try Builder.styleSheets(in: Self.styles)
+        let sheets = try StyleSet(projectFolder: Self.styles, base: Self.styles).sheets
         let print = try #require(sheets["print.css"])
         // Its rules, after a profile's body rule, make a profile both check and build accept.
         let css = ProfileCase.body + print

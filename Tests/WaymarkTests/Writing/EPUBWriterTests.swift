@@ -9,7 +9,7 @@ import WaymarkZip
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func options(passed: Bool = false) throws -> WriterOptions {
-        WriterOptions(styles: try Builder.styleSheets(in: repository.appendingPathComponent("Styles")),
+        WriterOptions(styles: try StyleSet(projectFolder: repository.appendingPathComponent("Styles"), base: repository).sheets,
                       passedAccessibilityChecks: passed, sourceDateEpoch: nil)
     }
 

@@ -9,7 +9,7 @@ import WaymarkModel
         .appendingPathComponent("Styles")
 
     static func options(style: String? = nil, replacing: [String: String] = [:]) throws -> WriterOptions {
-        var sheets = try Builder.styleSheets(in: styles)
+        var sheets = try StyleSet(projectFolder: styles, base: styles).sheets
         sheets.merge(replacing) { _, new in new }
         return WriterOptions(styles: sheets, style: style, sourceDateEpoch: nil)
     }
@@ -84,7 +84,7 @@ import WaymarkModel
     }
 
     @Test func everyShippedProfileIsValid() throws {
-        let sheets = try Builder.styleSheets(in: Self.styles)
+        let sheets = try StyleSet(projectFolder: Self.styles, base: Self.styles).sheets
         for name in ["large-print", "large-print-16", "giant-print"] {
             let profile = try StyleProfile(name: name, styles: sheets, minimumBodySize: LargePrintWriter.profileUse.minimumBodySize)
             #expect(profile.bodySize >= 16)

@@ -71,7 +71,7 @@ struct ShoutWriter: Writer {
         let url = try folder.write("files.md", frontMatter() + "# Hello\n\nYou can talk to someone.\n")
         let guide = try GuideReader(guidesRoot: folder.root).read(file: url, displayPath: "Guides/files.md")
         var options = WriterOptions()
-        options.styles = try Builder.styleSheets(in: Self.repository.appendingPathComponent("Styles"))
+        options.styles = try StyleSet(projectFolder: Self.repository.appendingPathComponent("Styles"), base: Self.repository).sheets
         options.pictograms = try PictogramSet.load(from: Self.repository.appendingPathComponent("Styles/pictograms"))
         for writer in WriterRegistry.all {
             let made = try writer.write(guide, options: options).map(\.path)
