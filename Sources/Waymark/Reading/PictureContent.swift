@@ -21,6 +21,9 @@ public enum PictureContent {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The words after "the picture 'x.svg'" ("is cut short (…)").
         public var message: String
+        /// Whether the picture has more pixels than ``maximumSide`` or ``maximumPixels`` allow,
+        /// so that the fix is to make it smaller rather than to save it again.
+        public var hasTooManyPixels = false
 
         /// The message.
         public var description: String { message }
@@ -35,7 +38,7 @@ public enum PictureContent {
             case .failure(let problem):
                 return .failure(problem)
             case .success(let size):
-                if let problem = size.problem { return .failure(Problem(message: problem)) }
+                if let problem = size.problem { return .failure(Problem(message: problem, hasTooManyPixels: true)) }
                 return .success(bytes)
             }
         default:

@@ -100,7 +100,7 @@ final class PictureResolver {
         case .failure(let problem):
             let hint = mediaType == "image/svg+xml" && !problem.message.contains("well-formed")
                 ? "remove that part of the picture (in an editor such as Inkscape, save as 'Plain SVG'), or use a PNG instead; pictures in guides for children must not run code or load anything from elsewhere"
-                : problem.message.contains("pixels")
+                : problem.hasTooManyPixels
                     ? "make the picture smaller (fewer pixels) in an image editor, for example no more than 2000 pixels wide, and save it again as \(real.pathExtension.uppercased())"
                     : "open the picture in an image editor and save it again as \(real.pathExtension.uppercased())"
             return .failure(.error(at: location, "the picture '\(source)' \(problem)", hint: hint))
