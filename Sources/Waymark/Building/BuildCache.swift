@@ -174,14 +174,13 @@ private extension BuildCache {
     }
 
     /// The file a picture written as `source` is found as now, relative to the guides folder:
-    /// the same search as `PictureResolver` (beside the guide, then the guides folder, links
-    /// resolved), so that a picture newly put beside the guide, or a link pointed elsewhere,
+    /// `PictureResolver.find`'s search (beside the guide, then the guides folder), links
+    /// resolved, so that a picture newly put beside the guide, or a link pointed elsewhere,
     /// counts as a change.
     func locate(_ source: String, guideFolder: URL) -> String? {
         let path = source.removingPercentEncoding ?? source
         let folder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
-        let candidates = [folder.appendingPathComponent(path), guidesRoot.appendingPathComponent(path)]
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { return nil }
+        guard let found = PictureResolver.find(path, guideFolder: folder, guidesRoot: guidesRoot) else { return nil }
         return relative(found.standardizedFileURL.resolvingSymlinksInPath())
     }
 

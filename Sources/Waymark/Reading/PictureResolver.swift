@@ -24,6 +24,13 @@ final class PictureResolver {
         self.guideFolder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
     }
 
+    /// The file a picture path (percent escapes decoded) names: beside the guide first, then in
+    /// the guides folder; nil when neither has it. The build cache looks pictures up the same way.
+    static func find(_ path: String, guideFolder: URL, guidesRoot: URL) -> URL? {
+        [guideFolder.appendingPathComponent(path), guidesRoot.appendingPathComponent(path)]
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
     /// Resolves `source` as written in the guide; the key of its resource, or a diagnostic.
     func resolve(_ source: String, at location: Location) -> Result<String, Diagnostic> {
         if let key = found[source] { return .success(key) }
@@ -50,8 +57,7 @@ final class PictureResolver {
                 at: location, "the picture path '\(source)' leaves the guides folder",
                 hint: "put the picture in Guides/pictures/ and write a path such as pictures/meeting.svg, without '..' or a leading '/'"))
         }
-        let candidates = [guideFolder.appendingPathComponent(path), guidesRoot.appendingPathComponent(path)]
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        guard let found = PictureResolver.find(path, guideFolder: guideFolder, guidesRoot: guidesRoot) else {
             return .failure(.error(
                 at: location, "the picture '\(source)' does not exist",
                 hint: "check the spelling of the file name, or save the picture as Guides/\(path)"))
