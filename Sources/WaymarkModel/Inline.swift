@@ -44,6 +44,15 @@ public struct PhoneNumber: Hashable, Sendable {
         self.display = display
         self.dial = dial
     }
+
+    /// The number as a screen reader should say it: digit by digit, in the groups it is
+    /// written in (`0 8 0 0, 1 1 1 1`; `9 9 9`), so that it is not read as a quantity
+    /// ("one thousand one hundred and eleven").
+    public var spoken: String {
+        display.split(separator: " ").map { group in
+            group.map(String.init).joined(separator: " ")
+        }.joined(separator: ", ")
+    }
 }
 
 /// A glossary word where it is used in the text.

@@ -47,7 +47,7 @@ a { color: #00377a; }
 
 .row {
   display: grid;
-  grid-template-columns: minmax(4.5em, 1fr) 2fr;
+  grid-template-columns: minmax(4.5em, 1fr) minmax(0, 2fr);
   gap: 1em;
   align-items: start;
   padding: 0.75em 0;
@@ -58,6 +58,13 @@ a { color: #00377a; }
 
 .row-picture img { width: 100%; max-width: 7em; height: auto; }
 .row-words p { margin: 0 0 0.4em 0; }
+
+/* Below 30em (480 px) the words column would hold fewer than about 20 letters a
+   line, so the picture goes above the words. */
+@media screen and (max-width: 30em) {
+  .row { grid-template-columns: minmax(0, 1fr); gap: 0.5em; }
+  .row-picture img { max-width: 5em; }
+}
 
 .urgent { color: #000000; background-color: #fff0b3; border: 4px solid #000000; }
 .note { border-left: 6px solid #000000; }
@@ -171,8 +178,44 @@ dfn { font-style: normal; font-weight: bold; }
 }
 .row-picture { flex: 0 0 30%; }
 .row-picture img { width: 100%; max-width: 6em; }
-.row-words { flex: 1 1 auto; }
+.row-words { flex: 1 1 auto; min-width: 0; }
 .row-words p { margin: 0 0 0.4em 0; }
+
+/* Reflow (WCAG 1.4.10): nothing is wider than a 320 px phone screen, even with wider
+   text spacing. Long words and web addresses break where they must. */
+p, li, dt, dd, td, th, a, .row-words { overflow-wrap: anywhere; }
+
+/* A narrow screen: easy-read pictures go above the words, and a table becomes one
+   card per row, each cell under its header's words (data-label). */
+@media screen and (max-width: 30em) {
+  .row { display: block; }
+  .row-picture img { max-width: 5em; }
+}
+@media screen and (max-width: 40em) {
+  table, thead, tbody, tr, th, td { display: block; }
+  thead tr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+  }
+  tr { margin: 0 0 1em 0; }
+  td + td { border-top: none; }
+  td[data-label]::before { content: attr(data-label); display: block; font-weight: bold; }
+}
+
+/* Dark mode, where the reading system asks for it: light text on a dark page,
+   pictures on a light tile (pictograms are black line art). */
+@media screen and (prefers-color-scheme: dark) {
+  body { color: #f2f2f2; background-color: #121212; }
+  a { color: #a8d4ff; }
+  .urgent { color: #ffffff; background-color: #3a2e00; border-color: #ffd75e; }
+  .note { border-left-color: #a8d4ff; }
+  .contact, .write-space, th, td, .row { border-color: #f2f2f2; }
+  img { color: #000000; background-color: #ffffff; border-radius: 0.3em; }
+}
 
 """#
         ),
@@ -1126,7 +1169,7 @@ h1, h2, h3, h4, p, li, dt, dd, td, th, figcaption, blockquote {
   text-align: left;
   hyphens: manual;
   -webkit-hyphens: manual;
-  overflow-wrap: break-word;
+  overflow-wrap: anywhere;
 }
 
 h1, h2, h3, h4 {
@@ -1149,8 +1192,18 @@ figure { margin: 1em 0; }
 figure img { width: 7em; }
 .decorative img { width: 4em; }
 
-.skip-link { position: absolute; left: -10000px; }
-.skip-link:focus { position: static; display: inline-block; padding: 0.5em; }
+/* Hidden until focused, in a way that does not widen the page in either direction
+   of writing (`left: -10000px` made a right-to-left page 10,000 px wide). */
+.skip-link:not(:focus) {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+.skip-link:focus { display: inline-block; padding: 0.5em; }
 
 .urgent, .note, .contact, .write-space, figure, tr, li { break-inside: avoid; page-break-inside: avoid; }
 
@@ -1171,8 +1224,47 @@ th, td { padding: 0.3em 0.5em; vertical-align: top; }
 .glossary dt { font-weight: bold; margin-top: 0.75em; }
 .glossary dd { margin: 0; }
 
+/* Reflow (WCAG 1.4.10): nothing is wider than a 320 px phone, at 400 % zoom, or with
+   wider text spacing (1.4.12). Long words and web addresses break where they must. */
+a, dd, .row-words { overflow-wrap: anywhere; }
+
 @media screen {
   .ruled-lines { display: none; }
+}
+
+/* On a narrow screen a table becomes one card per row, each cell under its header's
+   words (data-label); it stays a table for screen readers, which read the headers. */
+@media screen and (max-width: 40em) {
+  table, thead, tbody, tr, th, td { display: block; width: auto; }
+  thead tr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+  }
+  tr { margin: 0 0 1em 0; }
+  td + td { border-top: none; }
+  td[data-label]::before { content: attr(data-label); display: block; font-weight: bold; }
+}
+
+/* Dark mode, when the reader's phone asks for it: the same 7:1 contrast, on screen
+   only (print stays black on white). `:root` makes these win over a profile's colours,
+   which come after this sheet. Pictures keep a light tile: pictograms are black line art. */
+@media screen and (prefers-color-scheme: dark) {
+  :root body { color: #f2f2f2; background-color: #121212; }
+  :root a { color: #a8d4ff; }
+  :root .urgent { color: #ffffff; background-color: #3a2e00; border-color: #ffd75e; }
+  :root .note { border-color: #f2f2f2; }
+  :root .contact, :root .write-space, :root th, :root td, :root .row { border-color: #f2f2f2; }
+  :root img { color: #000000; background-color: #ffffff; border-radius: 0.3em; }
+}
+
+/* Forced colours (Windows high contrast) drop the urgent box's yellow: a second frame
+   keeps it distinct from a contact card. */
+@media (forced-colors: active) {
+  .urgent { outline: 3px solid; outline-offset: 3px; }
 }
 
 @media print {

@@ -102,7 +102,7 @@ import WaymarkZip
         #expect(easyRead.contains(Self.dataURI(Array(Self.kite.utf8))))
         #expect(easyRead.contains(Self.dataURI(Array(try Self.builtIn("pictograms/phone.svg").utf8))))
         // The built-in easy-read profile and e-book sheet.
-        #expect(easyRead.contains("grid-template-columns: minmax(4.5em, 1fr) 2fr;"))
+        #expect(easyRead.contains("grid-template-columns: minmax(4.5em, 1fr) minmax(0, 2fr);"))
         let epub = try ZipArchiveReader.entries(of: try project.output("guide.epub"))
         let css = try #require(epub.first { $0.path.hasSuffix(".css") })
         #expect(String(decoding: css.bytes, as: UTF8.self) == (try Self.builtIn("epub.css")))

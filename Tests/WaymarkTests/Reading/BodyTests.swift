@@ -109,6 +109,18 @@ import WaymarkModel
         #expect(inlines.first { if case .phone = $0.kind { return true } else { return false } }?.location.column == column)
     }
 
+    /// What a screen reader is given to say: digit by digit, in the number's own groups
+    /// (espeak-ng reads "0800 1111" as "eight hundred, one thousand one hundred and eleven").
+    @Test(arguments: [
+        ("0800 1111", "0 8 0 0, 1 1 1 1"),
+        ("999", "9 9 9"),
+        ("0808 800 2222", "0 8 0 8, 8 0 0, 2 2 2 2"),
+        ("+44 1926 414144", "+ 4 4, 1 9 2 6, 4 1 4 1 4 4"),
+    ])
+    func phoneNumbersAreSpokenDigitByDigit(display: String, spoken: String) {
+        #expect(PhoneNumber(display: display, dial: "").spoken == spoken)
+    }
+
     @Test(arguments: ["In 2026 we met.", "Aged 11 to 17.", "It costs £999.", "Room 1010.", "Version 1.999."])
     func numbersThatAreNotPhoneNumbers(text: String) throws {
         let blocks = try blocks(text + "\n")

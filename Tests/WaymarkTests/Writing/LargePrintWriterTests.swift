@@ -42,8 +42,10 @@ import WaymarkModel
         #expect(html.contains(##"<a class="skip-link" href="#main">Skip to the guide</a>"##))
         #expect(html.contains(#"<nav class="page contents" aria-labelledby="contents-title">"#))
         #expect(html.contains(#"<meta name="waymark-body-size" content="18pt">"#))
-        #expect(html.contains(#"<a href="tel:08001111" class="phone">0800 1111</a>"#))
+        #expect(html.contains(#"<a href="tel:08001111" class="phone" aria-label="0 8 0 0, 1 1 1 1">0800 1111</a>"#))
         #expect(html.contains(#"<th scope="col">Who</th>"#))
+        // Each cell carries its header's words, for the one-card-per-row layout of a narrow screen.
+        #expect(html.contains(#"<td data-label="Who">"#))
         #expect(html.contains(#"<abbr title="child sexual exploitation">CSE</abbr>"#))
         #expect(html.contains(#"counter(page) " of " counter(pages)"#))
         #expect(html.contains("font-size: 18pt; color: #000000; }"))

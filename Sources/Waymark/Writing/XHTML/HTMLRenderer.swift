@@ -104,15 +104,21 @@ struct HTMLRenderer {
         return blocks(item)
     }
 
+    /// A table; each cell carries its column's header words (`data-label`), which a narrow
+    /// screen shows above the cell when the rows become cards.
     mutating func table(_ table: Table) -> XMLNode {
         var head: [XMLNode] = []
         for cell in table.header {
             head.append(HTML.element("th", [("scope", "col")], inlines(cell)))
         }
+        let labels = table.header.map { Inline.plainText($0) }
         var rows: [XMLNode] = []
         for row in table.rows {
             var cells: [XMLNode] = []
-            for cell in row { cells.append(HTML.element("td", [], inlines(cell))) }
+            for (column, cell) in row.enumerated() {
+                let label = column < labels.count && !labels[column].isEmpty ? labels[column] : nil
+                cells.append(HTML.element("td", [("data-label", label)], inlines(cell)))
+            }
             rows.append(HTML.element("tr", [], cells))
         }
         return HTML.element("table", [], [
@@ -157,7 +163,7 @@ struct HTMLRenderer {
             row("Phone", value)
         }
         if let text = contact.text {
-            row("Text", [HTML.element("a", [("href", LinkPolicy.encoded("sms:" + text.dial)), ("class", "phone")], [HTML.text(text.display)])])
+            row("Text", [phoneLink(text, scheme: "sms:")])
         }
         if let email = contact.email { row("Email", [HTML.element("a", [("href", LinkPolicy.encoded("mailto:" + email))], [HTML.text(email)])]) }
         if let website = contact.website { row("Website", [HTML.element("a", [("href", LinkPolicy.encoded(website)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
@@ -185,8 +191,9 @@ struct HTMLRenderer {
         return HTML.element("div", [("class", "write-space"), ("role", "note"), ("aria-labelledby", id)], children)
     }
 
-    func phoneLink(_ number: PhoneNumber) -> XMLNode {
-        HTML.element("a", [("href", LinkPolicy.encoded("tel:" + number.dial)), ("class", "phone")], [HTML.text(number.display)])
+    /// A number to call or text: shown as written, named digit by digit for screen readers.
+    func phoneLink(_ number: PhoneNumber, scheme: String = "tel:") -> XMLNode {
+        HTML.element("a", [("href", LinkPolicy.encoded(scheme + number.dial)), ("class", "phone"), ("aria-label", number.spoken)], [HTML.text(number.display)])
     }
 
     // MARK: - Inlines

@@ -12,6 +12,8 @@ struct StyleContrastRule: Rule {
             daylight. Each rule's 'color' is checked against the same rule's 'background-color' (or \
             'background'), else against the page background (the html, body or :root rule; white when none \
             is set); a rule that sets only a background is checked against the page text colour. \
+            Rules inside '@media (prefers-color-scheme: dark)' are checked against the dark page colours \
+            that such a block sets (a page rule there may be written ':root body'). \
             Sheets for print (large-print*.css, giant-print*.css, easy-read*.css, the shared print*.css and \
             a profile of your own, any other name) need 7:1 (WCAG AAA); epub.css 4.5:1 (WCAG AA). In a print \
             sheet, a colour that cannot be read (lab(), color-mix()) is an error too, since its contrast \
@@ -25,6 +27,7 @@ struct StyleContrastRule: Rule {
             RuleExample(css: ":root { --ink: #111; }\nbody { color: var(--ink); }\n", file: "large-print.css"),
             RuleExample(css: "body { color: hsl(0, 0%, 5%); background-color: white; }\na { color: inherit; }\n", file: "mine.css"),
             RuleExample(css: "body { color: #000000; background-color: #ffffff; }\n.urgent { color: #000000; background-color: #fff0b3; }\n", file: "giant-print.css"),
+            RuleExample(css: "body { color: #000; background: #fff; }\n@media (prefers-color-scheme: dark) {\n  :root body { color: #f2f2f2; background-color: #121212; }\n  :root a { color: #a8d4ff; }\n}\n", file: "print.css"),
         ],
         failing: [
             RuleExample(css: "body { ↓color: #777777; }\n", file: "epub.css"),
@@ -32,22 +35,20 @@ struct StyleContrastRule: Rule {
             RuleExample(css: "body { color: #222; }\n.warning { ↓background-color: #555555; }\n", file: "easy-read.css"),
             RuleExample(css: "body { ↓color: #777777; background-color: #ffffff; }\n", file: "mine.css"),
             RuleExample(css: "body { ↓color: lab(20% 0 0); }\n", file: "large-print.css"),
+            RuleExample(css: "body { color: #000; }\n@media screen and (prefers-color-scheme: dark) {\n  body { color: #f2f2f2; background-color: #121212; }\n  a { ↓color: #00377a; }\n}\n", file: "print.css"),
         ]
     )
 
     func check(styleSheet context: StyleSheetContext) -> [Diagnostic] {
         let sheet = context.sheet
         let minimum = sheet.profile.needsEnhancedContrast ? Thresholds.contrastEnhanced : Thresholds.contrastStandard
-        var pageBackground = Colour.white
-        var pageText = Colour.black
-        for rule in sheet.rules where rule.isPage {
-            if let background = background(of: rule, in: sheet) { pageBackground = background.over(.white) }
-            if let text = rule.declaration("color").flatMap({ Colour(css: sheet.resolved($0.value)) }) { pageText = text }
-        }
-        pageText = pageText.over(pageBackground)
+        // Light colours first; dark mode starts from them and takes its own page rules.
+        let light = pageColours(sheet.rules.filter { !isDarkMode($0) }, in: sheet, from: (.white, .black))
+        let dark = pageColours(sheet.rules.filter(isDarkMode), in: sheet, from: light)
         var findings: [Diagnostic] = []
         if sheet.profile.isPrint { findings += unreadable(in: context) }
         for rule in sheet.rules {
+            let (pageBackground, pageText) = isDarkMode(rule) ? dark : light
             let ownBackground = background(of: rule, in: sheet)?.over(pageBackground)
             let colour = rule.declaration("color")
             let text = colour.flatMap { Colour(css: sheet.resolved($0.value)) }
@@ -60,7 +61,7 @@ struct StyleContrastRule: Rule {
             let selector = rule.selectors.joined(separator: ", ")
             findings.append(context.finding(
                 at: declaration.location,
-                "\(declaration.property): text \(foreground) on \(background) in '\(selector)' has a contrast of \(String(format: "%.2f", ratio)):1; \(sheet.name) needs \(String(format: "%.1f", minimum)):1",
+                "\(declaration.property): text \(foreground) on \(background) in '\(selector)'\(isDarkMode(rule) ? " (dark mode)" : "") has a contrast of \(String(format: "%.2f", ratio)):1; \(sheet.name) needs \(String(format: "%.1f", minimum)):1",
                 hint: "make the text darker or the background lighter (or the other way round) until the contrast is at least \(String(format: "%.1f", minimum)):1; a contrast checker such as WebAIM's shows the ratio"))
         }
         return findings
@@ -81,6 +82,30 @@ struct StyleContrastRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether the rule applies only in dark mode (`@media (prefers-color-scheme: dark)`).
+    private func isDarkMode(_ rule: StyleSheet.Rule) -> Bool {
+        rule.conditions.contains { condition in
+            let compact = condition.lowercased().filter { !$0.isWhitespace }
+            return compact.contains("prefers-color-scheme:dark")
+        }
+    }
+
+    /// The page's background and text colours after `rules`' page rules (`html`, `body`,
+    /// `:root`, or a selector ending in one, such as `:root body`), starting from `start`.
+    private func pageColours(_ rules: [StyleSheet.Rule], in sheet: StyleSheet, from start: (Colour, Colour)) -> (background: Colour, text: Colour) {
+        var (pageBackground, pageText) = start
+        for rule in rules where rule.atRule == nil && rule.selectors.contains(where: isPageSelector) {
+            if let background = background(of: rule, in: sheet) { pageBackground = background.over(.white) }
+            if let text = rule.declaration("color").flatMap({ Colour(css: sheet.resolved($0.value)) }) { pageText = text }
+        }
+        return (pageBackground, pageText.over(pageBackground))
+    }
+
+    private func isPageSelector(_ selector: String) -> Bool {
+        let last = selector.split(whereSeparator: { $0.isWhitespace || $0 == ">" }).last.map { $0.lowercased() } ?? ""
+        return ["html", "body", ":root"].contains(last)
     }
 
     private func background(of rule: StyleSheet.Rule, in sheet: StyleSheet) -> Colour? {
