@@ -1050,9 +1050,14 @@ class PhoneChecks:
         findings = []
         for mode, metrics, spacing in REFLOW_MODES:
             self.reset()
+            if not html_page:
+                # An EPUB content document has no viewport meta (that is for fixed layout): a
+                # reading system lays it out in its own viewport, the phone's width, as a
+                # desktop layout viewport does, not in a phone browser's 980 px default.
+                metrics = dict(metrics, mobile=False)
             self.cdp("Emulation.setDeviceMetricsOverride", metrics)
             # zoom: 400 % draws a 4 CSS px scrollbar, not 15; count the whole 320 px
-            self.cdp("Emulation.setScrollbarsHidden", {"hidden": not metrics["mobile"]})
+            self.cdp("Emulation.setScrollbarsHidden", {"hidden": mode.startswith("zoom") or not html_page})
             self.load(path)
             driver = self.browser.driver
             if spacing:
