@@ -7,8 +7,8 @@ APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils
-CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils espeak-ng
+CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng
 PYTHON ?= python3
 VENV := .venv-test
 VENV_STAMP := $(VENV)/.conformance-stamp
@@ -84,12 +84,17 @@ conformance-deps:
 	fi
 
 ## conformance: self-test the checkers on Tests/Conformance/samples, then run
-## EPUBCheck, axe-core, the Nu HTML checker, print and self-containment checks
-## on everything in Output/.
+## EPUBCheck, axe-core, the Nu HTML checker, print, self-containment and the
+## phone checks (reflow, dark, names) on everything in Output/ and on the
+## fixture guides in Tests/Conformance/guides (right to left, wide tables,
+## long addresses), built into .build/conformance-guides.
+CONFORMANCE_GUIDES_OUT := .build/conformance-guides
 conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
 	$(WAYMARK) formats --json > .build/formats.json
-	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json Output
+	rm -rf $(CONFORMANCE_GUIDES_OUT)
+	$(WAYMARK) build --guides Tests/Conformance/guides --output $(CONFORMANCE_GUIDES_OUT)
+	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json Output $(CONFORMANCE_GUIDES_OUT)
 
 ## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake and the settings
 ## (waymark.yml and style profiles), FUZZ_SECONDS

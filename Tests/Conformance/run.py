@@ -14,6 +14,11 @@ Checks (see README.md beside this file for what each proves):
   print           print to PDF in Chromium; body text size and no heading at
                   the end of a page (pdftotext), fonts recorded (pdffonts)
   self-contained  no scripts, event handlers or remote resources in any output
+  reflow          phones first: no sideways scrolling at 320 px (also with WCAG 1.4.12
+                  text spacing), at 400 % zoom with text spacing, and at 375 px
+  dark            axe in prefers-color-scheme: dark, pictures visible on a dark page,
+                  .urgent keeps a border in forced colours, print stays black on white
+  names           tel: links are announced digit by digit (espeak-ng), label in name
 
 Prints one line per file and check, PASS or FAIL, with every finding of a
 failure underneath; exits 1 if anything failed; the last line is
@@ -44,7 +49,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tools  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained")
+CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained", "reflow", "dark", "names")
 
 # --------------------------------------------------------------------------
 # Results and reporting
@@ -593,6 +598,587 @@ def safe_extract(book: zipfile.ZipFile, folder: str) -> None:
 
 
 # --------------------------------------------------------------------------
+# Phones first (issue 15): reflow at 320 px, dark mode, spoken phone numbers.
+# All three run in one headless Chromium (the Browser above), driven over CDP.
+
+# (name, CDP Emulation.setDeviceMetricsOverride, inject the WCAG 1.4.12 text spacing)
+REFLOW_MODES = (
+    ("320px", {"width": 320, "height": 640, "deviceScaleFactor": 2, "mobile": True}, False),
+    ("320px+spacing", {"width": 320, "height": 640, "deviceScaleFactor": 2, "mobile": True}, True),
+    # 400 % zoom of a 1280 x 1024 desktop window: a 320 x 256 CSS px layout viewport, not a phone
+    ("zoom400%+spacing", {"width": 320, "height": 256, "deviceScaleFactor": 4, "mobile": False}, True),
+    ("375px", {"width": 375, "height": 667, "deviceScaleFactor": 2, "mobile": True}, False),
+)
+# WCAG 2.1 success criterion 1.4.12 (Text Spacing): the values it names, forced on everything.
+TEXT_SPACING_CSS = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
+                    "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+INJECT_STYLE = """
+const style = document.createElementNS('http://www.w3.org/1999/xhtml', 'style');
+style.setAttribute('id', 'waymark-conformance-text-spacing');
+style.textContent = arguments[0];
+(document.head || document.documentElement).appendChild(style);
+return document.body ? document.body.getBoundingClientRect().width : 0;
+"""
+# The document's horizontal overflow, and the elements that cause it (a diagnosis aid:
+# scrollWidth against clientWidth decides). An element counts when its box, or the
+# text inside it, passes the edge the page can scroll to (right in LTR, left in RTL),
+# and no ancestor clips it (overflow other than visible: a table in a scroll box does
+# not make the page scroll). Of nested offenders, only the innermost that reaches as
+# far is named.
+REFLOW_MEASURE = r"""
+const se = document.scrollingElement || document.documentElement;
+const width = se.clientWidth, scroll = se.scrollWidth;
+const rtl = getComputedStyle(document.body || document.documentElement).direction === 'rtl'
+         || getComputedStyle(document.documentElement).direction === 'rtl';
+const viewportMeta = !!document.querySelector('meta[name="viewport"]');
+const out = {width: width, scrollWidth: scroll, innerWidth: window.innerWidth, rtl: rtl,
+             viewportMeta: viewportMeta, offenders: []};
+if (scroll <= width + 1) return out;
+function clipped(el) {
+  for (let p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (s.overflowX !== 'visible') {
+      const r = p.getBoundingClientRect();
+      if (r.right <= width + 1 && r.left >= -1) return true;
+    }
+  }
+  return false;
+}
+function past(left, right) {
+  return rtl ? Math.max(0, -left) : Math.max(0, right - width);
+}
+const found = new Map();
+const all = document.body ? document.body.querySelectorAll('*') : [];
+for (const el of all) {
+  const s = getComputedStyle(el);
+  if (s.display === 'none') continue;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  let amount = past(r.left, r.right);
+  for (const node of el.childNodes) {
+    if (node.nodeType !== 3 || !node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const t of range.getClientRects()) amount = Math.max(amount, past(t.left, t.right));
+  }
+  if (amount > 1 && !clipped(el)) found.set(el, amount);
+}
+function describe(el, amount) {
+  const r = el.getBoundingClientRect();
+  return {tag: el.localName, cls: el.getAttribute('class') || '', id: el.id || '',
+          text: (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60),
+          px: Math.round(amount), left: Math.round(r.left), right: Math.round(r.right)};
+}
+// the outermost boxes that pass the edge (their parent does not), widest first; under
+// each, the innermost elements that reach as far (what makes it wide)
+const roots = [...found].filter(([el]) => !found.has(el.parentElement)).sort((a, b) => b[1] - a[1]);
+for (const [root, amount] of roots.slice(0, 4)) {
+  const item = describe(root, amount);
+  item.inner = [];
+  for (const [el, a] of found) {
+    if (el === root || !root.contains(el) || a < amount - 1) continue;
+    let deeper = false;
+    for (const [other, b] of found) if (other !== el && el.contains(other) && b >= a - 1) { deeper = true; break; }
+    if (!deeper) item.inner.push(describe(el, a));
+  }
+  // the likely cause first: the longest unbreakable run of text (an address, a long word)
+  const longest = t => Math.max(0, ...t.split(/\s+/).map(w => w.length));
+  item.inner.sort((a, b) => longest(b.text) - longest(a.text));
+  item.innerCount = item.inner.length;
+  item.inner = item.inner.slice(0, 3);
+  out.offenders.push(item);
+}
+out.roots = roots.length;
+return out;
+"""
+
+
+def describe_offender(o: dict, inner: bool = True) -> str:
+    name = o["tag"] + (f"#{o['id']}" if o["id"] else "") + "".join(f".{c}" for c in o["cls"].split())
+    text = f"<{name}> {o['px']}px past the edge (box {o['left']}..{o['right']}) \"{clip(o['text'], 50)}\""
+    if inner and o.get("inner"):
+        more = f" and {o['innerCount'] - len(o['inner'])} more" if o.get("innerCount", 0) > len(o["inner"]) else ""
+        text += " — inside it, as far out (longest word first): " + ", ".join(describe_offender(i, False) for i in o["inner"]) + more
+    return text
+
+
+def reflow_findings(measured: dict, mode: str, document: str, html_page: bool) -> list[Finding]:
+    label = f"{document} @{mode}".strip() if document else f"@{mode}"
+    findings = []
+    if html_page and not measured.get("viewportMeta") and mode != "zoom400%+spacing":
+        findings.append(Finding("reflow-viewport", "no <meta name=\"viewport\" content=\"width=device-width\">: a phone "
+                                                   f"lays the page out {measured['width']}px wide and shrinks it", label))
+    over = measured["scrollWidth"] - measured["width"]
+    if over > 1:
+        side = "left (right to left)" if measured.get("rtl") else "right"
+        causes = "; ".join(describe_offender(o) for o in measured.get("offenders", [])) or "no single element found"
+        if measured.get("roots", 0) > len(measured.get("offenders", [])):
+            causes += f"; and {measured['roots'] - len(measured['offenders'])} more boxes"
+        findings.append(Finding(
+            "reflow-overflow",
+            f"scrolls sideways: the page is {measured['scrollWidth']}px wide in a {measured['width']}px viewport, "
+            f"{over}px past the {side} edge (WCAG 1.4.10). Widest: {causes}", label))
+    return findings
+
+
+# Relative luminance (WCAG) of a computed CSS colour; None when transparent.
+COLOUR = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)")
+
+
+def luminance(css: str) -> float | None:
+    match = COLOUR.match(css or "")
+    if not match:
+        return None
+    alpha = match.group(4)
+    if alpha is not None and (float(alpha.rstrip("%")) / (100 if alpha.endswith("%") else 1)) < 0.5:
+        return None
+
+    def channel(v: str) -> float:
+        c = float(v) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(match.group(i)) for i in (1, 2, 3))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# What the page looks like in one colour mode: the page background (body, html, then the
+# canvas), every picture with the nearest background behind it, every .urgent box's border,
+# and the body's colours.
+COLOUR_PROBE = r"""
+function bg(el) {
+  for (let e = el; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (m) { const parts = m[1].split(/[\s,\/]+/).filter(Boolean); if (parts.length < 4 || parseFloat(parts[3]) >= 0.5) return c; }
+  }
+  return null;
+}
+const root = getComputedStyle(document.documentElement);
+const body = document.body ? getComputedStyle(document.body) : root;
+const scheme = root.colorScheme || 'normal';
+const darkCanvas = matchMedia('(prefers-color-scheme: dark)').matches && /dark/.test(scheme) && !/light/.test(scheme.split(' ')[0]);
+const pictures = [];
+for (const img of document.querySelectorAll('img')) {
+  const s = getComputedStyle(img);
+  if (s.display === 'none' || s.visibility === 'hidden') continue;
+  pictures.push({src: img.currentSrc || img.src || '', alt: img.getAttribute('alt') || '',
+                 own: s.backgroundColor, behind: bg(img), filter: s.filter});
+}
+const urgent = [];
+for (const el of document.querySelectorAll('.urgent')) {
+  const s = getComputedStyle(el);
+  const sides = ['Top', 'Right', 'Bottom', 'Left'].map(side => ({
+      width: parseFloat(s['border' + side + 'Width']) || 0, style: s['border' + side + 'Style']}));
+  urgent.push({text: (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60), sides: sides,
+               outline: {width: parseFloat(s.outlineWidth) || 0, style: s.outlineStyle}});
+}
+return {pageBackground: bg(document.body || document.documentElement), darkCanvas: darkCanvas,
+        bodyColor: body.color, bodyBackground: body.backgroundColor, rootBackground: root.backgroundColor,
+        pictures: pictures, urgent: urgent};
+"""
+DARK_PAINT = re.compile(r"(?:stroke|fill)\s*[=:]\s*[\"']?\s*(#0{3}\b|#0{6}\b|black\b|rgb\(\s*0\s*,\s*0\s*,\s*0\s*\)|#[0-3][0-9a-f]{2}\b|#[0-3][0-9a-f][0-3][0-9a-f][0-3][0-9a-f]\b)",
+                        re.IGNORECASE)
+
+
+def svg_text(src: str) -> str | None:
+    """The SVG source of a picture (a data: URL or a file:), or None when it is not an SVG."""
+    if src.startswith("data:"):
+        head, _, data = src.partition(",")
+        if "svg" not in head.lower():
+            return None
+        if ";base64" in head.lower():
+            import base64
+            return base64.b64decode(data + "=" * (-len(data) % 4)).decode("utf-8", errors="replace")
+        return urllib.parse.unquote(data)
+    if src.startswith("file:"):
+        path = urllib.parse.unquote(urllib.parse.urlparse(src).path)
+        if path.lower().endswith(".svg") and os.path.isfile(path):
+            return Path(path).read_text(encoding="utf-8", errors="replace")
+    return None
+
+
+def svg_has_white_tile(svg: str) -> bool:
+    """A white <rect> under everything that covers the whole viewBox (the pictograms' tile)."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        return False
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    try:
+        x0, y0, w, h = (float(v) for v in box) if len(box) == 4 else (0.0, 0.0, float(root.get("width", "0").rstrip("px")),
+                                                                         float(root.get("height", "0").rstrip("px")))
+    except ValueError:
+        return False
+    for element in root.iter():
+        if element.tag.split("}")[-1] != "rect":
+            continue
+        fill = (element.get("fill") or "").strip().lower()
+        style = element.get("style") or ""
+        style_fill = re.search(r"fill\s*:\s*([^;]+)", style)
+        if style_fill:
+            fill = style_fill.group(1).strip().lower()
+        if fill not in ("#fff", "#ffffff", "white", "rgb(255,255,255)", "rgb(255, 255, 255)"):
+            continue
+
+        def number(name: str, default: float) -> float:
+            value = (element.get(name) or "").strip().rstrip("px")
+            if value.endswith("%"):
+                return float(value[:-1]) / 100 * (w if name in ("x", "width") else h)
+            return float(value) if value else default
+
+        try:
+            x, y, rw, rh = number("x", 0), number("y", 0), number("width", 0), number("height", 0)
+        except ValueError:
+            continue
+        if x <= x0 and y <= y0 and x + rw >= x0 + w and y + rh >= y0 + h:
+            return True
+    return False
+
+
+def dark_picture_findings(probe: dict, label: str) -> list[Finding]:
+    page = luminance(probe.get("pageBackground") or "")
+    if page is None:
+        page = 0.0 if probe.get("darkCanvas") else 1.0  # the canvas: dark only when the page opts in
+    if page >= 0.2:
+        return []
+    findings = []
+    for picture in probe.get("pictures", []):
+        svg = svg_text(picture["src"])
+        if svg is None or not DARK_PAINT.search(svg):
+            continue  # not an SVG with dark strokes: nothing to tell
+        behind = luminance(picture.get("behind") or "")
+        if behind is not None and behind >= 0.5:
+            continue  # sits on a light tile (its own background or an ancestor's)
+        if "invert" in (picture.get("filter") or ""):
+            continue
+        if svg_has_white_tile(svg):
+            continue
+        findings.append(Finding(
+            "dark-picture",
+            f"the picture \"{clip(picture['alt'], 60)}\" draws dark strokes and has no light tile, on a dark page "
+            f"(background {probe.get('pageBackground') or 'the dark canvas'}, behind it {picture.get('behind') or 'nothing'}): "
+            f"black on dark, it cannot be seen", label))
+    return findings
+
+
+def forced_colour_findings(probe: dict, label: str) -> list[Finding]:
+    findings = []
+    for box in probe.get("urgent", []):
+        bordered = [s for s in box["sides"] if s["width"] > 0 and s["style"] not in ("none", "hidden")]
+        outlined = box["outline"]["width"] > 0 and box["outline"]["style"] not in ("none", "hidden")
+        if not bordered and not outlined:
+            findings.append(Finding(
+                "forced-colors-urgent-border",
+                f"with forced-colors: active the .urgent box \"{clip(box['text'], 50)}\" has no border or outline, so "
+                f"nothing sets it apart once the system colours replace its background", label))
+    return findings
+
+
+def print_colour_findings(probe: dict, label: str) -> list[Finding]:
+    findings = []
+    if (probe.get("bodyColor") or "").replace(" ", "") not in ("rgb(0,0,0)", "rgba(0,0,0,1)"):
+        findings.append(Finding("print-colors", f"printed with prefers-color-scheme: dark, the body text is "
+                                                f"{probe.get('bodyColor')}, not black rgb(0, 0, 0)", label))
+    for where in ("bodyBackground", "rootBackground"):
+        colour = probe.get(where) or ""
+        lum = luminance(colour)
+        if lum is not None and lum < 0.99:
+            findings.append(Finding("print-colors", f"printed with prefers-color-scheme: dark, the "
+                                                    f"{'body' if where == 'bodyBackground' else 'html'} background is "
+                                                    f"{colour}, not white or transparent", label))
+    return findings
+
+
+class Speech:
+    """espeak-ng's phonemes (-q -x): what a screen reader's default voice would say."""
+
+    DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                   "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+
+    def __init__(self):
+        self.binary = tools.espeak()
+        self.cache: dict[tuple[str, str], str] = {}
+        self.voices: dict[str, str] = {}
+        self.number_words: dict[str, list[tuple[str, str]]] = {}
+
+    def say(self, text: str, voice: str = "en") -> str:
+        key = (voice, text)
+        if key not in self.cache:
+            run = subprocess.run([self.binary, "-v", voice, "-q", "-x", text], capture_output=True, text=True, timeout=60)
+            self.cache[key] = " ".join(run.stdout.split())
+        return self.cache[key]
+
+    @staticmethod
+    def plain(phonemes: str) -> str:
+        """Phonemes without stress marks, pauses and spaces, to search in."""
+        return re.sub(r"[\s'_,!:;]", "", phonemes)
+
+    def voice_for(self, lang: str) -> str:
+        primary = (lang or "en").split("-")[0].lower() or "en"
+        if primary not in self.voices:
+            listed = subprocess.run([self.binary, f"--voices={primary}"], capture_output=True, text=True, timeout=60)
+            rows = [r.split() for r in listed.stdout.splitlines()[1:] if r.split()]
+            self.voices[primary] = primary if any(len(r) > 1 and r[1].split("-")[0] == primary for r in rows) else "en"
+        return self.voices[primary]
+
+    def number_words_for(self, voice: str) -> list[tuple[str, str]]:
+        """(word, its plain phonemes) for 'hundred' and 'thousand' in this voice: asked of espeak-ng,
+        not written down, so the check does not depend on its phoneme alphabet. English: the words
+        themselves; other voices: 100 and 1000 without the 'one' some languages say first."""
+        if voice not in self.number_words:
+            if voice.split("-")[0] == "en":
+                words = [(w, self.plain(self.say(w, voice))) for w in ("hundred", "thousand")]
+            else:
+                one = self.plain(self.say("1", voice))
+                words = []
+                for word, number in (("hundred", "100"), ("thousand", "1000")):
+                    spoken = self.plain(self.say(number, voice))
+                    if one and spoken.startswith(one) and len(spoken) > len(one):
+                        spoken = spoken[len(one):]
+                    words.append((word, spoken))
+            self.number_words[voice] = [(w, p) for w, p in words if len(p) >= 3]
+        return self.number_words[voice]
+
+    def digits_of_name(self, name: str) -> str:
+        digits = []
+        for token in re.findall(r"\w+", name.lower()):
+            if token in self.DIGIT_WORDS:
+                digits.append(self.DIGIT_WORDS[token])
+            else:
+                digits += [str(unicodedata_digit(c)) for c in token if unicodedata_digit(c) is not None]
+        return "".join(digits)
+
+
+def unicodedata_digit(c: str) -> int | None:
+    import unicodedata
+    return unicodedata.digit(c, None) if c.isdigit() else None
+
+
+def national_digits(href: str) -> str:
+    number = urllib.parse.unquote(href[4:]).split(";")[0]
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+44"):
+        digits = "0" + digits[2:]
+    return digits
+
+
+TEL_PROBE = r"""
+const out = [];
+document.querySelectorAll('a[href^="tel:"]').forEach((a, i) => {
+  const langOf = e => { for (; e; e = e.parentElement) { const l = e.getAttribute('lang') || e.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'); if (l) return l; } return ''; };
+  out.push({index: i, href: a.getAttribute('href'), text: (a.textContent || '').replace(/\s+/g, ' ').trim(), lang: langOf(a)});
+});
+return out;
+"""
+
+
+def name_findings(link: dict, name: str, speech: Speech, label: str) -> tuple[list[Finding], str]:
+    """What is wrong with how a tel: link is announced, and what espeak-ng says for it."""
+    findings = []
+    visible = link["text"]
+    what = f"the phone link \"{visible}\" ({link['href']})"
+    voice = speech.voice_for(link.get("lang") or "")
+    if not name.strip():
+        findings.append(Finding("names-empty", f"{what} has no accessible name", label))
+        return findings, ""
+    spoken = speech.say(name, voice)
+    plain = speech.plain(spoken)
+    runs = re.findall(r"\d{2,}", name)
+    if runs:
+        findings.append(Finding(
+            "names-digit-run",
+            f"{what} is announced as \"{name}\": the runs {', '.join(runs)} are read as numbers "
+            f"(espeak-ng -v {voice}: {spoken}); give the link a name with its digits one by one, "
+            f"e.g. aria-label=\"{', '.join(' '.join(g) for g in re.findall(r'[0-9]+', visible))}\"", label))
+    said = [word for word, phonemes in speech.number_words_for(voice) if phonemes and phonemes in plain]
+    if said:
+        findings.append(Finding(
+            "names-number-word",
+            f"{what}: espeak-ng -v {voice} says \"{name}\" with the number word(s) {', '.join(said)} ({spoken})", label))
+    seen = re.sub(r"\D", "", visible) if visible.isascii() else speech.digits_of_name(visible)
+    heard = speech.digits_of_name(name)
+    if seen and seen not in heard:
+        # a name in words of another language: compare what is spoken, digit by digit
+        digits_spoken = [speech.plain(speech.say(d, voice)) for d in seen]
+        position, ok = 0, True
+        for phonemes in digits_spoken:
+            found = plain.find(phonemes, position)
+            if found < 0:
+                ok = False
+                break
+            position = found + len(phonemes)
+        if not ok:
+            findings.append(Finding(
+                "names-label-in-name",
+                f"{what}: the accessible name \"{name}\" does not contain the visible digits {seen} in order "
+                f"(WCAG 2.5.3 Label in Name; name digits: {heard or 'none'})", label))
+    expected = national_digits(link["href"])
+    if seen and expected and seen != expected:
+        findings.append(Finding("names-visible-changed",
+                                f"{what}: the visible digits {seen} are not the number the link calls ({expected})", label))
+    groups = re.findall(r"\d+", visible)
+    if len(seen) >= 3 and groups and all(len(g) == 1 for g in groups):
+        findings.append(Finding("names-visible-changed",
+                                f"{what}: the visible text spells the number out digit by digit; show it as written "
+                                f"(e.g. 0800 1111) and put the digit-by-digit form in the accessible name only", label))
+    return findings, spoken
+
+
+class PhoneChecks:
+    """reflow, dark and names on one document (an HTML page or an EPUB content document)."""
+
+    def __init__(self, browser: Browser, only: set[str], report: Report):
+        self.browser = browser
+        self.only = only
+        self.report = report
+        self.speech = Speech() if "names" in only else None
+        self.seconds = {check: 0.0 for check in PHONE_CHECKS}
+
+    def cdp(self, command: str, params: dict) -> None:
+        self.browser.start().execute_cdp_cmd(command, params)
+
+    def reset(self) -> None:
+        self.cdp("Emulation.clearDeviceMetricsOverride", {})
+        self.cdp("Emulation.setScrollbarsHidden", {"hidden": False})
+        self.cdp("Emulation.setEmulatedMedia", {"media": "", "features": []})
+
+    def load(self, path: Path) -> None:
+        driver = self.browser.start()
+        driver.get(Path(path).resolve().as_uri())
+
+    def reflow(self, path: Path, document: str, html_page: bool) -> list[Finding]:
+        findings = []
+        for mode, metrics, spacing in REFLOW_MODES:
+            self.reset()
+            if not html_page:
+                # An EPUB content document has no viewport meta (that is for fixed layout): a
+                # reading system lays it out in its own viewport, the phone's width, as a
+                # desktop layout viewport does, not in a phone browser's 980 px default.
+                metrics = dict(metrics, mobile=False)
+            self.cdp("Emulation.setDeviceMetricsOverride", metrics)
+            # zoom: 400 % draws a 4 CSS px scrollbar, not 15; count the whole 320 px
+            self.cdp("Emulation.setScrollbarsHidden", {"hidden": mode.startswith("zoom") or not html_page})
+            self.load(path)
+            driver = self.browser.driver
+            if spacing:
+                driver.execute_script(INJECT_STYLE, TEXT_SPACING_CSS)
+            measured = driver.execute_script(REFLOW_MEASURE)
+            findings += reflow_findings(measured, mode, document, html_page)
+        self.reset()
+        return findings
+
+    def dark(self, path: Path, document: str, html_page: bool) -> list[Finding]:
+        driver = self.browser.start()
+        label = f"{document} @dark".strip()
+        findings = []
+        self.reset()
+        self.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        self.load(path)
+        driver.execute_script(self.browser.axe_source)
+        outcome = driver.execute_async_script(AXE_RUN, HTML_AXE_OPTIONS if html_page else EPUB_AXE_OPTIONS)
+        for finding in axe_findings(outcome, label):
+            finding.message = "prefers-color-scheme: dark: " + finding.message
+            findings.append(finding)
+        findings += dark_picture_findings(driver.execute_script(COLOUR_PROBE), label)
+        self.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+        self.load(path)
+        findings += forced_colour_findings(driver.execute_script(COLOUR_PROBE), f"{document} @forced-colors".strip())
+        if html_page:  # large print and easy read are printed; EPUBs are not
+            self.cdp("Emulation.setEmulatedMedia", {"media": "print", "features": [
+                {"name": "prefers-color-scheme", "value": "dark"}]})
+            self.load(path)
+            findings += print_colour_findings(driver.execute_script(COLOUR_PROBE), f"{document} @print+dark".strip())
+        self.reset()
+        return findings
+
+    def names(self, path: Path, document: str, shown_path: str, first: list) -> list[Finding]:
+        from selenium.webdriver.common.by import By
+
+        self.reset()
+        self.load(path)
+        driver = self.browser.driver
+        links = driver.execute_script(TEL_PROBE)
+        elements = driver.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
+        findings: dict[tuple[str, str], list] = {}
+        for link, element in zip(links, elements):
+            name = " ".join((element.accessible_name or "").split())
+            found, spoken = name_findings(link, name, self.speech, document)
+            for finding in found:  # the same link several times in a document: said once, counted
+                findings.setdefault((finding.rule, finding.message), [finding, 0])[1] += 1
+            if not first:
+                first.append(True)
+                self.report.info("names", shown_path, f"first phone link \"{link['text']}\" ({link['href']}) is named "
+                                                      f"\"{name}\"; espeak-ng says: {spoken or '(nothing)'}; digit by "
+                                                      f"digit it would say: {self.speech.say(' '.join(re.sub(r'[^0-9]', '', link['text'])), self.speech.voice_for(link.get('lang') or ''))}")
+        out = []
+        for finding, count in findings.values():
+            if count > 1:
+                finding.message += f" ({count} links)"
+            out.append(finding)
+        return out
+
+    def document(self, path: Path, document: str, html_page: bool, results: dict[str, Result], firsts: dict) -> None:
+        for check in PHONE_CHECKS:
+            if check not in self.only:
+                continue
+            started = time.monotonic()
+            try:
+                if check == "reflow":
+                    results[check].findings += self.reflow(path, document, html_page)
+                elif check == "dark":
+                    results[check].findings += self.dark(path, document, html_page)
+                else:
+                    results[check].findings += self.names(path, document, results[check].path, firsts[check])
+            except Exception as error:  # a browser failure is a failure of this file, not a crash
+                results[check].findings.append(Finding(f"{check}-error", f"{type(error).__name__}: {clip(str(error), 300)}", document))
+            self.seconds[check] += time.monotonic() - started
+
+
+PHONE_CHECKS = ("reflow", "dark", "names")
+
+
+def phone_checks(outputs: Outputs, only: set[str], report: Report, browser: Browser) -> None:
+    checks = PhoneChecks(browser, only, report)
+    wanted = [c for c in PHONE_CHECKS if c in only]
+    if "names" in only and not tools.espeak():
+        report.say("warning: espeak-ng is missing: run `make conformance-deps`")
+    for item in outputs.epubs + outputs.html:
+        results = {c: Result(c, shown(item), guide_of(item, outputs)) for c in wanted}
+        firsts = {c: [] for c in wanted}
+        count = 0
+        if item.name.lower().endswith(".epub"):
+            with tempfile.TemporaryDirectory(prefix="waymark-phones-") as tmp:
+                try:
+                    with zipfile.ZipFile(item) as book:
+                        safe_extract(book, tmp)
+                        package = read_package(book)
+                    for document in package.content_documents():
+                        path = Path(tmp) / document
+                        if path.is_file():
+                            count += 1
+                            checks.document(path, document, False, results, firsts)
+                except (EpubError, zipfile.BadZipFile, OSError) as error:
+                    for result in results.values():
+                        result.findings.append(Finding("epub-unreadable", str(error)))
+        else:
+            count = 1
+            checks.document(item, "", True, results, firsts)
+        for check, result in results.items():
+            if check == "reflow":
+                result.note = (f"{len(REFLOW_MODES)} modes: {', '.join(m for m, _, _ in REFLOW_MODES)}"
+                               + (f"; {count} documents" if count > 1 else ""))
+            elif check == "dark":
+                result.note = "prefers-color-scheme: dark (axe, pictures), forced-colors: active (.urgent)" + \
+                              (", print + dark" if item.suffix.lower() == ".html" else "")
+            elif check == "names":
+                result.note = "tel: link names, by espeak-ng"
+        for check in wanted:
+            report.add(results[check])
+    for check in wanted:
+        report.say(f"{check} took {checks.seconds[check]:.1f}s")
+
+
+# --------------------------------------------------------------------------
 # Nu HTML checker
 
 
@@ -1035,15 +1621,26 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
         ace_metadata(outputs.epubs, outputs, report)
     if outputs.html and "nu-html" in only:
         nu_html(outputs.html, outputs, report)
-    if (outputs.epubs or outputs.html) and "axe" in only:
-        browser = Browser()
+    browser_checks = {"axe", *PHONE_CHECKS} & only
+    if (outputs.epubs or outputs.html) and browser_checks:
+        browser = Browser()  # one Chromium for axe and the phone checks
         try:
-            axe_epubs(outputs.epubs, outputs, report, browser)
-            axe_html(outputs.html, outputs, report, browser)
-        except Exception as error:
-            for page in outputs.epubs + outputs.html:
-                report.add(Result("axe", shown(page), guide_of(page, outputs),
-                                  [Finding("axe-error", f"the browser failed: {type(error).__name__}: {error}")]))
+            if "axe" in only:
+                try:
+                    axe_epubs(outputs.epubs, outputs, report, browser)
+                    axe_html(outputs.html, outputs, report, browser)
+                except Exception as error:
+                    for page in outputs.epubs + outputs.html:
+                        report.add(Result("axe", shown(page), guide_of(page, outputs),
+                                          [Finding("axe-error", f"the browser failed: {type(error).__name__}: {error}")]))
+            if browser_checks - {"axe"}:
+                try:
+                    phone_checks(outputs, only, report, browser)
+                except Exception as error:
+                    for page in outputs.epubs + outputs.html:
+                        for check in sorted(browser_checks - {"axe"}):
+                            report.add(Result(check, shown(page), guide_of(page, outputs),
+                                              [Finding(f"{check}-error", f"the browser failed: {type(error).__name__}: {error}")]))
         finally:
             browser.close()
     if outputs.html and "print" in only:

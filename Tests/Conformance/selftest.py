@@ -119,9 +119,12 @@ class Expectations:
             print(f"SELFTEST UNMET: {what}", flush=True)
 
 
+OLD_CHECKS = set(run.CHECKS) - set(run.PHONE_CHECKS)
+
+
 def check_samples(tree: Path, expect: Expectations) -> None:
     buffer = io.StringIO()
-    report = run.run([str(tree)], report=run.Report(out=buffer))
+    report = run.run([str(tree)], only=OLD_CHECKS, report=run.Report(out=buffer))
     log = buffer.getvalue()
     got = {}
     for result in report.results:
@@ -164,6 +167,102 @@ def check_samples(tree: Path, expect: Expectations) -> None:
                  f"the closing line should be '{passed} passed, {len(EXPECTED) - passed} failed', not {last!r}")
     expect.check("CONFORMANCE FAILURES" in out.getvalue(), "failures should be listed again at the end")
     expect.check("INFO fonts" in log, "pdffonts should be recorded for the printed pages")
+
+
+PHONES = SAMPLES / "phones"
+# The phone checks (reflow, dark, names) on their own tree: samples/phones/ and two EPUBs.
+EXPECTED_PHONES = {
+    ("reflow", "good/good-large-print.html"): None,
+    ("dark", "good/good-large-print.html"): None,
+    ("names", "good/good-large-print.html"): None,
+    ("reflow", "good/good-rtl-easy-read.html"): None,
+    ("dark", "good/good-rtl-easy-read.html"): None,
+    ("names", "good/good-rtl-easy-read.html"): None,
+    ("reflow", "good/good.epub"): None,
+    ("dark", "good/good.epub"): None,
+    ("names", "good/good.epub"): None,
+    # a 600 px unbreakable line: every mode fails, nothing else
+    ("reflow", "bad/bad-reflow-large-print.html"): {"reflow-overflow"},
+    ("dark", "bad/bad-reflow-large-print.html"): None,
+    ("names", "bad/bad-reflow-large-print.html"): None,
+    # fits at 320 px, not with WCAG 1.4.12 text spacing
+    ("reflow", "bad/bad-spacing-easy-read.html"): {"reflow-overflow"},
+    ("dark", "bad/bad-spacing-easy-read.html"): None,
+    ("names", "bad/bad-spacing-easy-read.html"): None,
+    # right to left, skip link at left: -10000px
+    ("reflow", "bad/bad-rtl-easy-read.html"): {"reflow-overflow"},
+    ("dark", "bad/bad-rtl-easy-read.html"): None,
+    ("names", "bad/bad-rtl-easy-read.html"): None,
+    # grey on black, a black pictogram with no tile, no border in forced colours, dark print
+    ("reflow", "bad/bad-dark-large-print.html"): None,
+    ("dark", "bad/bad-dark-large-print.html"): {"color-contrast", "dark-picture", "forced-colors-urgent-border",
+                                                "print-colors"},
+    ("names", "bad/bad-dark-large-print.html"): None,
+    # "0800 1111" read as numbers; a name without the visible digits; visible text spelled out
+    ("reflow", "bad/bad-names-easy-read.html"): None,
+    ("dark", "bad/bad-names-easy-read.html"): None,
+    ("names", "bad/bad-names-easy-read.html"): {"names-digit-run", "names-number-word", "names-label-in-name",
+                                                "names-visible-changed"},
+    # an EPUB content document with a 600 px line and an unnamed phone number
+    ("reflow", "bad/bad-phones.epub"): {"reflow-overflow"},
+    ("dark", "bad/bad-phones.epub"): None,
+    ("names", "bad/bad-phones.epub"): {"names-digit-run", "names-number-word"},
+}
+
+
+def build_phone_tree(root: Path) -> None:
+    (root / "good").mkdir(parents=True)
+    (root / "bad").mkdir(parents=True)
+    make_epub(SAMPLES / "epub-good", root / "good" / "good.epub")
+    make_epub(SAMPLES / "epub-phones-bad", root / "bad" / "bad-phones.epub")
+    for page in sorted(PHONES.glob("*.html")):
+        shutil.copy(page, root / ("good" if page.name.startswith("good") else "bad") / page.name)
+
+
+def modes_of(result) -> set[str]:
+    return {f.document.rsplit("@", 1)[-1] for f in result.findings if "@" in f.document}
+
+
+def check_phone_samples(tree: Path, expect: Expectations) -> None:
+    buffer = io.StringIO()
+    report = run.run([str(tree)], only=set(run.PHONE_CHECKS), report=run.Report(out=buffer))
+    log = buffer.getvalue()
+    got = {(r.check, Path(r.path).resolve().relative_to(tree.resolve()).as_posix()): r for r in report.results}
+    for key, rules in EXPECTED_PHONES.items():
+        result = got.get(key)
+        expect.check(result is not None, f"{key[0]} did not run on {key[1]}")
+        if result is None:
+            continue
+        found = {f.rule for f in result.findings}
+        detail = "; ".join(run.describe(result, f) for f in result.findings)[:1500]
+        if rules is None:
+            expect.check(result.passed, f"{key[0]} should PASS {key[1]} but failed: {detail}")
+        else:
+            expect.check(not result.passed, f"{key[0]} should FAIL {key[1]} but passed")
+            missing = rules - found
+            expect.check(not missing, f"{key[0]} on {key[1]} should report {', '.join(sorted(missing))}; "
+                                      f"it reported {', '.join(sorted(found)) or 'nothing'}")
+    unexpected = set(got) - set(EXPECTED_PHONES)
+    expect.check(not unexpected, f"unexpected phone results: {sorted(unexpected)}")
+    every = {mode for mode, _, _ in run.REFLOW_MODES}
+    wide = got.get(("reflow", "bad/bad-reflow-large-print.html"))
+    if wide:
+        expect.check(modes_of(wide) == every, f"a 600 px line must fail every reflow mode, not only {sorted(modes_of(wide))}")
+        expect.check(any("unbreakable" in f.message or "line" in f.message for f in wide.findings),
+                     "the reflow finding should name the wide line")
+    spacing = got.get(("reflow", "bad/bad-spacing-easy-read.html"))
+    if spacing:
+        expect.check(modes_of(spacing) == {m for m in every if "spacing" in m},
+                     f"the nowrap phrase should fail only with text spacing, not {sorted(modes_of(spacing))}")
+    rtl = got.get(("reflow", "bad/bad-rtl-easy-read.html"))
+    if rtl:
+        expect.check(all("skip-link" in f.message and "left" in f.message for f in rtl.findings),
+                     "the RTL finding should name the skip link and the left edge")
+    epub = got.get(("reflow", "bad/bad-phones.epub"))
+    if epub:
+        expect.check(all(f.document.startswith("EPUB/chapter-1.xhtml") for f in epub.findings),
+                     f"only the chapter should overflow: {[f.document for f in epub.findings]}")
+    expect.check("INFO names" in log and "espeak-ng says" in log, "the first phone link of each file should be spoken in an INFO line")
 
 
 def check_empty_and_text_only(tmp: Path, expect: Expectations) -> None:
@@ -288,6 +387,11 @@ def main() -> int:
         build_tree(tree)
         check_empty_and_text_only(Path(tmp), expect)
         check_samples(tree, expect)
+        phones = Path(args.keep + "-phones") if args.keep else Path(tmp) / "phones"
+        if phones.exists():
+            shutil.rmtree(phones)
+        build_phone_tree(phones)
+        check_phone_samples(phones, expect)
     if expect.failures:
         print(f"selftest: {len(expect.failures)} of {expect.count} expectations UNMET: the checkers are broken", flush=True)
         return 1

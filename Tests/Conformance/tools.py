@@ -61,6 +61,10 @@ def pdffonts() -> str | None:
     return shutil.which("pdffonts")
 
 
+def espeak() -> str | None:
+    return shutil.which("espeak-ng")
+
+
 ALL = {
     "java": java,
     "epubcheck.jar": epubcheck_jar,
@@ -71,6 +75,7 @@ ALL = {
     "chromedriver": chromedriver,
     "pdftotext": pdftotext,
     "pdffonts": pdffonts,
+    "espeak-ng": espeak,
 }
 
 
