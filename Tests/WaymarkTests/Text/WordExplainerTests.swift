@@ -131,6 +131,8 @@ import WaymarkModel
         .init(text: "Yes. CSE can start online and stay online.", abbreviation: "CSE", writtenOut: "Child sexual exploitation"),
         .init(text: "We talk about CSE and what CSE means.", abbreviation: "CSE", writtenOut: "child sexual exploitation"),
         .init(text: "The NSPCC has a page about keeping children safe.", abbreviation: "NSPCC", writtenOut: "National Society for the Prevention of Cruelty to Children"),
+        // Never "child sexual exploitation (child sexual exploitation (CSE))" where the author wrote it out.
+        .init(text: "Child sexual exploitation (CSE) is a kind of abuse.", abbreviation: "CSE", writtenOut: nil),
         // Never "UK (UK)".
         .init(text: "Bullying happens all over the UK.", abbreviation: "UK", writtenOut: nil),
     ]
