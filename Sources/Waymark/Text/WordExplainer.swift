@@ -14,7 +14,9 @@ import WaymarkModel
 ///    `X is someone|something|anyone…`, `X are people|things…` or `X are` a plural word
 ///    (`Nudes are photos…`), `X means…`; an adverb may come between (`X is also a…`).
 /// 2. `X` is followed by a bracket that names it again: `X (also called …)`, `X (or …)`.
-/// 3. The sentence names `X`, which ends it: `This is called X.`, `They are also known as X.`
+/// 3. The sentence names `X`, which ends it, after `is called` or `are known as` (an adverb may
+///    come between) and at most a determiner and two describing words: `This is called X.`,
+///    `Sending sexual messages, photos or videos is sometimes called sexting.`, `It's called X.`
 /// 4. The next sentence holds a use of `X` by rule 1: `…an advocate. An advocate is someone…`.
 /// 5. `X` ends its sentence and the next one starts `This|That|These|They|He|She` and a definition
 ///    as in rule 1: `…a trusted adult. This is a grown-up…`, `…is confidential. This means…`.
@@ -28,8 +30,9 @@ import WaymarkModel
 /// Deliberately not covered, so the explanation stays: a definition after an opening clause
 /// (`At the meeting, the chairperson is the person in charge`), `X is the…` (`Grooming is the
 /// first step`), `X are` followed by a describing word (`Extreme views are very strong beliefs`),
-/// a sentence that names `X` with a longer subject (`Each of these is called a review`), and
-/// `It` after `X` ends a sentence (`…a trusted adult. It is a good idea to…`: *it* is rarely the word).
+/// naming without `is` or before more words (`A person called the chairperson runs the meeting`,
+/// `there may be a meeting called a child protection conference`), and `It` after `X` ends a
+/// sentence (`…a trusted adult. It is a good idea to…`: *it* is rarely the word).
 ///
 /// **Abbreviations.** Written out (`child sexual exploitation (CSE)`, or in easy read in place of
 /// the letters) only where that reads correctly: never where the sentence or the one before
@@ -153,8 +156,6 @@ private extension WordExplainer {
     static let pronounsAfterWord: Set<String> = ["this", "that", "these", "they", "he", "she"]
     /// Pronouns that start a sentence defining the subject of a naming sentence (rule 6).
     static let pronounsAfterNaming: Set<String> = ["it", "this", "that", "these", "they"]
-    /// Pronouns that open a naming sentence (rule 3).
-    static let namingPronouns: Set<String> = ["this", "that", "it", "these", "they", "those"]
 
     /// Whether `run` holds a glossary word or an abbreviation, so it needs reading.
     static func holdsWords(_ run: [Inline]) -> Bool {
@@ -274,26 +275,21 @@ private extension WordExplainer {
         return words.first == "called" || words.first == "or" || words.starts(with: ["known", "as"])
     }
 
-    /// Whether the sentence is `This is called [a] [two words] X` with the word at `position` last (rule 3).
+    /// Whether the word at `position` ends a naming: `is|are [adverb] called|known as [a] [two words] X` (rule 3).
     static func isNamingSentence(_ tokens: [Token], termAt position: Int) -> Bool {
-        let start = tokens.firstIndex { if case .mark = $0 { false } else { true } } ?? position
-        guard let pronoun = tokens[start].word, namingPronouns.contains(pronoun) else { return false }
-        var index = start + 1
-        guard index < position, let verb = tokens[index].word, verb == "is" || verb == "are" else { return false }
-        index += 1
-        while index < position, let word = tokens[index].word, adverbs.contains(word) { index += 1 }
-        guard index < position, let naming = tokens[index].word else { return false }
-        if naming == "called" {
-            index += 1
-        } else if naming == "known", index + 1 < position, tokens[index + 1].word == "as" {
-            index += 2
-        } else {
-            return false
+        func isKnownAs(_ index: Int) -> Bool { tokens[index].word == "as" && index > 0 && tokens[index - 1].word == "known" }
+        var index = position - 1
+        var phrase: [String] = []
+        while index >= 0, let word = tokens[index].word, word != "called", !isKnownAs(index), phrase.count < 3 {
+            phrase.insert(word, at: 0)
+            index -= 1
         }
-        var words = tokens[index..<position].compactMap(\.word)
-        guard words.count == position - index else { return false }
-        if let first = words.first, determiners.contains(first) { words.removeFirst() }
-        return words.count <= 2 && words.allSatisfy { !determiners.contains($0) && !joiningWords.contains($0) }
+        guard index >= 0, tokens[index].word == "called" || isKnownAs(index) else { return false }
+        index -= tokens[index].word == "called" ? 1 : 2
+        while index >= 0, let word = tokens[index].word, adverbs.contains(word) { index -= 1 }
+        guard index >= 0, let verb = tokens[index].word, verb == "is" || verb == "are" || verb.hasSuffix("'s") || verb.hasSuffix("’s") else { return false }
+        if let first = phrase.first, determiners.contains(first) { phrase.removeFirst() }
+        return phrase.count <= 2 && phrase.allSatisfy { !determiners.contains($0) && !joiningWords.contains($0) }
     }
 
     /// Whether `tokens` start (after marks) with one of `pronouns` and a definition (rules 5 and 6).

@@ -23,6 +23,7 @@ import WaymarkModel
         "social media": "Apps and websites where people share posts, pictures and messages.",
         "nudes": "Photos or videos of someone with no clothes on, or only their underwear.",
         "bullying": "When a person or a group hurts someone on purpose, again and again.",
+        "sexting": "Sending sexual messages, photos or videos, often by phone.",
         "healthy relationship": "A friendship or relationship where you feel safe, cared for and free to be yourself.",
     ]
     static let abbreviations = [
@@ -54,6 +55,10 @@ import WaymarkModel
         ("Bullying can also happen online. This is called cyberbullying.", "cyberbullying"),
         ("Some people online share extreme views. They may try to get young people to believe the same things. This is called radicalisation.", "radicalisation"),
         ("Some people trick young people into doing sexual things. This is called child sexual exploitation. It is a kind of abuse.", "exploitation"),
+        ("Sending sexual messages, photos or videos is sometimes called sexting. Photos like this are often called nudes.", "sexting"),
+        ("Sending sexual messages, photos or videos is sometimes called sexting. Photos like this are often called nudes.", "nudes"),
+        ("If you have a plan, there will be more meetings later on. Each of these is called a review.", "review"),
+        ("Bullying can also happen online. It's called cyberbullying.", "cyberbullying"),
         // Rule 4: the next sentence defines X with X as its subject.
         ("You can also have an advocate. An advocate is someone whose job is to help young people take part in the conference.", "advocate"),
         // Rule 5: X ends a sentence; the next one starts This is a…, This means…
@@ -76,7 +81,8 @@ import WaymarkModel
         ("Your social worker should always ask if you would like an advocate. If you say yes, your social worker will set it up for you.", "advocate"),
         ("You can talk to an advocate. Your advocate is on your side.", "advocate"),
         ("The chairperson is in charge of the meeting. They make sure it is fair.", "chairperson"),
-        ("If you have a plan, there will be more meetings later on. Each of these is called a review.", "review"),
+        ("A person called the chairperson runs the meeting.", "chairperson"),
+        ("If there are a lot of worries, there may be a meeting called a child protection conference.", "conference"),
         ("Some people online share extreme views. They may try to get young people to believe the same things.", "extreme views"),
         ("Call 999 if you, or someone you know, is in danger right now. This is an emergency.", "emergency"),
         ("Some people look for young people to target on social media and gaming sites. This is part of grooming.", "grooming"),
