@@ -22,10 +22,11 @@ import WaymarkModel
 ///    as in rule 1: `…a trusted adult. This is a grown-up…`, `…is confidential. This means…`.
 /// 6. `X` is the subject of a naming sentence (`X is sometimes called Y.`) and the next one starts
 ///    `It|This|That|These|They` and a definition: `…is sometimes called CSE. It is when someone…`.
-/// 7. `X` is the subject of `X is…`, `X are…` or `X means…` and the rest of the sentence repeats at
-///    least half of the glossary explanation's words of four letters or more (`Cyberbullying is
-///    bullying on phones, tablets or computers` against "Bullying that happens on phones, tablets,
-///    computers or games"): the sentence already says what the glossary would add.
+/// 7. `X` is the subject of `X is…`, `X are…` or `X means…` and the rest of the sentence, with the
+///    next one, repeats at least half of the glossary explanation's words of four letters or more
+///    (`Cyberbullying is bullying on phones, tablets or computers` against "Bullying that happens on
+///    phones, tablets, computers or games"; `The chairperson is in charge of the meeting. They make
+///    sure it is fair.`): the text already says what the glossary would add.
 ///
 /// Deliberately not covered, so the explanation stays: a definition after an opening clause
 /// (`At the meeting, the chairperson is the person in charge`), `X is the…` (`Grooming is the
@@ -187,7 +188,7 @@ private extension WordExplainer {
                     switch token {
                     case .term(let key, _, let use):
                         if WordExplainer.defines(tokens, at: position, next: next, key: key)
-                            || WordExplainer.repeatsExplanation(tokens, at: position, explanationWords[key] ?? []) {
+                            || WordExplainer.repeatsExplanation(tokens, at: position, next: next, explanationWords[key] ?? []) {
                             definedUses.insert(use)
                         }
                     case .abbreviation(let abbreviation, let use):
@@ -218,12 +219,12 @@ private extension WordExplainer {
     }
 
     /// Whether the word at `position` is the subject of `is`, `are` or `means` and the rest of its
-    /// sentence holds at least half of `explanation`'s content words (rule 7).
-    static func repeatsExplanation(_ tokens: [Token], at position: Int, _ explanation: Set<String>) -> Bool {
+    /// sentence, with `next`, holds at least half of `explanation`'s content words (rule 7).
+    static func repeatsExplanation(_ tokens: [Token], at position: Int, next: [Token], _ explanation: Set<String>) -> Bool {
         let after = tokens[(position + 1)...]
         guard !explanation.isEmpty, let verb = leadingWords(after).first, ["is", "are", "means", "mean"].contains(verb),
               isSubject(tokens, position) else { return false }
-        let said = contentWords(after.flatMap(\.spoken).joined(separator: " "))
+        let said = contentWords((after + next).flatMap(\.spoken).joined(separator: " "))
         return 2 * explanation.intersection(said).count >= explanation.count
     }
 

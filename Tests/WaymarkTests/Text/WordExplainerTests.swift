@@ -71,6 +71,7 @@ import WaymarkModel
         ("Child sexual exploitation is sometimes called CSE. It is when someone tricks, pressures or forces a child or young person into sexual activity.", "exploitation"),
         // Rule 7: X is… repeating the glossary's own words.
         ("Cyberbullying is bullying on phones, tablets or computers.", "cyberbullying"),
+        ("The chairperson is in charge of the meeting. They make sure it is fair.", "chairperson"),
     ].map { TermCase(text: $0.0, term: $0.1, explained: false) }
 
     /// Sentences that only use the word: the explanation is added.
@@ -80,7 +81,7 @@ import WaymarkModel
         ("Tell a trusted adult. It is a good idea to keep a screenshot of anything that worries you.", "trusted adult"),
         ("Your social worker should always ask if you would like an advocate. If you say yes, your social worker will set it up for you.", "advocate"),
         ("You can talk to an advocate. Your advocate is on your side.", "advocate"),
-        ("The chairperson is in charge of the meeting. They make sure it is fair.", "chairperson"),
+        ("The chairperson is in charge of the meeting.", "chairperson"),
         ("A person called the chairperson runs the meeting.", "chairperson"),
         ("If there are a lot of worries, there may be a meeting called a child protection conference.", "conference"),
         ("Some people online share extreme views. They may try to get young people to believe the same things.", "extreme views"),
