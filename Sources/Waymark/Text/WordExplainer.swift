@@ -30,7 +30,8 @@ import WaymarkModel
 ///
 /// Deliberately not covered, so the explanation stays: a definition after an opening clause
 /// (`At the meeting, the chairperson is the person in charge`), `X is the…` (`Grooming is the
-/// first step`), `X are` followed by a describing word (`Extreme views are very strong beliefs`),
+/// first step`), `This is a|an X` (`…in danger right now. This is an emergency.`: the explanation
+/// says more than the sentence), `X are` followed by a describing word (`Extreme views are very strong beliefs`),
 /// naming without `is` or before more words (`A person called the chairperson runs the meeting`,
 /// `there may be a meeting called a child protection conference`), and `It` after `X` ends a
 /// sentence (`…a trusted adult. It is a good idea to…`: *it* is rarely the word).
