@@ -13,6 +13,15 @@ public enum GuideText {
         let taken = guide.chapters.compactMap { $0.heading.map { Inline.plainText($0.content).lowercased() } }
         return taken.contains(whoCanHelp.lowercased()) ? allServices : whoCanHelp
     }
+    /// Plain text's line for services written out in full earlier in the guide, so that each is
+    /// listed once: `Childline, NSPCC and Police: see above, under “Who can I tell?”`.
+    public static func servicesShownAbove(_ names: [String], under heading: String?) -> String {
+        var list = names.last ?? ""
+        if names.count > 1 { list = names.dropLast().joined(separator: ", ") + " and " + list }
+        guard let heading else { return "\(list): see above." }
+        let stop = heading.last.map { ".?!".contains($0) } == true ? "" : "."
+        return "\(list): see above, under “\(heading)”\(stop)"
+    }
     /// The title of the glossary.
     public static let glossary = "Words and what they mean"
     /// The title of the contents list, in every format (and the EPUB's landmark).
@@ -50,6 +59,15 @@ public enum GuideText {
             return sentence
         }
         return sentences.filter { !$0.isEmpty }.map(lowercasingFirstWord).joined(separator: "; ")
+    }
+
+    /// What easy read writes after a hard word (in bold) to explain it in a sentence of its own:
+    /// ` is when someone…` for an explanation that starts "When" or "Where" ("Grooming is when…",
+    /// not "Grooming means when…"), otherwise ` means a grown-up…`.
+    public static func easyReadMeaning(_ explanation: String) -> String {
+        let words = inlineExplanation(explanation)
+        let verb = words.hasPrefix("when ") || words.hasPrefix("where ") ? "is" : "means"
+        return " \(verb) \(words)."
     }
 
     /// Lower-cases an ordinary first word ("A meeting…", "Someone…"), never an initialism ("NHS…") or "I".

@@ -63,7 +63,7 @@ import WaymarkModel
         #expect(text.contains("Read Childline's advice pages (https://www.childline.org.uk/info-advice/)."))
         #expect(text.contains("Email help@example.org or see https://www.example.org."))
         #expect(text.contains("Phone: 01926 414144 (Monday to Thursday 8.30am to 5.30pm, Friday 8.30am to 5pm)\nPhone: 999 (In an emergency)"))
-        #expect(text.contains("\nWho can help\n\nChildline\n"))
+        #expect(text.contains("\nWho can help\n\nChildline: see above, under “Ways to get in touch”.\n"))
         #expect(text.contains("Something to think about: People I can talk to"))
         // Easy-read rows belong to the easy-read format.
         #expect(!text.contains("You can call Childline on"))

@@ -20,7 +20,6 @@ public enum EasyReadTransform {
             urgent += chapter.blocks.filter { block in
                 if case .callout(let callout) = block.kind { return callout.kind == .urgent } else { return false }
             }
-            state.explainedInChapter = []
             let blocks = state.rows(for: chapter)
             if chapter.heading == nil && blocks.isEmpty { continue }
             chapters.append(Chapter(heading: chapter.heading, blocks: blocks, location: chapter.location))
@@ -49,14 +48,14 @@ private extension EasyReadTransform {
         let guide: Guide
         let pictograms: PictogramSet
         var resources: [String: Resource]
-        var explainedInChapter: Set<String> = []
-        let glossary: [String: String]
+        /// Which hard words to explain in each row, and how abbreviations are written out.
+        var explainer: WordExplainer
 
         init(guide: Guide, pictograms: PictogramSet) {
             self.guide = guide
             self.pictograms = pictograms
             resources = guide.resources
-            glossary = Dictionary(guide.metadata.glossary.map { ($0.term, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+            explainer = WordExplainer(guide: guide)
         }
 
         /// The rows of a chapter: its own easy-read blocks, or rows made from its text.
@@ -132,8 +131,10 @@ private extension EasyReadTransform {
             return result
         }
 
-        /// A row with its picture chosen, abbreviations written out and hard words explained.
+        /// A row with its picture chosen, abbreviations written out and hard words explained
+        /// (each once in the row, unless the row defines it).
         mutating func finish(_ row: EasyReadRow) -> EasyReadRow {
+            explainer.forgetExplainedWords()
             var result = row
             var explanations: [Inline] = []
             result.content = plain(row.content, explanations: &explanations)
@@ -145,19 +146,19 @@ private extension EasyReadTransform {
         }
 
         /// Inlines with abbreviations written out and glossary words in bold, collecting
-        /// an explanation sentence for each word's first use in the chapter.
+        /// an explanation sentence for each word's first use in the row.
         mutating func plain(_ inlines: [Inline], explanations: inout [Inline]) -> [Inline] {
             inlines.map { inline in
                 switch inline.kind {
                 case .abbreviation(let use):
-                    return Inline(.text(use.expansion), at: inline.location)
+                    return Inline(.text(explainer.writtenOut(use, at: inline.location) ?? use.text), at: inline.location)
                 case .term(let use):
-                    if explainedInChapter.insert(use.term).inserted, let explanation = glossary[use.term] {
+                    if let explanation = explainer.explanation(for: use, at: inline.location) {
                         let word = use.term.prefix(1).uppercased() + use.term.dropFirst()
                         explanations += [
                             Inline(.lineBreak, at: inline.location),
                             Inline(.strong([Inline(.text(word), at: inline.location)]), at: inline.location),
-                            Inline(.text(" means \(GuideText.inlineExplanation(explanation))."), at: inline.location),
+                            Inline(.text(GuideText.easyReadMeaning(explanation)), at: inline.location),
                         ]
                     }
                     return Inline(.strong([Inline(.text(use.text), at: inline.location)]), at: inline.location)

@@ -114,13 +114,16 @@ extension Array where Element == TextLine {
 struct TextRenderer {
     let guide: Guide
     private(set) var lines: [TextLine] = []
-    private var explainedTerms: Set<String> = []
-    private var expandedAbbreviations: Set<String> = []
-    private let glossary: [String: String]
+    /// Which words are explained and abbreviations written out, guide-wide.
+    private var explainer: WordExplainer
+    /// The heading of the part being written, to say where a service was listed.
+    private var currentHeading: String?
+    /// The services written out in full so far (by lower-cased name), with the heading they are under.
+    private var shownContacts: [String: String?] = [:]
 
     init(guide: Guide) {
         self.guide = guide
-        glossary = Dictionary(guide.metadata.glossary.map { ($0.term, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+        explainer = WordExplainer(guide: guide)
     }
 
     mutating func renderGuide() {
@@ -144,16 +147,14 @@ struct TextRenderer {
             if let chapterHeading = chapter.heading {
                 heading(plain(chapterHeading.content))
             } else {
+                currentHeading = nil
                 blank()
             }
             blocks(GuideText.urgentFirst(chapter.blocks), indent: "")
         }
         if !guide.contacts.isEmpty {
             heading(GuideText.helpTitle(for: guide))
-            for (index, contact) in guide.contacts.enumerated() {
-                if index > 0 { blank() }
-                self.contact(contact, indent: "")
-            }
+            gatheredContacts()
         }
         if !metadata.glossary.isEmpty {
             heading(GuideText.glossary)
@@ -174,6 +175,7 @@ private extension TextRenderer {
     }
 
     mutating func heading(_ text: String) {
+        currentHeading = text
         blank()
         paragraph(text)
         blank()
@@ -217,7 +219,12 @@ private extension TextRenderer {
             }
         case .contact(let contact):
             blank()
-            self.contact(contact, indent: indent)
+            if let shown = shownContacts[contact.name.lowercased()] {
+                paragraph(GuideText.servicesShownAbove([contact.name], under: shown), indent: indent)
+            } else {
+                shownContacts[contact.name.lowercased()] = currentHeading
+                self.contact(contact, indent: indent)
+            }
         case .writeSpace(let space):
             blank()
             paragraph("Something to think about: " + render(space.prompt), indent: indent)
@@ -278,6 +285,35 @@ private extension TextRenderer {
         if let cost = contact.cost { paragraph("Cost: \(cost)", indent: indent) }
     }
 
+    /// The gathered list of services at the end: each service is written out in full once, so one
+    /// already given in a chapter is named here with where to find it, beside the others under the
+    /// same heading (`Childline, NSPCC and Police: see above, under “Who can I tell?”`).
+    mutating func gatheredContacts() {
+        var pending: (heading: String?, names: [String])?
+        func flush() {
+            if let group = pending {
+                paragraph(GuideText.servicesShownAbove(group.names, under: group.heading))
+                blank()
+            }
+            pending = nil
+        }
+        for contact in guide.contacts {
+            if let shown = shownContacts[contact.name.lowercased()] {
+                if let group = pending, group.heading == shown {
+                    pending?.names.append(contact.name)
+                } else {
+                    flush()
+                    pending = (shown, [contact.name])
+                }
+            } else {
+                flush()
+                self.contact(contact, indent: "")
+                blank()
+            }
+        }
+        flush()
+    }
+
     /// Wraps the block quote that starts at line `start` in quotation marks.
     mutating func quoteMarks(from start: Int) {
         guard let first = lines[start...].firstIndex(where: { !$0.text.isEmpty }),
@@ -294,7 +330,8 @@ private extension TextRenderer {
         String(text.map { $0 == " " ? gluedSpace : $0 })
     }
 
-    /// Renders running text, explaining glossary words and abbreviations the first time they appear.
+    /// Renders running text, explaining glossary words and abbreviations the first time they
+    /// appear where that reads well (``WordExplainer``).
     mutating func render(_ inlines: [Inline]) -> String {
         var result = ""
         for inline in inlines {
@@ -309,12 +346,12 @@ private extension TextRenderer {
                 result += glued(phone.display)
             case .term(let use):
                 result += use.text
-                if explainedTerms.insert(use.term).inserted, let explanation = glossary[use.term] {
+                if let explanation = explainer.explanation(for: use, at: inline.location) {
                     result += " (\(GuideText.inlineExplanation(explanation)))"
                 }
             case .abbreviation(let use):
-                if expandedAbbreviations.insert(use.text).inserted {
-                    result += "\(use.expansion) (\(use.text))"
+                if let expansion = explainer.firstExpansion(for: use, at: inline.location) {
+                    result += "\(expansion) (\(use.text))"
                 } else {
                     result += use.text
                 }

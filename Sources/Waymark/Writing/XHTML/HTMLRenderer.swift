@@ -26,16 +26,15 @@ struct HTMLRenderer {
     var ids = IDMaker()
     /// The id of each glossary word's first use in the book, by term.
     private(set) var firstUseIDs: [String: (document: String, id: String)] = [:]
-    private var explainedTerms: Set<String> = []
     private var linkedTermsInDocument: Set<String> = []
-    private var expandedAbbreviations: Set<String> = []
+    /// Which words are explained and abbreviations written out, book-wide.
+    private var explainer: WordExplainer
     private var currentDocument = ""
-    private let glossary: [String: String]
 
     init(guide: Guide, settings: Settings) {
         self.guide = guide
         self.settings = settings
-        glossary = Dictionary(guide.metadata.glossary.map { ($0.term, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+        explainer = WordExplainer(guide: guide)
     }
 
     /// Starts a new document: ids and per-document links start again; book-wide explanations do not.
@@ -198,8 +197,9 @@ struct HTMLRenderer {
 
     // MARK: - Inlines
 
-    /// Renders running text; glossary words are explained on their first use in
-    /// the book and linked to the glossary on their first use in each document.
+    /// Renders running text; glossary words are explained on their first use in the book
+    /// (unless the text defines them there: ``WordExplainer``) and linked to the glossary on
+    /// their first use in each document.
     mutating func inlines(_ inlines: [Inline], recognise: Bool = true) -> [XMLNode] {
         var nodes: [XMLNode] = []
         for inline in inlines {
@@ -217,11 +217,11 @@ struct HTMLRenderer {
             case .phone(let phone):
                 nodes.append(phoneLink(phone))
             case .term(let use):
-                nodes += term(use, recognise: recognise)
+                nodes += term(use, at: inline.location, recognise: recognise)
             case .abbreviation(let use):
                 let abbr = HTML.element("abbr", [("title", use.expansion)], [HTML.text(use.text)])
-                if recognise && expandedAbbreviations.insert(use.text).inserted {
-                    nodes += [HTML.text("\(use.expansion) ("), abbr, HTML.text(")")]
+                if recognise, let expansion = explainer.firstExpansion(for: use, at: inline.location) {
+                    nodes += [HTML.text("\(expansion) ("), abbr, HTML.text(")")]
                 } else {
                     nodes.append(abbr)
                 }
@@ -232,7 +232,7 @@ struct HTMLRenderer {
         return nodes
     }
 
-    mutating func term(_ use: GlossaryUse, recognise: Bool) -> [XMLNode] {
+    mutating func term(_ use: GlossaryUse, at location: Location, recognise: Bool) -> [XMLNode] {
         guard recognise else { return [HTML.text(use.text)] }
         var word = HTML.text(use.text)
         if let href = settings.glossaryHref, linkedTermsInDocument.insert(use.term).inserted {
@@ -242,7 +242,7 @@ struct HTMLRenderer {
             if settings.epubTypes { attributes.append(("epub:type", "glossref")) }
             word = HTML.element("a", attributes, [word])
         }
-        if explainedTerms.insert(use.term).inserted, let explanation = glossary[use.term] {
+        if let explanation = explainer.explanation(for: use, at: location) {
             return [word, HTML.text(" (\(GuideText.inlineExplanation(explanation)))")]
         }
         return [word]
