@@ -63,7 +63,10 @@ public struct Metadata: Hashable, Sendable {
     }
 
     /// Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu…).
-    public var isRightToLeft: Bool {
+    public var isRightToLeft: Bool { Metadata.isRightToLeft(language: language) }
+
+    /// Whether `language` (a BCP 47 tag) is written right to left.
+    public static func isRightToLeft(language: String) -> Bool {
         let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
         return ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"].contains(primary)
     }

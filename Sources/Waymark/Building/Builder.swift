@@ -122,6 +122,8 @@ public struct Builder: Sendable {
         do {
             styleSet = try StyleSet(projectFolder: request.stylesRoot, base: request.displayBase)
             request.options.pictograms = try styleSet.pictograms(base: request.displayBase)
+            request.options.labels = try styleSet.labels(base: request.displayBase)
+            request.checks.labels = request.options.labels
         } catch {
             throw BuildSetupError(message: "the styles could not be read", diagnostics: error.diagnostics)
         }

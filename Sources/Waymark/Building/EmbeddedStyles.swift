@@ -257,6 +257,438 @@ th, td { border: 2px solid #000000; }
 """#
         ),
         File(
+            path: "labels/ar.yml",
+            text:
+            #"""
+# Waymark labels: Arabic (العربية), written right to left.
+# Written for Waymark; not yet read by an Arabic reviewer. Please check before
+# publishing. Least sure: 'landmarks' (a screen-reader term), 'contact-open'
+# and the number forms of the e-book summary sentences.
+language: ar
+name: العربية
+labels:
+  contents: المحتويات
+  skip-link: انتقل إلى الدليل
+  who-can-help: من يمكنه المساعدة
+  all-services: كل الخدمات في هذا الدليل
+  glossary: كلمات ومعانيها
+  title-page: صفحة العنوان
+  landmarks: معالم الصفحة
+  start-of-content: بداية المحتوى
+  edition-title: "{title} ({edition})"
+  easy-read: سهل القراءة
+  audience-line: "لمن: {audience}"
+  publisher-line: "من: {publisher}، {date}"
+  publisher-line-version: "من: {publisher}، {date} (الإصدار {version})"
+  running-head: "{title} – {date}"
+  page-number: "صفحة {page} من {pages}"
+  urgent: عاجل
+  note: ملاحظة
+  think-about: "شيء للتفكير فيه: {prompt}"
+  picture: "[صورة: {description}]"
+  contact-for: لمن
+  contact-phone: الهاتف
+  contact-text: رسالة نصية
+  contact-email: البريد الإلكتروني
+  contact-website: الموقع الإلكتروني
+  contact-chat: دردشة عبر الإنترنت
+  contact-open: أوقات العمل
+  contact-cost: التكلفة
+  easy-call: "اتصل بالرقم {number}."
+  easy-text: "أرسل رسالة نصية إلى {number}."
+  easy-email: "أرسل بريدًا إلكترونيًا إلى {address}."
+  easy-website: "الموقع الإلكتروني: {address}"
+  easy-open: "أوقات العمل: {hours}."
+  easy-think-about: "فكّر في هذا: {prompt}"
+  summary-easy-read: "هذه هي النسخة سهلة القراءة: كل فكرة جملة قصيرة أو جملتان بجانب صورة."
+  summary-chapters:
+    zero: "لا فصول في هذا الكتاب الإلكتروني."
+    one: "في هذا الكتاب الإلكتروني فصل واحد بعناوين، وجدول محتويات، وقائمة بالخدمات التي يمكنها المساعدة."
+    two: "في هذا الكتاب الإلكتروني فصلان بعناوين، وجدول محتويات، وقائمة بالخدمات التي يمكنها المساعدة."
+    few: "في هذا الكتاب الإلكتروني {count} فصول بعناوين، وجدول محتويات، وقائمة بالخدمات التي يمكنها المساعدة."
+    many: "في هذا الكتاب الإلكتروني {count} فصلًا بعناوين، وجدول محتويات، وقائمة بالخدمات التي يمكنها المساعدة."
+    other: "في هذا الكتاب الإلكتروني {count} فصل بعناوين، وجدول محتويات، وقائمة بالخدمات التي يمكنها المساعدة."
+  summary-pictures:
+    zero: "لا صور لها وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+    one: "لصورته الوحيدة وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+    two: "لصورتيه وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+    few: "لصوره الـ{count} وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+    many: "لصوره الـ{count} وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+    other: "لصوره الـ{count} وصف نصي؛ الصور الزخرفية مخفية عن قارئات الشاشة."
+  summary-text-only: كل محتواه نص.
+  summary-glossary: الكلمات الصعبة مشروحة حيث تظهر أول مرة، وفي قائمة كلمات في النهاية.
+  summary-tables: للجداول خلايا عناوين.
+  summary-phones: أرقام الهواتف روابط، ويمكن لتطبيق القراءة تغيير حجم النص وشكله.
+
+"""#
+        ),
+        File(
+            path: "labels/cy.yml",
+            text:
+            #"""
+# Waymark labels: Welsh (Cymraeg).
+# Written for Waymark; not yet read by a Welsh-language reviewer. Please check
+# before publishing. Least sure: 'landmarks' (a screen-reader term), the
+# e-book summary sentences, and the mutations after numbers in summary-chapters
+# and summary-pictures (written with "o" + plural to avoid them).
+language: cy
+name: Cymraeg
+labels:
+  contents: Cynnwys
+  skip-link: Neidio i'r canllaw
+  who-can-help: Pwy all helpu
+  all-services: Yr holl wasanaethau yn y canllaw hwn
+  glossary: Geiriau a'u hystyr
+  title-page: Tudalen deitl
+  landmarks: Tirnodau
+  start-of-content: Dechrau'r cynnwys
+  edition-title: "{title} ({edition})"
+  easy-read: Hawdd ei ddeall
+  audience-line: "Ar gyfer: {audience}"
+  publisher-line: "Gan: {publisher}, {date}"
+  publisher-line-version: "Gan: {publisher}, {date} (fersiwn {version})"
+  running-head: "{title} – {date}"
+  page-number: "Tudalen {page} o {pages}"
+  urgent: Brys
+  note: Nodyn
+  think-about: "Rhywbeth i feddwl amdano: {prompt}"
+  picture: "[Llun: {description}]"
+  contact-for: Ar gyfer
+  contact-phone: Ffôn
+  contact-text: Neges destun
+  contact-email: E-bost
+  contact-website: Gwefan
+  contact-chat: Sgwrs ar-lein
+  contact-open: Ar agor
+  contact-cost: Cost
+  easy-call: "Ffoniwch {number}."
+  easy-text: "Anfonwch neges destun at {number}."
+  easy-email: "E-bostiwch {address}."
+  easy-website: "Gwefan: {address}"
+  easy-open: "Ar agor: {hours}."
+  easy-think-about: "Meddyliwch am hyn: {prompt}"
+  summary-easy-read: "Dyma'r fersiwn hawdd ei ddeall: mae pob syniad yn un neu ddwy frawddeg fer wrth ymyl llun."
+  summary-chapters:
+    zero: "Does dim penodau yn yr e-lyfr hwn."
+    one: "Mae gan yr e-lyfr hwn un bennod gyda phenawdau, tabl cynnwys a rhestr o wasanaethau a all helpu."
+    two: "Mae gan yr e-lyfr hwn {count} o benodau gyda phenawdau, tabl cynnwys a rhestr o wasanaethau a all helpu."
+    few: "Mae gan yr e-lyfr hwn {count} o benodau gyda phenawdau, tabl cynnwys a rhestr o wasanaethau a all helpu."
+    many: "Mae gan yr e-lyfr hwn {count} o benodau gyda phenawdau, tabl cynnwys a rhestr o wasanaethau a all helpu."
+    other: "Mae gan yr e-lyfr hwn {count} o benodau gyda phenawdau, tabl cynnwys a rhestr o wasanaethau a all helpu."
+  summary-pictures:
+    zero: "Does dim lluniau gyda disgrifiad testun; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+    one: "Mae disgrifiad testun gan ei un llun; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+    two: "Mae disgrifiad testun gan ei {count} o luniau; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+    few: "Mae disgrifiad testun gan ei {count} o luniau; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+    many: "Mae disgrifiad testun gan ei {count} o luniau; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+    other: "Mae disgrifiad testun gan ei {count} o luniau; mae lluniau addurnol wedi'u cuddio rhag darllenwyr sgrin."
+  summary-text-only: Testun yw ei holl gynnwys.
+  summary-glossary: Mae geiriau anodd yn cael eu hesbonio lle maen nhw'n ymddangos gyntaf, ac mewn rhestr geirfa ar y diwedd.
+  summary-tables: Mae gan y tablau gelloedd pennawd.
+  summary-phones: Mae rhifau ffôn yn ddolenni, a gall y system ddarllen newid maint a golwg y testun.
+
+"""#
+        ),
+        File(
+            path: "labels/en.yml",
+            text:
+            #"""
+# Waymark labels: English (the words Waymark adds to every output: titles of the
+# parts it makes, labels on contact cards, links for screen readers).
+#
+# To add a language, copy this file to Styles/labels/<language>.yml (the guide's
+# 'language:' code, such as fr or pt-BR), set 'language:' and 'name:', and translate
+# every label. Keep the {names} in braces as they are: Waymark puts the guide's words
+# there. A label with 'one:' and 'other:' changes with a number ({count}); give the
+# forms your language needs (Welsh: zero, one, two, few, many, other).
+language: en
+name: English
+labels:
+  contents: Contents
+  skip-link: Skip to the guide
+  who-can-help: Who can help
+  all-services: All the services in this guide
+  glossary: Words and what they mean
+  title-page: Title page
+  landmarks: Landmarks
+  start-of-content: Start of content
+  edition-title: "{title} ({edition})"
+  easy-read: Easy read
+  audience-line: "For: {audience}"
+  publisher-line: "From: {publisher}, {date}"
+  publisher-line-version: "From: {publisher}, {date} (version {version})"
+  running-head: "{title} – {date}"
+  page-number: "Page {page} of {pages}"
+  urgent: Urgent
+  note: Note
+  think-about: "Something to think about: {prompt}"
+  picture: "[Picture: {description}]"
+  contact-for: For
+  contact-phone: Phone
+  contact-text: Text
+  contact-email: Email
+  contact-website: Website
+  contact-chat: Online chat
+  contact-open: Open
+  contact-cost: Cost
+  easy-call: "Call {number}."
+  easy-text: "Send a text message to {number}."
+  easy-email: "Email {address}."
+  easy-website: "Website: {address}"
+  easy-open: "Open: {hours}."
+  easy-think-about: "Think about this: {prompt}"
+  summary-easy-read: "This is the easy-read version: each idea is one or two short sentences beside a picture."
+  summary-chapters:
+    one: "This e-book has {count} chapter with headings, a table of contents and a list of services that can help."
+    other: "This e-book has {count} chapters with headings, a table of contents and a list of services that can help."
+  summary-pictures:
+    one: "Its {count} picture has a text description; decorative pictures are hidden from screen readers."
+    other: "Its {count} pictures have a text description; decorative pictures are hidden from screen readers."
+  summary-text-only: All its content is text.
+  summary-glossary: Hard words are explained where they are first used and in a glossary at the end.
+  summary-tables: Tables have header cells.
+  summary-phones: Phone numbers are links, and the text can be resized and restyled by the reading system.
+
+"""#
+        ),
+        File(
+            path: "labels/pa.yml",
+            text:
+            #"""
+# Waymark labels: Panjabi in Gurmukhi script (ਪੰਜਾਬੀ).
+# Written for Waymark; not yet read by a Panjabi reviewer. Please check before
+# publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
+# 'page-number' and the e-book summary sentences. Guides in Panjabi written in
+# Shahmukhi (pa-Arab) need a catalogue of their own, pa-Arab.yml.
+language: pa
+name: ਪੰਜਾਬੀ
+labels:
+  contents: ਵਿਸ਼ਾ-ਸੂਚੀ
+  skip-link: ਗਾਈਡ ’ਤੇ ਜਾਓ
+  who-can-help: ਕੌਣ ਮਦਦ ਕਰ ਸਕਦਾ ਹੈ
+  all-services: ਇਸ ਗਾਈਡ ਵਿੱਚ ਸਾਰੀਆਂ ਸੇਵਾਵਾਂ
+  glossary: ਸ਼ਬਦ ਅਤੇ ਉਹਨਾਂ ਦੇ ਅਰਥ
+  title-page: ਸਿਰਲੇਖ ਪੰਨਾ
+  landmarks: ਪੰਨੇ ਦੇ ਨਿਸ਼ਾਨ
+  start-of-content: ਸਮੱਗਰੀ ਦੀ ਸ਼ੁਰੂਆਤ
+  edition-title: "{title} ({edition})"
+  easy-read: ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ
+  audience-line: "ਕਿਸ ਲਈ: {audience}"
+  publisher-line: "ਵੱਲੋਂ: {publisher}, {date}"
+  publisher-line-version: "ਵੱਲੋਂ: {publisher}, {date} (ਸੰਸਕਰਣ {version})"
+  running-head: "{title} – {date}"
+  page-number: "ਪੰਨਾ {page} / {pages}"
+  urgent: ਜ਼ਰੂਰੀ
+  note: ਨੋਟ
+  think-about: "ਸੋਚਣ ਵਾਲੀ ਗੱਲ: {prompt}"
+  picture: "[ਤਸਵੀਰ: {description}]"
+  contact-for: ਕਿਸ ਲਈ
+  contact-phone: ਫ਼ੋਨ
+  contact-text: ਟੈਕਸਟ ਸੁਨੇਹਾ
+  contact-email: ਈਮੇਲ
+  contact-website: ਵੈੱਬਸਾਈਟ
+  contact-chat: ਔਨਲਾਈਨ ਚੈਟ
+  contact-open: ਖੁੱਲ੍ਹਣ ਦਾ ਸਮਾਂ
+  contact-cost: ਖ਼ਰਚਾ
+  easy-call: "{number} ’ਤੇ ਫ਼ੋਨ ਕਰੋ।"
+  easy-text: "{number} ’ਤੇ ਟੈਕਸਟ ਸੁਨੇਹਾ ਭੇਜੋ।"
+  easy-email: "{address} ’ਤੇ ਈਮੇਲ ਕਰੋ।"
+  easy-website: "ਵੈੱਬਸਾਈਟ: {address}"
+  easy-open: "ਖੁੱਲ੍ਹਣ ਦਾ ਸਮਾਂ: {hours}।"
+  easy-think-about: "ਇਸ ਬਾਰੇ ਸੋਚੋ: {prompt}"
+  summary-easy-read: "ਇਹ ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਸੰਸਕਰਣ ਹੈ: ਹਰ ਗੱਲ ਇੱਕ ਤਸਵੀਰ ਦੇ ਨਾਲ ਇੱਕ ਜਾਂ ਦੋ ਛੋਟੇ ਵਾਕਾਂ ਵਿੱਚ ਹੈ।"
+  summary-chapters:
+    one: "ਇਸ ਈ-ਕਿਤਾਬ ਵਿੱਚ ਸਿਰਲੇਖਾਂ ਵਾਲਾ {count} ਅਧਿਆਇ, ਵਿਸ਼ਾ-ਸੂਚੀ ਅਤੇ ਮਦਦ ਕਰ ਸਕਣ ਵਾਲੀਆਂ ਸੇਵਾਵਾਂ ਦੀ ਸੂਚੀ ਹੈ।"
+    other: "ਇਸ ਈ-ਕਿਤਾਬ ਵਿੱਚ ਸਿਰਲੇਖਾਂ ਵਾਲੇ {count} ਅਧਿਆਇ, ਵਿਸ਼ਾ-ਸੂਚੀ ਅਤੇ ਮਦਦ ਕਰ ਸਕਣ ਵਾਲੀਆਂ ਸੇਵਾਵਾਂ ਦੀ ਸੂਚੀ ਹੈ।"
+  summary-pictures:
+    one: "ਇਸਦੀ {count} ਤਸਵੀਰ ਦਾ ਲਿਖਤੀ ਵੇਰਵਾ ਹੈ; ਸਜਾਵਟੀ ਤਸਵੀਰਾਂ ਸਕ੍ਰੀਨ ਰੀਡਰਾਂ ਤੋਂ ਲੁਕੀਆਂ ਹੋਈਆਂ ਹਨ।"
+    other: "ਇਸਦੀਆਂ {count} ਤਸਵੀਰਾਂ ਦਾ ਲਿਖਤੀ ਵੇਰਵਾ ਹੈ; ਸਜਾਵਟੀ ਤਸਵੀਰਾਂ ਸਕ੍ਰੀਨ ਰੀਡਰਾਂ ਤੋਂ ਲੁਕੀਆਂ ਹੋਈਆਂ ਹਨ।"
+  summary-text-only: ਇਸਦੀ ਸਾਰੀ ਸਮੱਗਰੀ ਲਿਖਤ ਹੈ।
+  summary-glossary: ਔਖੇ ਸ਼ਬਦਾਂ ਨੂੰ ਉੱਥੇ ਸਮਝਾਇਆ ਗਿਆ ਹੈ ਜਿੱਥੇ ਉਹ ਪਹਿਲੀ ਵਾਰ ਆਉਂਦੇ ਹਨ, ਅਤੇ ਅੰਤ ਵਿੱਚ ਸ਼ਬਦਾਵਲੀ ਵਿੱਚ ਵੀ।
+  summary-tables: ਸਾਰਣੀਆਂ ਵਿੱਚ ਸਿਰਲੇਖ ਵਾਲੇ ਖ਼ਾਨੇ ਹਨ।
+  summary-phones: ਫ਼ੋਨ ਨੰਬਰ ਲਿੰਕ ਹਨ, ਅਤੇ ਪੜ੍ਹਨ ਵਾਲੀ ਐਪ ਲਿਖਤ ਦਾ ਆਕਾਰ ਅਤੇ ਰੂਪ ਬਦਲ ਸਕਦੀ ਹੈ।
+
+"""#
+        ),
+        File(
+            path: "labels/pl.yml",
+            text:
+            #"""
+# Waymark labels: Polish (polski).
+# Written for Waymark; not yet read by a Polish reviewer. Please check before
+# publishing. Least sure: 'easy-read' (Polish practice says "tekst łatwy do
+# czytania", ETR), 'landmarks' (a screen-reader term) and 'contact-open'.
+language: pl
+name: Polski
+labels:
+  contents: Spis treści
+  skip-link: Przejdź do przewodnika
+  who-can-help: Kto może pomóc
+  all-services: Wszystkie miejsca pomocy w tym przewodniku
+  glossary: Słowa i ich znaczenie
+  title-page: Strona tytułowa
+  landmarks: Punkty orientacyjne
+  start-of-content: Początek treści
+  edition-title: "{title} ({edition})"
+  easy-read: Tekst łatwy do czytania
+  audience-line: "Dla: {audience}"
+  publisher-line: "Od: {publisher}, {date}"
+  publisher-line-version: "Od: {publisher}, {date} (wersja {version})"
+  running-head: "{title} – {date}"
+  page-number: "Strona {page} z {pages}"
+  urgent: Pilne
+  note: Uwaga
+  think-about: "Coś do przemyślenia: {prompt}"
+  picture: "[Obrazek: {description}]"
+  contact-for: Dla
+  contact-phone: Telefon
+  contact-text: SMS
+  contact-email: E-mail
+  contact-website: Strona internetowa
+  contact-chat: Czat online
+  contact-open: Czynne
+  contact-cost: Koszt
+  easy-call: "Zadzwoń pod numer {number}."
+  easy-text: "Wyślij SMS-a pod numer {number}."
+  easy-email: "Napisz e-mail na adres {address}."
+  easy-website: "Strona internetowa: {address}"
+  easy-open: "Czynne: {hours}."
+  easy-think-about: "Pomyśl o tym: {prompt}"
+  summary-easy-read: "To jest wersja łatwa do czytania: każda myśl to jedno lub dwa krótkie zdania obok obrazka."
+  summary-chapters:
+    one: "Ta książka elektroniczna ma {count} rozdział z nagłówkami, spis treści i listę miejsc, które mogą pomóc."
+    few: "Ta książka elektroniczna ma {count} rozdziały z nagłówkami, spis treści i listę miejsc, które mogą pomóc."
+    many: "Ta książka elektroniczna ma {count} rozdziałów z nagłówkami, spis treści i listę miejsc, które mogą pomóc."
+  summary-pictures:
+    one: "Jej {count} obrazek ma opis tekstowy; obrazki ozdobne są ukryte przed czytnikami ekranu."
+    few: "Jej {count} obrazki mają opis tekstowy; obrazki ozdobne są ukryte przed czytnikami ekranu."
+    many: "Jej {count} obrazków ma opis tekstowy; obrazki ozdobne są ukryte przed czytnikami ekranu."
+  summary-text-only: Cała jej treść to tekst.
+  summary-glossary: Trudne słowa są wyjaśnione tam, gdzie pojawiają się po raz pierwszy, i w słowniczku na końcu.
+  summary-tables: Tabele mają komórki nagłówków.
+  summary-phones: Numery telefonów są linkami, a program do czytania może zmienić rozmiar i wygląd tekstu.
+
+"""#
+        ),
+        File(
+            path: "labels/ro.yml",
+            text:
+            #"""
+# Waymark labels: Romanian (română).
+# Written for Waymark; not yet read by a Romanian reviewer. Please check before
+# publishing. Least sure: 'landmarks' (a screen-reader term) and the e-book
+# summary sentences.
+language: ro
+name: Română
+labels:
+  contents: Cuprins
+  skip-link: Salt la ghid
+  who-can-help: Cine te poate ajuta
+  all-services: Toate serviciile din acest ghid
+  glossary: Cuvinte și ce înseamnă
+  title-page: Pagina de titlu
+  landmarks: Repere
+  start-of-content: Începutul conținutului
+  edition-title: "{title} ({edition})"
+  easy-read: Ușor de citit
+  audience-line: "Pentru: {audience}"
+  publisher-line: "De la: {publisher}, {date}"
+  publisher-line-version: "De la: {publisher}, {date} (versiunea {version})"
+  running-head: "{title} – {date}"
+  page-number: "Pagina {page} din {pages}"
+  urgent: Urgent
+  note: Notă
+  think-about: "Ceva la care să te gândești: {prompt}"
+  picture: "[Imagine: {description}]"
+  contact-for: Pentru
+  contact-phone: Telefon
+  contact-text: SMS
+  contact-email: E-mail
+  contact-website: Site web
+  contact-chat: Chat online
+  contact-open: Program
+  contact-cost: Cost
+  easy-call: "Sună la {number}."
+  easy-text: "Trimite un SMS la {number}."
+  easy-email: "Trimite un e-mail la {address}."
+  easy-website: "Site web: {address}"
+  easy-open: "Program: {hours}."
+  easy-think-about: "Gândește-te la asta: {prompt}"
+  summary-easy-read: "Aceasta este versiunea ușor de citit: fiecare idee este una sau două propoziții scurte, lângă o imagine."
+  summary-chapters:
+    one: "Această carte electronică are {count} capitol, cu titluri, un cuprins și o listă de servicii care te pot ajuta."
+    few: "Această carte electronică are {count} capitole, cu titluri, un cuprins și o listă de servicii care te pot ajuta."
+    other: "Această carte electronică are {count} de capitole, cu titluri, un cuprins și o listă de servicii care te pot ajuta."
+  summary-pictures:
+    one: "Imaginea sa are o descriere text; imaginile decorative sunt ascunse pentru cititoarele de ecran."
+    few: "Cele {count} imagini ale sale au o descriere text; imaginile decorative sunt ascunse pentru cititoarele de ecran."
+    other: "Cele {count} de imagini ale sale au o descriere text; imaginile decorative sunt ascunse pentru cititoarele de ecran."
+  summary-text-only: Tot conținutul său este text.
+  summary-glossary: Cuvintele grele sunt explicate acolo unde apar prima dată și într-un glosar la sfârșit.
+  summary-tables: Tabelele au celule de antet.
+  summary-phones: Numerele de telefon sunt linkuri, iar aplicația de citire poate schimba mărimea și aspectul textului.
+
+"""#
+        ),
+        File(
+            path: "labels/ur.yml",
+            text:
+            #"""
+# Waymark labels: Urdu (اردو), written right to left.
+# Written for Waymark; not yet read by an Urdu reviewer. Please check before
+# publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
+# 'contact-open' and the e-book summary sentences.
+language: ur
+name: اردو
+labels:
+  contents: فہرست
+  skip-link: گائیڈ پر جائیں
+  who-can-help: کون مدد کر سکتا ہے
+  all-services: اس گائیڈ میں تمام خدمات
+  glossary: الفاظ اور ان کے معنی
+  title-page: سرورق
+  landmarks: صفحے کے نشانات
+  start-of-content: مواد کا آغاز
+  edition-title: "{title} ({edition})"
+  easy-read: پڑھنے میں آسان
+  audience-line: "کس کے لیے: {audience}"
+  publisher-line: "منجانب: {publisher}، {date}"
+  publisher-line-version: "منجانب: {publisher}، {date} (ورژن {version})"
+  running-head: "{title} – {date}"
+  page-number: "صفحہ {page} از {pages}"
+  urgent: فوری
+  note: نوٹ
+  think-about: "سوچنے کی بات: {prompt}"
+  picture: "[تصویر: {description}]"
+  contact-for: کس کے لیے
+  contact-phone: فون
+  contact-text: ٹیکسٹ میسج
+  contact-email: ای میل
+  contact-website: ویب سائٹ
+  contact-chat: آن لائن چیٹ
+  contact-open: اوقات
+  contact-cost: خرچ
+  easy-call: "{number} پر فون کریں۔"
+  easy-text: "{number} پر ٹیکسٹ میسج بھیجیں۔"
+  easy-email: "{address} پر ای میل کریں۔"
+  easy-website: "ویب سائٹ: {address}"
+  easy-open: "اوقات: {hours}۔"
+  easy-think-about: "اس کے بارے میں سوچیں: {prompt}"
+  summary-easy-read: "یہ پڑھنے میں آسان ورژن ہے: ہر بات ایک تصویر کے ساتھ ایک یا دو چھوٹے جملوں میں ہے۔"
+  summary-chapters:
+    one: "اس ای بک میں سرخیوں کے ساتھ {count} باب، فہرست اور مدد کرنے والی خدمات کی فہرست ہے۔"
+    other: "اس ای بک میں سرخیوں کے ساتھ {count} ابواب، فہرست اور مدد کرنے والی خدمات کی فہرست ہے۔"
+  summary-pictures:
+    one: "اس کی {count} تصویر کی تحریری وضاحت ہے؛ سجاوٹی تصاویر اسکرین ریڈرز سے چھپی ہوئی ہیں۔"
+    other: "اس کی {count} تصاویر کی تحریری وضاحت ہے؛ سجاوٹی تصاویر اسکرین ریڈرز سے چھپی ہوئی ہیں۔"
+  summary-text-only: اس کا سارا مواد تحریر ہے۔
+  summary-glossary: مشکل الفاظ کی وضاحت وہاں کی گئی ہے جہاں وہ پہلی بار آتے ہیں، اور آخر میں فرہنگ میں بھی۔
+  summary-tables: جدولوں میں سرخی والے خانے ہیں۔
+  summary-phones: فون نمبر لنک ہیں، اور پڑھنے والی ایپ متن کا سائز اور انداز بدل سکتی ہے۔
+
+"""#
+        ),
+        File(
             path: "large-print-16.css",
             text:
             #"""

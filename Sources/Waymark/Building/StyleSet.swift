@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkModel
 
-/// The style sheets, style profiles and easy-read pictograms a build uses: the ones built
+/// The style sheets, style profiles, easy-read pictograms and label catalogues a build uses: the ones built
 /// into Waymark, overlaid file by file by a project's own `Styles/` folder.
 ///
 /// A project's `large-print.css` replaces the built-in one, a new `mine.css` adds a profile,
@@ -59,7 +59,7 @@ public struct StyleSet: Sendable {
     /// The built-in files, overlaid by the files of `projectFolder` when it is given and exists.
     ///
     /// Only files that mean something to Waymark are read from the project: `*.css` directly in the
-    /// folder, and `*.svg` and `pictograms.yml` in `pictograms/`; hidden files are skipped. A file that
+    /// folder, `*.svg` and `pictograms.yml` in `pictograms/`, and `*.yml` in `labels/`; hidden files are skipped. A file that
     /// cannot be read, or a style sheet or list that is not UTF-8 text, throws a ``LoadError``.
     /// - Parameter base: the folder paths in messages are relative to.
     public init(projectFolder: URL?, base: URL) throws(LoadError) {
@@ -107,6 +107,14 @@ public struct StyleSet: Sendable {
         case .builtIn: return "\(StyleSet.builtInFolder)/\(file.path)"
         case .project(let url): return Builder.displayPath(of: url, base: base)
         }
+    }
+
+    /// The label catalogues (`labels/*.yml`): the built-in ones, with the project's adding
+    /// languages or replacing a built-in catalogue; every catalogue is checked against English.
+    public func labels(base: URL) throws(LoadError) -> LabelCatalogues {
+        let files = files.filter { $0.path.hasPrefix(LabelCatalogues.folder + "/") && $0.path.hasSuffix(".yml") }
+        guard files.contains(where: { $0.origin != .builtIn }) else { return .builtIn }
+        return try LabelCatalogues(files.map { (path: displayPath(of: $0, base: base), bytes: $0.bytes) })
     }
 
     /// The easy-read pictograms: the project's list entries first (they win when a word
@@ -182,6 +190,12 @@ private extension StyleSet {
             for name in try listing(pictures, shown: shown(pictures)) where name.hasSuffix(".svg") || name == pictogramList {
                 files.append(try read(
                     pictures.appendingPathComponent(name), path: "\(pictogramFolder)/\(name)", text: name == pictogramList, shown: shown))
+            }
+        }
+        let labels = folder.appendingPathComponent(LabelCatalogues.folder)
+        if names.contains(LabelCatalogues.folder), FileManager.default.fileExists(atPath: labels.path, isDirectory: &isFolder), isFolder.boolValue {
+            for name in try listing(labels, shown: shown(labels)) where name.hasSuffix(".yml") {
+                files.append(try read(labels.appendingPathComponent(name), path: "\(LabelCatalogues.folder)/\(name)", text: true, shown: shown))
             }
         }
         return files

@@ -9,6 +9,9 @@ public struct CheckOptions: Sendable {
     public var project: ProjectConfiguration
     /// The rules to run.
     public var rules: [any Rule]
+    /// The label catalogues the build has (built in and the project's), so that a guide in a
+    /// language with none is told so.
+    public var labels: LabelCatalogues = .builtIn
 
     /// Creates options.
     public init(today: GuideDate? = nil, project: ProjectConfiguration = ProjectConfiguration(), rules: [any Rule] = RuleRegistry.all) {
@@ -77,7 +80,8 @@ public struct Checker: Sendable {
         for rule in options.rules where rule.description.scope == .guide {
             let (enabled, parameters) = CheckSettings.resolve(rule.description.id, project: options.project.checks, guide: guide.metadata.checks, rules: options.rules)
             guard enabled else { continue }
-            let context = GuideContext(guide: guide, text: text, source: source, today: options.today, rule: rule.description, parameters: parameters)
+            var context = GuideContext(guide: guide, text: text, source: source, today: options.today, rule: rule.description, parameters: parameters)
+            context.labels = options.labels
             findings += rule.check(guide: context)
         }
         let chapters = guide.chapters.indices.map { index in

@@ -16,6 +16,8 @@ public struct GuideContext: Sendable {
     public let parameters: [String: Double]
     /// The glossary's words, lower case.
     public let glossaryTerms: Set<String>
+    /// The label catalogues of the build.
+    public var labels: LabelCatalogues = .builtIn
 
     /// Creates a context.
     public init(guide: Guide, text: TextIndex, source: SourceMap, today: GuideDate?, rule: RuleDescription, parameters: [String: Double] = [:]) {

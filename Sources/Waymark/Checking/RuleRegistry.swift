@@ -6,6 +6,7 @@ public enum RuleRegistry {
         HeadingOrderRule(),
         LinkTextRule(),
         LanguageRule(),
+        LabelLanguageRule(),
         AbbreviationsRule(),
         CapitalsRule(),
         ItalicsRule(),

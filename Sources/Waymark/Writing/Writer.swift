@@ -30,6 +30,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var style: String?
     /// The easy-read pictograms (`Styles/pictograms/`), read by the build.
     public var pictograms: PictogramSet
+    /// The label catalogues (`Styles/labels/`), read by the build: the words writers add.
+    public var labels: LabelCatalogues = .builtIn
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 

@@ -15,8 +15,11 @@ import WaymarkModel
     @Test func aGuideThatBreaksEveryRuleOnceGivesExactlyTheExpectedFindings() async throws {
         let checker = Checker(options: CheckOptions(today: RuleExample.today))
         let file = Self.fixtures.appendingPathComponent("breaks-every-rule.md")
+        // The one rule a guide cannot break together with 'language' (a tag that is not well
+        // formed names no language to want labels for) is broken by a second guide.
+        let french = Self.fixtures.appendingPathComponent("breaks-label-language.md")
         let report = await checker.run(
-            guides: [file], guidesRoot: Self.fixtures, displayBase: Self.fixtures,
+            guides: [file, french], guidesRoot: Self.fixtures, displayBase: Self.fixtures,
             styleSheets: ["Styles/large-print.css": try String(contentsOf: Self.fixtures.appendingPathComponent("Styles/large-print.css"), encoding: .utf8)])
         let actual = report.allFindings.map { finding in
             let file = finding.location.file == "breaks-every-rule.md" ? "" : finding.location.file + ":"

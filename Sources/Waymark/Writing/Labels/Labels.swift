@@ -1,0 +1,128 @@
+import Foundation
+import WaymarkModel
+
+/// The words Waymark adds to an output (titles of the parts it makes, labels on contact
+/// cards, what screen readers are told), in one guide's language.
+///
+/// Every such word comes from a catalogue, `Styles/labels/<language>.yml`: the built-in
+/// ones (English, Welsh, Polish, Romanian, Panjabi, Urdu, Arabic) or a project's own, which
+/// add a language or replace a built-in catalogue. Writers ask for a ``Key``, never write
+/// the English words themselves.
+public struct Labels: Hashable, Sendable {
+    /// Every label a writer can ask for; the raw value is the key in the catalogue files.
+    public enum Key: String, CaseIterable, Hashable, Sendable {
+        case contents, skipLink = "skip-link", whoCanHelp = "who-can-help", allServices = "all-services"
+        case glossary, titlePage = "title-page", landmarks, startOfContent = "start-of-content"
+        case editionTitle = "edition-title", easyRead = "easy-read"
+        case audienceLine = "audience-line", publisherLine = "publisher-line", publisherLineVersion = "publisher-line-version"
+        case runningHead = "running-head", pageNumber = "page-number"
+        case urgent, note, thinkAbout = "think-about", picture
+        case contactFor = "contact-for", contactPhone = "contact-phone", contactText = "contact-text"
+        case contactEmail = "contact-email", contactWebsite = "contact-website", contactChat = "contact-chat"
+        case contactOpen = "contact-open", contactCost = "contact-cost"
+        case easyCall = "easy-call", easyText = "easy-text", easyEmail = "easy-email", easyWebsite = "easy-website"
+        case easyOpen = "easy-open", easyThinkAbout = "easy-think-about"
+        case summaryEasyRead = "summary-easy-read", summaryChapters = "summary-chapters", summaryPictures = "summary-pictures"
+        case summaryTextOnly = "summary-text-only", summaryGlossary = "summary-glossary", summaryTables = "summary-tables"
+        case summaryPhones = "summary-phones"
+    }
+
+    /// One label: a text, or a text for each plural category (`{count}` is the number).
+    public enum Text: Hashable, Sendable {
+        case plain(String)
+        case plural([PluralCategory: String])
+    }
+
+    /// The language the catalogue is for, as its file names it (`cy`, `pt-BR`).
+    public let language: String
+    /// The language's name in itself (`Cymraeg`), for lists of the languages a guide is in.
+    public let name: String
+    /// Which way its script runs; right to left for Arabic, Urdu, Hebrew, Persian…
+    public let isRightToLeft: Bool
+    let texts: [Key: Text]
+    let plurals: PluralRule
+
+    /// A catalogue of `texts` for `language`.
+    public init(language: String, name: String, texts: [Key: Text]) {
+        self.language = language
+        self.name = name
+        self.texts = texts
+        self.plurals = PluralRule(language: language)
+        self.isRightToLeft = Metadata.isRightToLeft(language: language)
+    }
+
+    /// The label `key`, with each `{name}` replaced by `values[name]`.
+    public func callAsFunction(_ key: Key, _ values: [String: String] = [:]) -> String {
+        switch texts[key] {
+        case .plain(let text): return Labels.fill(text, values)
+        case .plural(let forms): return Labels.fill(forms[.other] ?? forms.values.sorted().first ?? "", values)
+        case nil: return Labels.english(key, values)
+        }
+    }
+
+    /// The label `key` in the form for `count` (written in place of `{count}`).
+    public func callAsFunction(_ key: Key, count: Int, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = String(count)
+        guard case .plural(let forms) = texts[key] else { return self(key, values) }
+        let text = forms[plurals.category(count)] ?? forms[.other] ?? ""
+        return Labels.fill(text, values)
+    }
+
+    /// A date as a reader of this language writes it (`1 October 2026`, `1 Hydref 2026`),
+    /// from the Unicode CLDR data in the Swift toolchain's Foundation.
+    public func date(_ date: GuideDate) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(year: date.year, month: date.month, day: date.day)
+        guard let day = calendar.date(from: components) else { return date.description }
+        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar, timeZone: calendar.timeZone)
+        return day.formatted(style)
+    }
+}
+
+// MARK: - Implementation
+
+extension Labels {
+    /// The built-in English catalogue, which every other must match key for key.
+    static let builtInEnglish: Labels = {
+        guard let file = EmbeddedStyles.files.first(where: { $0.path == "\(LabelCatalogues.folder)/en.yml" }),
+              let labels = try? LabelCatalogues.catalogue(Array(file.text.utf8), file: "<built-in>/labels/en.yml", english: nil)
+        else { return Labels(language: "en", name: "English", texts: [:]) }
+        return labels
+    }()
+
+    /// The English label, for a key a catalogue lacks (which its check reports).
+    static func english(_ key: Key, _ values: [String: String]) -> String {
+        switch builtInEnglish.texts[key] {
+        case .plain(let text): return fill(text, values)
+        case .plural(let forms): return fill(forms[.other] ?? "", values)
+        case nil: return key.rawValue
+        }
+    }
+
+    /// `text` with each `{name}` replaced by its value; a name with no value is left as it is.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The `{names}` a text uses, sorted.
+    static func placeholders(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names.sorted()
+    }
+}
