@@ -93,6 +93,31 @@ import WaymarkZip
         #expect(entries.contains { $0.path == "EPUB/images/pictogram-school.svg" })
     }
 
+    @Test func editionIsTitledEasyReadEverywhere() throws {
+        let files = try Self.files()
+        let title = GuideText.editionTitle("Talking to someone", edition: GuideText.easyRead)
+        #expect(title == "Talking to someone (Easy read)")
+        let html = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(html.contains("<title>\(title)</title>"))
+        #expect(html.contains("<h1>\(title)</h1>"))
+        var entries: [String: String] = [:]
+        for entry in try ZipArchiveReader.entries(of: files[1].bytes) { entries[entry.path] = String(decoding: entry.bytes, as: UTF8.self) }
+        #expect(entries["EPUB/package.opf"]?.contains("<dc:title>\(title)</dc:title>") == true)
+        #expect(entries["EPUB/title.xhtml"]?.contains(#"<h1 id="title">\#(title)</h1>"#) == true)
+        #expect(entries["EPUB/cover.xhtml"]?.contains(#"alt="Cover: \#(title)""#) == true)
+        #expect(entries["EPUB/images/cover.svg"]?.contains("<title>Cover: \(title)</title>") == true)
+        #expect(entries["EPUB/images/cover.svg"]?.contains(#"font-weight="bold">(Easy read)</text>"#) == true)
+        // Every content document's <title> ends with the edition's title, the nav's too.
+        for (path, text) in entries where path.hasSuffix(".xhtml") {
+            let documentTitle = text.firstRange(of: "<title>").flatMap { start in
+                text.firstRange(of: "</title>").map { String(text[start.upperBound..<$0.lowerBound]) }
+            }
+            #expect(documentTitle?.hasSuffix(title) == true, "\(path): \(documentTitle ?? "no title")")
+        }
+        // The contents name no title page by the plain title: they start with the first chapter.
+        #expect(entries["EPUB/nav.xhtml"]?.contains(#"<a href="title.xhtml">"#) == false)
+    }
+
     @Test func sentenceSplitterKeepsTimesAndPlaces() {
         let location = Location(file: "g.md", line: 3, column: 5)
         let sentences = SentenceSplitter.sentences([Inline(.text("Open at 8.30am. Call now! Why? Yes"), at: location)])

@@ -27,7 +27,7 @@ public struct EasyReadWriter: Writer {
     /// `easy-read`, for the rules that only apply when a guide is built as easy read.
     public static let id = "easy-read"
     /// Said in the title and the e-book's accessibility summary.
-    static let edition = (title: "Easy read", summary: "This is the easy-read version: each idea is one or two short sentences beside a picture.")
+    static let edition = (title: GuideText.easyRead, summary: GuideText.easyReadSummary)
 
     /// Creates the writer.
     public init() {}
