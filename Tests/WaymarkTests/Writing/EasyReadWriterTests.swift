@@ -118,6 +118,26 @@ import WaymarkZip
         #expect(entries["EPUB/nav.xhtml"]?.contains(#"<a href="title.xhtml">"#) == false)
     }
 
+    @Test func bothBooksOfAGuideHaveTheSameCoverPicture() throws {
+        var options = try LargePrintWriterTests.options()
+        options.pictograms = try Self.pictograms()
+        // Its first picture (a phone) is in a chapter that easy read shows as rows of its own.
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        func picture(_ epub: [UInt8]) throws -> Substring {
+            let svg = String(decoding: try #require(try ZipArchiveReader.entries(of: epub).first { $0.path == "EPUB/images/cover.svg" }).bytes, as: UTF8.self)
+            // The picture's own elements, after the group that places it (the title's lines move it).
+            let start = try #require(svg.firstRange(of: "<g transform="))
+            let drawing = svg[start.upperBound...]
+            return drawing[try #require(drawing.firstRange(of: ">")).upperBound...]
+        }
+        let easy = try #require(try EasyReadWriter().write(guide, options: options).last)
+        let plain = try #require(try EPUBWriter().write(guide, options: options).first)
+        #expect(try picture(easy.bytes) == picture(plain.bytes))
+        // The easy-read version alone would give another picture: its rows replace the chapter's own.
+        let easyGuide = EasyReadTransform.transform(guide, pictograms: options.pictograms)
+        #expect(Cover.picture(for: easyGuide, pictograms: options.pictograms) != Cover.picture(for: guide, pictograms: options.pictograms))
+    }
+
     @Test func sentenceSplitterKeepsTimesAndPlaces() {
         let location = Location(file: "g.md", line: 3, column: 5)
         let sentences = SentenceSplitter.sentences([Inline(.text("Open at 8.30am. Call now! Why? Yes"), at: location)])

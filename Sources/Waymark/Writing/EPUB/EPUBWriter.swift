@@ -39,11 +39,15 @@ struct EPUBBook {
     let options: WriterOptions
     /// Words put before the accessibility summary and after the title, for editions (easy read).
     var edition: (title: String, summary: String)?
+    /// The guide the cover takes its picture from: for an edition, the guide it was made from,
+    /// so that both books of a guide have the same cover but for the edition's words.
+    let coverSource: Guide
 
-    init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil) {
+    init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil, coverSource: Guide? = nil) {
         self.guide = guide
         self.options = options
         self.edition = edition
+        self.coverSource = coverSource ?? guide
     }
 
     func archive() throws -> [UInt8] {
@@ -61,7 +65,7 @@ struct EPUBBook {
         if metadata.cover == nil {
             let cover = Cover(
                 title: metadata.title, edition: edition?.title, subtitle: metadata.subtitle, publisher: metadata.publisher, language: metadata.language,
-                picture: Cover.picture(for: guide, pictograms: options.pictograms))
+                picture: Cover.picture(for: coverSource, pictograms: options.pictograms))
             package.generatedCover = Resource(
                 mediaType: "image/svg+xml", bytes: try cover.svg(),
                 fileName: EPUBPackage.unusedImageName("cover", extension: "svg", in: guide))

@@ -45,7 +45,7 @@ public struct EasyReadWriter: Writer {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
         let html = try page(easy, profile: profile, base: base)
-        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition).archive()
+        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition, coverSource: guide).archive()
         return [
             OutputFile(path: "\(guide.slug)-easy-read.html", bytes: html),
             OutputFile(path: "\(guide.slug)-easy-read.epub", bytes: epub),
