@@ -19,8 +19,6 @@ struct Cover: Equatable {
     /// A sanitised SVG to draw between the words and the publisher, if any.
     var picture: [UInt8]?
 
-    /// The file name inside `EPUB/images/` when no picture of the guide has it already.
-    static let fileName = "cover.svg"
     /// The manifest id of the cover picture, named by `<meta name="cover">` for EPUB 2 readers.
     static let manifestID = "cover-image"
 
