@@ -26,6 +26,28 @@ public enum GuideText {
     public static let glossary = "Words and what they mean"
     /// The title of the contents list, in every format (and the EPUB's landmark).
     public static let contents = "Contents"
+    /// The name of the e-book's cover page, in its title and landmark.
+    public static let cover = "Cover"
+
+    /// The text alternative of a cover picture.
+    public static func coverAlt(_ title: String) -> String {
+        "\(cover): \(title)"
+    }
+
+    /// The easy-read edition's name, said after the guide's title wherever the edition is titled.
+    public static let easyRead = "Easy read"
+    /// The sentence that starts the easy-read e-book's accessibility summary.
+    public static let easyReadSummary = "This is the easy-read version: each idea is one or two short sentences beside a picture."
+
+    /// The title of an edition of a guide: "Bullying (Easy read)", or the title alone for the guide itself.
+    public static func editionTitle(_ title: String, edition: String?) -> String {
+        edition.map { "\(title) \(editionLabel($0))" } ?? title
+    }
+
+    /// An edition's name as it follows a title: "(Easy read)".
+    public static func editionLabel(_ edition: String) -> String {
+        "(\(edition))"
+    }
 
     /// The title page's line saying who the guide is for, if it says.
     public static func audienceLine(_ metadata: Metadata) -> String? {

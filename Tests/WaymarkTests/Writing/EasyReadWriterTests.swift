@@ -93,6 +93,51 @@ import WaymarkZip
         #expect(entries.contains { $0.path == "EPUB/images/pictogram-school.svg" })
     }
 
+    @Test func editionIsTitledEasyReadEverywhere() throws {
+        let files = try Self.files()
+        let title = GuideText.editionTitle("Talking to someone", edition: GuideText.easyRead)
+        #expect(title == "Talking to someone (Easy read)")
+        let html = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(html.contains("<title>\(title)</title>"))
+        #expect(html.contains("<h1>\(title)</h1>"))
+        var entries: [String: String] = [:]
+        for entry in try ZipArchiveReader.entries(of: files[1].bytes) { entries[entry.path] = String(decoding: entry.bytes, as: UTF8.self) }
+        #expect(entries["EPUB/package.opf"]?.contains("<dc:title>\(title)</dc:title>") == true)
+        #expect(entries["EPUB/title.xhtml"]?.contains(#"<h1 id="title">\#(title)</h1>"#) == true)
+        #expect(entries["EPUB/cover.xhtml"]?.contains(#"alt="Cover: \#(title)""#) == true)
+        #expect(entries["EPUB/images/cover.svg"]?.contains("<title>Cover: \(title)</title>") == true)
+        #expect(entries["EPUB/images/cover.svg"]?.contains(#"font-weight="bold">(Easy read)</text>"#) == true)
+        // Every content document's <title> ends with the edition's title, the nav's too.
+        for (path, text) in entries where path.hasSuffix(".xhtml") {
+            let documentTitle = text.firstRange(of: "<title>").flatMap { start in
+                text.firstRange(of: "</title>").map { String(text[start.upperBound..<$0.lowerBound]) }
+            }
+            #expect(documentTitle?.hasSuffix(title) == true, "\(path): \(documentTitle ?? "no title")")
+        }
+        // The contents name no title page by the plain title: they start with the first chapter.
+        #expect(entries["EPUB/nav.xhtml"]?.contains(#"<a href="title.xhtml">"#) == false)
+    }
+
+    @Test func bothBooksOfAGuideHaveTheSameCoverPicture() throws {
+        var options = try LargePrintWriterTests.options()
+        options.pictograms = try Self.pictograms()
+        // Its first picture (a phone) is in a chapter that easy read shows as rows of its own.
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        func picture(_ epub: [UInt8]) throws -> Substring {
+            let svg = String(decoding: try #require(try ZipArchiveReader.entries(of: epub).first { $0.path == "EPUB/images/cover.svg" }).bytes, as: UTF8.self)
+            // The picture's own elements, after the group that places it (the title's lines move it).
+            let start = try #require(svg.firstRange(of: "<g transform="))
+            let drawing = svg[start.upperBound...]
+            return drawing[try #require(drawing.firstRange(of: ">")).upperBound...]
+        }
+        let easy = try #require(try EasyReadWriter().write(guide, options: options).last)
+        let plain = try #require(try EPUBWriter().write(guide, options: options).first)
+        #expect(try picture(easy.bytes) == picture(plain.bytes))
+        // The easy-read version alone would give another picture: its rows replace the chapter's own.
+        let easyGuide = EasyReadTransform.transform(guide, pictograms: options.pictograms)
+        #expect(Cover.picture(for: easyGuide, pictograms: options.pictograms) != Cover.picture(for: guide, pictograms: options.pictograms))
+    }
+
     @Test func sentenceSplitterKeepsTimesAndPlaces() {
         let location = Location(file: "g.md", line: 3, column: 5)
         let sentences = SentenceSplitter.sentences([Inline(.text("Open at 8.30am. Call now! Why? Yes"), at: location)])

@@ -15,6 +15,8 @@ struct EPUBDocument {
     var properties: String?
     /// Whether the document is in the spine (reading order).
     var inSpine = true
+    /// The spine's `linear`, when the document says it: the cover is read first, in order.
+    var linear: Bool?
 }
 
 /// Assembles content documents, pictures and metadata into an EPUB 3.3 container.
@@ -32,6 +34,25 @@ struct EPUBPackage {
     /// Whether the book shows easy-read rows (the easy-read edition), whose pictures it then carries.
     var showsEasyRead = false
     var documents: [EPUBDocument] = []
+    /// The cover made for a book whose guide names none (``Cover``).
+    var generatedCover: Resource?
+
+    /// The cover picture: the one made for the book, else the one the guide names.
+    var cover: Resource? {
+        generatedCover ?? guide.metadata.cover.flatMap { guide.resources[$0.resource] }
+    }
+
+    /// A file name inside `EPUB/images/` that no picture of the guide has: `cover.svg`, else `cover-2.svg`….
+    static func unusedImageName(_ name: String, extension suffix: String, in guide: Guide) -> String {
+        let taken = Set(guide.resources.values.map(\.fileName))
+        var candidate = "\(name).\(suffix)"
+        var number = 1
+        while taken.contains(candidate) {
+            number += 1
+            candidate = "\(name)-\(number).\(suffix)"
+        }
+        return candidate
+    }
 
     /// The instant the book is dated with: `SOURCE_DATE_EPOCH`, else the guide's `published:` at midnight UTC.
     var date: Date {
@@ -81,7 +102,7 @@ struct EPUBPackage {
         return try zip.finish()
     }
 
-    /// The pictures the book shows (the cover, pictures, and row pictures in the easy-read edition), by file name.
+    /// The pictures the book shows (the cover, named or made, pictures, and row pictures in the easy-read edition), by file name.
     var sortedResources: [Resource] {
         var keys: Set<String> = []
         if let cover = guide.metadata.cover { keys.insert(cover.resource) }
@@ -92,7 +113,8 @@ struct EPUBPackage {
             case .heading, .paragraph, .list, .quote, .table, .callout, .contact, .writeSpace: break
             }
         }
-        return keys.compactMap { guide.resources[$0] }.sorted { $0.fileName < $1.fileName }
+        let pictures = keys.compactMap { guide.resources[$0] } + (generatedCover.map { [$0] } ?? [])
+        return pictures.sorted { $0.fileName < $1.fileName }
     }
 }
 
@@ -134,6 +156,8 @@ private extension EPUBPackage {
         entries += accessibility.features.map { meta("schema:accessibilityFeature", $0) }
         entries += accessibility.hazards.map { meta("schema:accessibilityHazard", $0) }
         entries.append(meta("schema:accessibilitySummary", accessibility.summary))
+        // EPUB 2 readers (and calibre's library) find the cover by this; EPUB 3 by `cover-image`.
+        if cover != nil { entries.append(HTML.element("meta", [("name", "cover"), ("content", Cover.manifestID)])) }
         if options.passedAccessibilityChecks {
             entries.append(meta("dcterms:conformsTo", AccessibilityMetadata.conformance))
             entries.append(meta("a11y:certifiedBy", metadata.publisher))
@@ -145,12 +169,19 @@ private extension EPUBPackage {
             ])
         }
         manifest.append(HTML.element("item", [("id", "css"), ("href", "styles/epub.css"), ("media-type", "text/css")]))
-        for (index, resource) in sortedResources.enumerated() {
+        let coverFile = cover?.fileName
+        var number = 0
+        for resource in sortedResources {
+            let isCover = resource.fileName == coverFile
+            if !isCover { number += 1 }
             manifest.append(HTML.element("item", [
-                ("id", "image-\(index + 1)"), ("href", "images/\(resource.fileName)"), ("media-type", resource.mediaType),
+                ("id", isCover ? Cover.manifestID : "image-\(number)"), ("href", "images/\(resource.fileName)"),
+                ("media-type", resource.mediaType), ("properties", isCover ? "cover-image" : nil),
             ]))
         }
-        let spine = documents.filter(\.inSpine).map { HTML.element("itemref", [("idref", itemID($0))]) }
+        let spine = documents.filter(\.inSpine).map { document in
+            HTML.element("itemref", [("idref", itemID(document)), ("linear", document.linear.map { $0 ? "yes" : "no" })])
+        }
         let package = XMLElement("package", attributes: [
             XMLAttribute("xmlns", "http://www.idpf.org/2007/opf"),
             XMLAttribute("version", "3.0"),

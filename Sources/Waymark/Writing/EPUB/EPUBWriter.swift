@@ -29,6 +29,7 @@ public struct EPUBWriter: Writer {
 
 /// Builds the documents of one book from a guide.
 struct EPUBBook {
+    static let coverFile = "cover.xhtml"
     static let titleFile = "title.xhtml"
     static let navFile = "nav.xhtml"
     static let helpFile = "who-can-help.xhtml"
@@ -38,11 +39,15 @@ struct EPUBBook {
     let options: WriterOptions
     /// Words put before the accessibility summary and after the title, for editions (easy read).
     var edition: (title: String, summary: String)?
+    /// The guide the cover takes its picture from: for an edition, the guide it was made from,
+    /// so that both books of a guide have the same cover but for the edition's words.
+    let coverSource: Guide
 
-    init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil) {
+    init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil, coverSource: Guide? = nil) {
         self.guide = guide
         self.options = options
         self.edition = edition
+        self.coverSource = coverSource ?? guide
     }
 
     func archive() throws -> [UInt8] {
@@ -52,11 +57,19 @@ struct EPUBBook {
         let metadata = guide.metadata
         var package = EPUBPackage(
             guide: guide, options: options,
-            title: metadata.title + (edition.map { " (\($0.title))" } ?? ""),
+            title: GuideText.editionTitle(metadata.title, edition: edition?.title),
             identifier: metadata.identifier ?? StableIdentifier.urn(for: "\(metadata.publisher)/\(guide.slug)\(edition.map { "/" + $0.title } ?? "")"),
             accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? "", showsEasyRead: edition != nil),
             styleSheet: css)
         package.showsEasyRead = edition != nil
+        if metadata.cover == nil {
+            let cover = Cover(
+                title: metadata.title, edition: edition?.title, subtitle: metadata.subtitle, publisher: metadata.publisher, language: metadata.language,
+                picture: Cover.picture(for: coverSource, pictograms: options.pictograms))
+            package.generatedCover = Resource(
+                mediaType: "image/svg+xml", bytes: try cover.svg(),
+                fileName: EPUBPackage.unusedImageName("cover", extension: "svg", in: guide))
+        }
         package.documents = documents(package)
         return try package.archive()
     }
@@ -86,10 +99,22 @@ private extension EPUBBook {
         let bookTitle = package.title
         var documents: [EPUBDocument] = []
 
+        // The cover page, first in the reading order: the cover picture alone, named by its title.
+        if let cover = package.cover {
+            documents.append(EPUBDocument(fileName: EPUBBook.coverFile, title: "\(GuideText.cover) – \(bookTitle)", body: [
+                main(HTML.element("section", [("epub:type", "cover")], [
+                    HTML.element("img", [
+                        ("src", "images/\(cover.fileName)"), ("alt", GuideText.coverAlt(bookTitle)), ("role", "doc-cover"),
+                        // The whole cover on one screen, whatever its shape (epub.css lets pictures only narrow).
+                        ("style", "display: block; margin: 0 auto; max-width: 100%; max-height: 95vh; width: auto; height: auto;"),
+                    ]),
+                ])),
+            ], linear: true))
+        }
+
         // The title page, with any text that comes before the first chapter.
         renderer.beginDocument(EPUBBook.titleFile)
         var titleBody: [XMLNode] = []
-        if let cover = metadata.cover { titleBody.append(renderer.figure(cover)) }
         titleBody.append(HTML.element("h1", [("id", "title")], [HTML.text(bookTitle)]))
         if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
         if let audience = GuideText.audienceLine(metadata) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
@@ -103,7 +128,7 @@ private extension EPUBBook {
         ]))
 
         // The navigation document: contents and landmarks.
-        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "\(GuideText.contents) – \(bookTitle)", body: navigation(), properties: "nav"))
+        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "\(GuideText.contents) – \(bookTitle)", body: navigation(title: bookTitle, hasCover: package.cover != nil), properties: "nav"))
 
         for (file, chapter, heading) in chapters {
             renderer.beginDocument(file, reservedIDs: chapter.blocks.compactMap { block in
@@ -160,8 +185,10 @@ private extension EPUBBook {
         HTML.element("section", [("epub:type", type), ("role", role), ("aria-labelledby", labelledBy)], children)
     }
 
-    func navigation() -> [XMLNode] {
-        var items: [XMLNode] = [link(EPUBBook.titleFile, guide.metadata.title)]
+    /// The contents, numbered from the first chapter (the cover and title page are landmarks, not
+    /// items: a reading system that shows the list numbered would count them), and the landmarks.
+    func navigation(title bookTitle: String, hasCover: Bool) -> [XMLNode] {
+        var items: [XMLNode] = []
         for (file, chapter, heading) in chapters {
             items.append(HTML.element("li", [], [
                 HTML.element("a", [("href", file)], [HTML.text(Inline.plainText(heading.content))]),
@@ -169,7 +196,10 @@ private extension EPUBBook {
         }
         if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
         if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, GuideText.glossary)) }
-        var landmarks: [XMLNode] = [
+        // EPUB 3.3 §7.4.2: the toc nav's list must have an item; a guide of one untitled text has only the title page.
+        if items.isEmpty { items.append(link(EPUBBook.titleFile, bookTitle)) }
+        var landmarks: [XMLNode] = hasCover ? [landmark("cover", EPUBBook.coverFile, GuideText.cover)] : []
+        landmarks += [
             landmark("titlepage", EPUBBook.titleFile, "Title page"),
             landmark("toc", "\(EPUBBook.navFile)#toc", GuideText.contents),
         ]

@@ -27,7 +27,7 @@ public struct EasyReadWriter: Writer {
     /// `easy-read`, for the rules that only apply when a guide is built as easy read.
     public static let id = "easy-read"
     /// Said in the title and the e-book's accessibility summary.
-    static let edition = (title: "Easy read", summary: "This is the easy-read version: each idea is one or two short sentences beside a picture.")
+    static let edition = (title: GuideText.easyRead, summary: GuideText.easyReadSummary)
 
     /// Creates the writer.
     public init() {}
@@ -45,7 +45,7 @@ public struct EasyReadWriter: Writer {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
         let html = try page(easy, profile: profile, base: base)
-        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition).archive()
+        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition, coverSource: guide).archive()
         return [
             OutputFile(path: "\(guide.slug)-easy-read.html", bytes: html),
             OutputFile(path: "\(guide.slug)-easy-read.epub", bytes: epub),

@@ -23,7 +23,7 @@ struct PrintDocument {
     /// The whole page, with `main` holding `content` and a contents list of `contents` (id, text).
     func page(contents: [(id: String, text: String)], header: [XMLNode], main content: [XMLNode]) throws -> [UInt8] {
         let metadata = guide.metadata
-        let title = metadata.title + (edition.map { " (\($0))" } ?? "")
+        let title = GuideText.editionTitle(metadata.title, edition: edition)
         let date = GuideText.date(metadata.published, language: metadata.language)
         var body: [XMLNode] = [
             HTML.element("a", [("class", "skip-link"), ("href", "#main")], [HTML.text("Skip to the guide")]),
@@ -137,7 +137,7 @@ struct PrintDocument {
         let metadata = guide.metadata
         var nodes: [XMLNode] = []
         if let cover = metadata.cover { nodes.append(renderer.figure(cover)) }
-        nodes.append(HTML.element("h1", [], [HTML.text(metadata.title + (titleSuffix.map { " (\($0))" } ?? ""))]))
+        nodes.append(HTML.element("h1", [], [HTML.text(GuideText.editionTitle(metadata.title, edition: titleSuffix))]))
         if let subtitle = metadata.subtitle { nodes.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
         if let audience = GuideText.audienceLine(metadata) { nodes.append(HTML.element("p", [], [HTML.text(audience)])) }
         nodes.append(HTML.element("p", [], [HTML.text(GuideText.publisherLine(metadata))]))
