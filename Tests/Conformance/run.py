@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
@@ -950,7 +951,7 @@ class Speech:
 
 
 def unicodedata_digit(c: str) -> int | None:
-    import unicodedata
+
     return unicodedata.digit(c, None) if c.isdigit() else None
 
 
@@ -1444,6 +1445,18 @@ def words_of(text: str) -> list[str]:
     return [w for w in (re.sub(r"[^\w]", "", word.lower()) for word in text.split()) if w]
 
 
+# Bidirectional controls that pdftotext puts around right-to-left runs, and the Arabic
+# letters alef (all forms) and lam, whose ligatures pdftotext decomposes in either order.
+BIDI_CONTROLS = dict.fromkeys([0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+LAM_ALEF = dict.fromkeys([0x0622, 0x0623, 0x0625, 0x0627, 0x0644])
+
+
+def comparable(word: str) -> str:
+    """A printed or source word reduced to what survives pdftotext in any script."""
+
+    return unicodedata.normalize("NFKC", word).translate(BIDI_CONTROLS).translate(LAM_ALEF).lower()
+
+
 def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]:
     """Every easy-read row must print on one page: its first and last words on the same page."""
     parser = RowText()
@@ -1454,24 +1467,32 @@ def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]
     head = max(set(firsts), key=firsts.count) if firsts else None
     if head is not None and firsts.count(head) * 2 <= len(pages):
         head = None
-    stream = [(number, word) for number, lines in enumerate(pages, start=1)
-              for line in lines if line.text != head and not PAGE_NUMBER.match(line.text)
-              for word in words_of(line.text) if not word.startswith("http")]
-    words = [word for _, word in stream]
+    # Compared letter by letter, not word by word: a long web address that wraps prints as two
+    # words, and pdftotext gives Arabic's lam-alef ligatures back in either order.
+    # pdftotext gives a right-to-left line in visual order (its letters reversed): there the
+    # right-to-left letters alone are compared, each line read backwards.
+    rtl = re.search(r"<html[^>]*\bdir=\"rtl\"", page.read_text(encoding="utf-8")[:2000]) is not None
 
-    def find(run: list[str], start: int) -> int:
-        for index in range(start, len(words) - len(run) + 1):
-            if words[index:index + len(run)] == run:
-                return index
-        return -1
+    def line_letters(text: str) -> str:
+        if rtl:
+            return "".join(c for c in comparable(text)[::-1] if unicodedata.bidirectional(c) in ("R", "AL"))
+        return "".join(comparable(word) for word in words_of(text) if not word.startswith("http"))
+
+    stream = [(number, letter) for number, lines in enumerate(pages, start=1)
+              for line in lines if line.text != head and not PAGE_NUMBER.match(line.text)
+              for letter in line_letters(line.text)]
+    letters = "".join(letter for _, letter in stream)
 
     findings, position, located = [], 0, 0
     for row in parser.rows:
         if not row:
             continue
-        # The whole row as one run of words, so a row that starts like other text
+        # The whole row as one run of letters, so a row that starts like other text
         # (the cover's summary, say) is not mistaken for it.
-        first = find(row, position)
+        run = "".join(comparable(word) for word in row)
+        if rtl:
+            run = "".join(c for c in run if unicodedata.bidirectional(c) in ("R", "AL"))
+        first = letters.find(run, position) if run else -1
         if first < 0:
             findings.append(Finding(
                 "print-row-missing",
@@ -1479,8 +1500,8 @@ def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]
                 f"could not be told", "row"))
             continue
         located += 1
-        position = first + len(row)
-        first_page, last_page = stream[first][0], stream[first + len(row) - 1][0]
+        position = first + len(run)
+        first_page, last_page = stream[first][0], stream[first + len(run) - 1][0]
         if first_page != last_page:
             findings.append(Finding(
                 "print-row-split",

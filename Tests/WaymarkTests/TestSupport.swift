@@ -114,3 +114,8 @@ enum TestTemporary {
         root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
     }
 }
+
+extension Labels {
+    /// The built-in English labels, as a guide in English is written with.
+    static let english = LabelCatalogues.builtIn.labels(for: "en-GB")
+}

@@ -282,9 +282,17 @@ labels:
   publisher-line-version: "من: {publisher}، {date} (الإصدار {version})"
   running-head: "{title} – {date}"
   page-number: "صفحة {page} من {pages}"
+  cover: "الغلاف"
+  cover-alt: "الغلاف: {title}"
+  edition-label: "({edition})"
+  list-separator: "، "
+  list-last: "{list} و{last}"
+  services-above: "{services}: انظر أعلاه."
+  services-above-under: "{services}: انظر أعلاه، تحت «{heading}»."
+  back-to-first-use: "العودة إلى أول موضع تظهر فيه «{term}»"
   urgent: عاجل
   note: ملاحظة
-  think-about: "شيء للتفكير فيه: {prompt}"
+  think-about: "شيء للتفكير فيه:"
   picture: "[صورة: {description}]"
   contact-for: لمن
   contact-phone: الهاتف
@@ -299,7 +307,7 @@ labels:
   easy-email: "أرسل بريدًا إلكترونيًا إلى {address}."
   easy-website: "الموقع الإلكتروني: {address}"
   easy-open: "أوقات العمل: {hours}."
-  easy-think-about: "فكّر في هذا: {prompt}"
+  easy-think-about: "فكّر في هذا:"
   summary-easy-read: "هذه هي النسخة سهلة القراءة: كل فكرة جملة قصيرة أو جملتان بجانب صورة."
   summary-chapters:
     zero: "لا فصول في هذا الكتاب الإلكتروني."
@@ -349,9 +357,17 @@ labels:
   publisher-line-version: "Gan: {publisher}, {date} (fersiwn {version})"
   running-head: "{title} – {date}"
   page-number: "Tudalen {page} o {pages}"
+  cover: "Clawr"
+  cover-alt: "Clawr: {title}"
+  edition-label: "({edition})"
+  list-separator: ", "
+  list-last: "{list} a {last}"
+  services-above: "{services}: gweler uchod."
+  services-above-under: "{services}: gweler uchod, o dan “{heading}”."
+  back-to-first-use: "Yn ôl i'r man lle mae “{term}” yn cael ei ddefnyddio gyntaf"
   urgent: Brys
   note: Nodyn
-  think-about: "Rhywbeth i feddwl amdano: {prompt}"
+  think-about: "Rhywbeth i feddwl amdano:"
   picture: "[Llun: {description}]"
   contact-for: Ar gyfer
   contact-phone: Ffôn
@@ -366,7 +382,7 @@ labels:
   easy-email: "E-bostiwch {address}."
   easy-website: "Gwefan: {address}"
   easy-open: "Ar agor: {hours}."
-  easy-think-about: "Meddyliwch am hyn: {prompt}"
+  easy-think-about: "Meddyliwch am hyn:"
   summary-easy-read: "Dyma'r fersiwn hawdd ei ddeall: mae pob syniad yn un neu ddwy frawddeg fer wrth ymyl llun."
   summary-chapters:
     zero: "Does dim penodau yn yr e-lyfr hwn."
@@ -419,9 +435,17 @@ labels:
   publisher-line-version: "From: {publisher}, {date} (version {version})"
   running-head: "{title} – {date}"
   page-number: "Page {page} of {pages}"
+  cover: "Cover"
+  cover-alt: "Cover: {title}"
+  edition-label: "({edition})"
+  list-separator: ", "
+  list-last: "{list} and {last}"
+  services-above: "{services}: see above."
+  services-above-under: "{services}: see above, under “{heading}”."
+  back-to-first-use: "Back to where “{term}” is first used"
   urgent: Urgent
   note: Note
-  think-about: "Something to think about: {prompt}"
+  think-about: "Something to think about:"
   picture: "[Picture: {description}]"
   contact-for: For
   contact-phone: Phone
@@ -436,7 +460,7 @@ labels:
   easy-email: "Email {address}."
   easy-website: "Website: {address}"
   easy-open: "Open: {hours}."
-  easy-think-about: "Think about this: {prompt}"
+  easy-think-about: "Think about this:"
   summary-easy-read: "This is the easy-read version: each idea is one or two short sentences beside a picture."
   summary-chapters:
     one: "This e-book has {count} chapter with headings, a table of contents and a list of services that can help."
@@ -478,9 +502,17 @@ labels:
   publisher-line-version: "ਵੱਲੋਂ: {publisher}, {date} (ਸੰਸਕਰਣ {version})"
   running-head: "{title} – {date}"
   page-number: "ਪੰਨਾ {page} / {pages}"
+  cover: "ਕਵਰ"
+  cover-alt: "ਕਵਰ: {title}"
+  edition-label: "({edition})"
+  list-separator: ", "
+  list-last: "{list} ਅਤੇ {last}"
+  services-above: "{services}: ਉੱਪਰ ਦੇਖੋ।"
+  services-above-under: "{services}: ਉੱਪਰ “{heading}” ਹੇਠਾਂ ਦੇਖੋ।"
+  back-to-first-use: "ਉੱਥੇ ਵਾਪਸ ਜਾਓ ਜਿੱਥੇ “{term}” ਪਹਿਲੀ ਵਾਰ ਆਉਂਦਾ ਹੈ"
   urgent: ਜ਼ਰੂਰੀ
   note: ਨੋਟ
-  think-about: "ਸੋਚਣ ਵਾਲੀ ਗੱਲ: {prompt}"
+  think-about: "ਸੋਚਣ ਵਾਲੀ ਗੱਲ:"
   picture: "[ਤਸਵੀਰ: {description}]"
   contact-for: ਕਿਸ ਲਈ
   contact-phone: ਫ਼ੋਨ
@@ -495,7 +527,7 @@ labels:
   easy-email: "{address} ’ਤੇ ਈਮੇਲ ਕਰੋ।"
   easy-website: "ਵੈੱਬਸਾਈਟ: {address}"
   easy-open: "ਖੁੱਲ੍ਹਣ ਦਾ ਸਮਾਂ: {hours}।"
-  easy-think-about: "ਇਸ ਬਾਰੇ ਸੋਚੋ: {prompt}"
+  easy-think-about: "ਇਸ ਬਾਰੇ ਸੋਚੋ:"
   summary-easy-read: "ਇਹ ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਸੰਸਕਰਣ ਹੈ: ਹਰ ਗੱਲ ਇੱਕ ਤਸਵੀਰ ਦੇ ਨਾਲ ਇੱਕ ਜਾਂ ਦੋ ਛੋਟੇ ਵਾਕਾਂ ਵਿੱਚ ਹੈ।"
   summary-chapters:
     one: "ਇਸ ਈ-ਕਿਤਾਬ ਵਿੱਚ ਸਿਰਲੇਖਾਂ ਵਾਲਾ {count} ਅਧਿਆਇ, ਵਿਸ਼ਾ-ਸੂਚੀ ਅਤੇ ਮਦਦ ਕਰ ਸਕਣ ਵਾਲੀਆਂ ਸੇਵਾਵਾਂ ਦੀ ਸੂਚੀ ਹੈ।"
@@ -536,9 +568,17 @@ labels:
   publisher-line-version: "Od: {publisher}, {date} (wersja {version})"
   running-head: "{title} – {date}"
   page-number: "Strona {page} z {pages}"
+  cover: "Okładka"
+  cover-alt: "Okładka: {title}"
+  edition-label: "({edition})"
+  list-separator: ", "
+  list-last: "{list} i {last}"
+  services-above: "{services}: zobacz wyżej."
+  services-above-under: "{services}: zobacz wyżej, w części „{heading}”."
+  back-to-first-use: "Wróć do miejsca, gdzie pierwszy raz jest „{term}”"
   urgent: Pilne
   note: Uwaga
-  think-about: "Coś do przemyślenia: {prompt}"
+  think-about: "Coś do przemyślenia:"
   picture: "[Obrazek: {description}]"
   contact-for: Dla
   contact-phone: Telefon
@@ -553,7 +593,7 @@ labels:
   easy-email: "Napisz e-mail na adres {address}."
   easy-website: "Strona internetowa: {address}"
   easy-open: "Czynne: {hours}."
-  easy-think-about: "Pomyśl o tym: {prompt}"
+  easy-think-about: "Pomyśl o tym:"
   summary-easy-read: "To jest wersja łatwa do czytania: każda myśl to jedno lub dwa krótkie zdania obok obrazka."
   summary-chapters:
     one: "Ta książka elektroniczna ma {count} rozdział z nagłówkami, spis treści i listę miejsc, które mogą pomóc."
@@ -596,9 +636,17 @@ labels:
   publisher-line-version: "De la: {publisher}, {date} (versiunea {version})"
   running-head: "{title} – {date}"
   page-number: "Pagina {page} din {pages}"
+  cover: "Copertă"
+  cover-alt: "Copertă: {title}"
+  edition-label: "({edition})"
+  list-separator: ", "
+  list-last: "{list} și {last}"
+  services-above: "{services}: vezi mai sus."
+  services-above-under: "{services}: vezi mai sus, la „{heading}”."
+  back-to-first-use: "Înapoi la locul unde apare prima dată „{term}”"
   urgent: Urgent
   note: Notă
-  think-about: "Ceva la care să te gândești: {prompt}"
+  think-about: "Ceva la care să te gândești:"
   picture: "[Imagine: {description}]"
   contact-for: Pentru
   contact-phone: Telefon
@@ -613,7 +661,7 @@ labels:
   easy-email: "Trimite un e-mail la {address}."
   easy-website: "Site web: {address}"
   easy-open: "Program: {hours}."
-  easy-think-about: "Gândește-te la asta: {prompt}"
+  easy-think-about: "Gândește-te la asta:"
   summary-easy-read: "Aceasta este versiunea ușor de citit: fiecare idee este una sau două propoziții scurte, lângă o imagine."
   summary-chapters:
     one: "Această carte electronică are {count} capitol, cu titluri, un cuprins și o listă de servicii care te pot ajuta."
@@ -656,9 +704,17 @@ labels:
   publisher-line-version: "منجانب: {publisher}، {date} (ورژن {version})"
   running-head: "{title} – {date}"
   page-number: "صفحہ {page} از {pages}"
+  cover: "سرورق"
+  cover-alt: "سرورق: {title}"
+  edition-label: "({edition})"
+  list-separator: "، "
+  list-last: "{list} اور {last}"
+  services-above: "{services}: اوپر دیکھیں۔"
+  services-above-under: "{services}: اوپر “{heading}” کے تحت دیکھیں۔"
+  back-to-first-use: "وہاں واپس جائیں جہاں “{term}” پہلی بار آیا ہے"
   urgent: فوری
   note: نوٹ
-  think-about: "سوچنے کی بات: {prompt}"
+  think-about: "سوچنے کی بات:"
   picture: "[تصویر: {description}]"
   contact-for: کس کے لیے
   contact-phone: فون
@@ -673,7 +729,7 @@ labels:
   easy-email: "{address} پر ای میل کریں۔"
   easy-website: "ویب سائٹ: {address}"
   easy-open: "اوقات: {hours}۔"
-  easy-think-about: "اس کے بارے میں سوچیں: {prompt}"
+  easy-think-about: "اس کے بارے میں سوچیں:"
   summary-easy-read: "یہ پڑھنے میں آسان ورژن ہے: ہر بات ایک تصویر کے ساتھ ایک یا دو چھوٹے جملوں میں ہے۔"
   summary-chapters:
     one: "اس ای بک میں سرخیوں کے ساتھ {count} باب، فہرست اور مدد کرنے والی خدمات کی فہرست ہے۔"

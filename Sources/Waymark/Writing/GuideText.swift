@@ -3,70 +3,45 @@ import WaymarkModel
 
 /// Words and formats that every writer shares, so they say things the same way.
 public enum GuideText {
-    /// The title of the list of services gathered at the end of a guide.
-    public static let whoCanHelp = "Who can help"
-    /// The same list's title when a chapter of the guide is already called "Who can help".
-    public static let allServices = "All the services in this guide"
-
-    /// The title of the gathered list of services for `guide`, never the same as one of its chapters.
-    public static func helpTitle(for guide: Guide) -> String {
+    /// The title of the gathered list of services for `guide`, never the same as one of its
+    /// chapters ("Who can help", else "All the services in this guide").
+    public static func helpTitle(for guide: Guide, _ labels: Labels) -> String {
         let taken = guide.chapters.compactMap { $0.heading.map { Inline.plainText($0.content).lowercased() } }
-        return taken.contains(whoCanHelp.lowercased()) ? allServices : whoCanHelp
+        return taken.contains(labels(.whoCanHelp).lowercased()) ? labels(.allServices) : labels(.whoCanHelp)
     }
+
     /// Plain text's line for services written out in full earlier in the guide, so that each is
     /// listed once: `Childline, NSPCC and Police: see above, under “Who can I tell?”`.
-    public static func servicesShownAbove(_ names: [String], under heading: String?) -> String {
-        var list = names.last ?? ""
-        if names.count > 1 { list = names.dropLast().joined(separator: ", ") + " and " + list }
-        guard let heading else { return "\(list): see above." }
-        let stop = heading.last.map { ".?!".contains($0) } == true ? "" : "."
-        return "\(list): see above, under “\(heading)”\(stop)"
-    }
-    /// The title of the glossary.
-    public static let glossary = "Words and what they mean"
-    /// The title of the contents list, in every format (and the EPUB's landmark).
-    public static let contents = "Contents"
-    /// The name of the e-book's cover page, in its title and landmark.
-    public static let cover = "Cover"
-
-    /// The text alternative of a cover picture.
-    public static func coverAlt(_ title: String) -> String {
-        "\(cover): \(title)"
-    }
-
-    /// The easy-read edition's name, said after the guide's title wherever the edition is titled.
-    public static let easyRead = "Easy read"
-    /// The sentence that starts the easy-read e-book's accessibility summary.
-    public static let easyReadSummary = "This is the easy-read version: each idea is one or two short sentences beside a picture."
-
-    /// The title of an edition of a guide: "Bullying (Easy read)", or the title alone for the guide itself.
-    public static func editionTitle(_ title: String, edition: String?) -> String {
-        edition.map { "\(title) \(editionLabel($0))" } ?? title
-    }
-
-    /// An edition's name as it follows a title: "(Easy read)".
-    public static func editionLabel(_ edition: String) -> String {
-        "(\(edition))"
-    }
-
-    /// The title page's line saying who the guide is for, if it says.
-    public static func audienceLine(_ metadata: Metadata) -> String? {
-        metadata.audience.map { "For: \($0)" }
-    }
-
-    /// The title page's line saying who published the guide, when, and which version.
-    public static func publisherLine(_ metadata: Metadata) -> String {
-        var line = "From: \(metadata.publisher), \(date(metadata.published, language: metadata.language))"
-        if let version = metadata.version { line += " (version \(version))" }
+    public static func servicesShownAbove(_ names: [String], under heading: String?, _ labels: Labels) -> String {
+        let list = labels.list(names)
+        guard let heading else { return labels(.servicesAbove, ["services": list]) }
+        // A heading that ends with its own stop ("Who can I tell?") is not given another.
+        var line = labels(.servicesAboveUnder, ["services": list, "heading": heading])
+        if heading.last.map({ ".?!".contains($0) }) == true, line.hasSuffix("”."), line.count > 2 { line.removeLast() }
         return line
     }
 
-    /// A date as a reader says it: `1 November 2026` in English, ISO otherwise.
-    public static func date(_ date: GuideDate, language: String) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"]
-        guard language.lowercased().hasPrefix("en") else { return date.description }
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    /// The title of an edition of a guide: "Bullying (Easy read)", or the title alone for the guide itself.
+    public static func editionTitle(_ title: String, edition: String?, _ labels: Labels) -> String {
+        edition.map { labels(.editionTitle, ["title": title, "edition": $0]) } ?? title
+    }
+
+    /// An edition's name as it follows a title: "(Easy read)".
+    public static func editionLabel(_ edition: String, _ labels: Labels) -> String {
+        labels(.editionLabel, ["edition": edition])
+    }
+
+    /// The title page's line saying who the guide is for, if it says.
+    public static func audienceLine(_ metadata: Metadata, _ labels: Labels) -> String? {
+        metadata.audience.map { labels(.audienceLine, ["audience": $0]) }
+    }
+
+    /// The title page's line saying who published the guide, when, and which version.
+    public static func publisherLine(_ metadata: Metadata, _ labels: Labels) -> String {
+        var values = ["publisher": metadata.publisher, "date": labels.date(metadata.published)]
+        guard let version = metadata.version else { return labels(.publisherLine, values) }
+        values["version"] = version
+        return labels(.publisherLineVersion, values)
     }
 
     /// A glossary explanation to put in brackets after a word: first letter lower-cased

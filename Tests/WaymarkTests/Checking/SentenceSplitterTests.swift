@@ -65,7 +65,7 @@ import WaymarkModel
         let guide = try GuideFolder().read(frontMatter() + "# Help\n\n\(example.text)\n")
         let text = TextIndex(guide: guide, source: SourceMap(text: frontMatter() + "# Help\n\n\(example.text)\n"))
         let counted = EasyReadCoverageRule.sentencesShownAsRows(text, chapter: 0)
-        let easy = EasyReadTransform.transform(guide, pictograms: try PictogramSet.load(from: Fixtures.url("pictograms")))
+        let easy = EasyReadTransform.transform(guide, pictograms: try PictogramSet.load(from: Fixtures.url("pictograms")), labels: .english)
         let rows = try #require(easy.chapters.first { $0.heading?.id == guide.chapters[0].heading?.id }).blocks.flatMap { block -> [EasyReadRow] in
             if case .easyRead(let rows) = block.kind { return rows } else { return [] }
         }

@@ -164,10 +164,10 @@ import WaymarkModel
     }
 
     @Test func servicesGivenAboveAreNamedWithWhereToFindThem() {
-        #expect(GuideText.servicesShownAbove(["Childline", "NSPCC", "Police"], under: "Who can I tell?")
+        #expect(GuideText.servicesShownAbove(["Childline", "NSPCC", "Police"], under: "Who can I tell?", .english)
             == "Childline, NSPCC and Police: see above, under “Who can I tell?”")
-        #expect(GuideText.servicesShownAbove(["Childline"], under: "Getting help") == "Childline: see above, under “Getting help”.")
-        #expect(GuideText.servicesShownAbove(["Childline"], under: nil) == "Childline: see above.")
+        #expect(GuideText.servicesShownAbove(["Childline"], under: "Getting help", .english) == "Childline: see above, under “Getting help”.")
+        #expect(GuideText.servicesShownAbove(["Childline"], under: nil, .english) == "Childline: see above.")
     }
 }
 

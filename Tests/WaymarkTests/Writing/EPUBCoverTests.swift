@@ -113,7 +113,7 @@ import WaymarkXML
         "子どもの安全について話しましょう 子どもの安全について話しましょう 子どもの安全について話しましょう",
     ])
     func longTitlesWrapInsideThePage(title: String) throws {
-        for edition in [nil, GuideText.easyRead] {
+        for edition in [nil, Labels.english(.easyRead)] {
             let cover = Cover(title: title, edition: edition, subtitle: "A guide for young people in Warwickshire and beyond",
                               publisher: "Warwickshire Safeguarding Children Partnership", language: "en-GB", picture: nil)
             let layout = Cover.Layout(cover: cover)
@@ -124,7 +124,7 @@ import WaymarkXML
             }
             // Every word is there, in order, broken only at spaces unless a word is wider than the page.
             let drawn = layout.lines.filter(\.bold).map(\.text)
-            let words = title.split(separator: " ").joined(separator: " ") + (edition.map { " " + GuideText.editionLabel($0) } ?? "")
+            let words = title.split(separator: " ").joined(separator: " ") + (edition.map { " " + GuideText.editionLabel($0, .english) } ?? "")
             if title.split(separator: " ").allSatisfy({ Cover.width(String($0), size: Cover.Layout.titleSize / 2, bold: true) <= measure }) {
                 #expect(drawn.joined(separator: " ") == words)
             } else {
@@ -135,7 +135,7 @@ import WaymarkXML
             #expect(baselines == baselines.sorted())
             #expect(Set(baselines).count == baselines.count)
             // The edition's words start a line of their own.
-            if let edition { #expect(drawn.last == GuideText.editionLabel(edition)) }
+            if let edition { #expect(drawn.last == GuideText.editionLabel(edition, .english)) }
         }
     }
 
@@ -148,7 +148,7 @@ import WaymarkXML
     }
 
     @Test func coverIsTheSameBytesEveryTime() throws {
-        let cover = Cover(title: "Bullying", edition: GuideText.easyRead, subtitle: "What it is", publisher: "Us", language: "en-GB",
+        let cover = Cover(title: "Bullying", edition: Labels.english(.easyRead), subtitle: "What it is", publisher: "Us", language: "en-GB",
                           picture: try SVGSanitizer.sanitize(Array(try Data(contentsOf: Fixtures.url("guides/pictures/meeting.svg")))))
         #expect(try cover.svg() == cover.svg())
         #expect(Cover.number(4.48) == "4.48")

@@ -10,7 +10,7 @@ import WaymarkZip
     }
 
     static func easyGuide() throws -> Guide {
-        EasyReadTransform.transform(try EPUBWriterTests.fixture("easy-read.md"), pictograms: try pictograms())
+        EasyReadTransform.transform(try EPUBWriterTests.fixture("easy-read.md"), pictograms: try pictograms(), labels: .english)
     }
 
     static func files() throws -> [OutputFile] {
@@ -95,7 +95,7 @@ import WaymarkZip
 
     @Test func editionIsTitledEasyReadEverywhere() throws {
         let files = try Self.files()
-        let title = GuideText.editionTitle("Talking to someone", edition: GuideText.easyRead)
+        let title = GuideText.editionTitle("Talking to someone", edition: Labels.english(.easyRead), .english)
         #expect(title == "Talking to someone (Easy read)")
         let html = String(decoding: files[0].bytes, as: UTF8.self)
         #expect(html.contains("<title>\(title)</title>"))
@@ -134,7 +134,7 @@ import WaymarkZip
         let plain = try #require(try EPUBWriter().write(guide, options: options).first)
         #expect(try picture(easy.bytes) == picture(plain.bytes))
         // The easy-read version alone would give another picture: its rows replace the chapter's own.
-        let easyGuide = EasyReadTransform.transform(guide, pictograms: options.pictograms)
+        let easyGuide = EasyReadTransform.transform(guide, pictograms: options.pictograms, labels: .english)
         #expect(Cover.picture(for: easyGuide, pictograms: options.pictograms) != Cover.picture(for: guide, pictograms: options.pictograms))
     }
 

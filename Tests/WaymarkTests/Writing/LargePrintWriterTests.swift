@@ -95,12 +95,12 @@ import WaymarkModel
 
     @Test func gatheredServicesNeverShareANameWithAChapter() throws {
         let guide = try GuideFolder().read(frontMatter() + "# Who can help\n\n:::contact\nname: Childline\nphone: 0800 1111\n:::\n")
-        #expect(GuideText.helpTitle(for: guide) == "All the services in this guide")
+        #expect(GuideText.helpTitle(for: guide, .english) == "All the services in this guide")
         let html = String(decoding: try LargePrintWriter().write(guide, options: try Self.options())[0].bytes, as: UTF8.self)
         #expect(html.contains(#"<h2 id="who-can-help-2">Who can help</h2>"#))
         #expect(html.contains(#"<h2 id="who-can-help">All the services in this guide</h2>"#))
         let plain = try GuideFolder().read(frontMatter() + "# Help\n\n:::contact\nname: Childline\nphone: 0800 1111\n:::\n")
-        #expect(GuideText.helpTitle(for: plain) == "Who can help")
+        #expect(GuideText.helpTitle(for: plain, .english) == "Who can help")
     }
 
     @Test func contrastFollowsWCAG() {

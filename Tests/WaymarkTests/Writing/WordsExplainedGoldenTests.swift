@@ -55,7 +55,7 @@ import WaymarkZip
     }
 
     @Test func easyReadExplainsOnceInEachRowUnlessTheRowDefinesIt() throws {
-        let guide = EasyReadTransform.transform(try Self.guide(), pictograms: try EasyReadWriterTests.pictograms())
+        let guide = EasyReadTransform.transform(try Self.guide(), pictograms: try EasyReadWriterTests.pictograms(), labels: .english)
         var rows: [String] = []
         guide.forEachBlock { block in
             if case .easyRead(let found) = block.kind { rows += found.map { Inline.plainText($0.content) } }

@@ -14,7 +14,7 @@ struct AccessibilityMetadata: Equatable {
     /// Works the metadata out from `guide`. `edition` is the sentence that starts the summary of an
     /// edition; only the easy-read edition has one, and it is the only book that shows easy-read
     /// rows, so their pictures count when `edition` is given (or when `showsEasyRead` says so).
-    init(guide: Guide, edition: String = "", showsEasyRead: Bool? = nil) {
+    init(guide: Guide, labels: Labels, edition: String = "", showsEasyRead: Bool? = nil) {
         let rowsShown = showsEasyRead ?? !edition.isEmpty
         var informative = 0
         var tables = 0
@@ -44,15 +44,12 @@ struct AccessibilityMetadata: Equatable {
         self.features = features
         hazards = ["none"]
         let chapters = guide.chapters.compactMap(\.heading).count
-        var parts = ["\(edition)This e-book has \(chapters) \(chapters == 1 ? "chapter" : "chapters") with headings, a table of contents and a list of services that can help."]
-        if visual {
-            parts.append("Its \(informative) \(informative == 1 ? "picture has" : "pictures have") a text description; decorative pictures are hidden from screen readers.")
-        } else {
-            parts.append("All its content is text.")
-        }
-        if !guide.metadata.glossary.isEmpty { parts.append("Hard words are explained where they are first used and in a glossary at the end.") }
-        if tables > 0 { parts.append("Tables have header cells.") }
-        parts.append("Phone numbers are links, and the text can be resized and restyled by the reading system.")
+        // In the guide's language: the summary is what a reading system shows or reads out.
+        var parts = [edition + labels(.summaryChapters, count: chapters)]
+        parts.append(visual ? labels(.summaryPictures, count: informative) : labels(.summaryTextOnly))
+        if !guide.metadata.glossary.isEmpty { parts.append(labels(.summaryGlossary)) }
+        if tables > 0 { parts.append(labels(.summaryTables)) }
+        parts.append(labels(.summaryPhones))
         summary = parts.joined(separator: " ")
     }
 }

@@ -16,6 +16,8 @@ struct Cover: Equatable {
     var publisher: String
     /// The guide's language, for `xml:lang`.
     var language: String
+    /// The words the cover adds ("Cover", the edition's brackets), in that language.
+    var labels: Labels = LabelCatalogues.builtIn.labels(for: "en")
     /// A sanitised SVG to draw between the words and the publisher, if any.
     var picture: [UInt8]?
 
@@ -26,7 +28,7 @@ struct Cover: Equatable {
     func svg() throws -> [UInt8] {
         let layout = Layout(cover: self)
         var children: [XMLNode] = [
-            HTML.element("title", [], [HTML.text(GuideText.coverAlt(GuideText.editionTitle(title, edition: edition)))]),
+            HTML.element("title", [], [HTML.text(labels(.coverAlt, ["title": GuideText.editionTitle(title, edition: edition, labels)]))]),
             HTML.element("rect", [("width", "\(Cover.width)"), ("height", "\(Cover.height)"), ("fill", Cover.paper)]),
             // A calm band at the top and the bottom, away from the words.
             HTML.element("rect", [("width", "\(Cover.width)"), ("height", "\(Cover.band)"), ("fill", Cover.accent)]),
@@ -204,7 +206,7 @@ extension Cover {
                 let subtitleSize = (Layout.subtitleSize * scale).rounded()
                 let publisherSize = (Layout.publisherSize * scale).rounded()
                 // The edition's words start a line of their own: "(Easy read)" is never split across two.
-                let editionLines = cover.edition.map { Cover.wrap(GuideText.editionLabel($0), size: titleSize, bold: true, measure: measure, breakWords: breakWords) }
+                let editionLines = cover.edition.map { Cover.wrap(GuideText.editionLabel($0, cover.labels), size: titleSize, bold: true, measure: measure, breakWords: breakWords) }
                 guard let guideTitle = Cover.wrap(cover.title, size: titleSize, bold: true, measure: measure, breakWords: breakWords),
                       editionLines != .some(nil), case let title = guideTitle + (editionLines.flatMap { $0 } ?? []),
                       // Few lines while the type can still shrink: a title of one or two words a line is hard to take in.

@@ -37,6 +37,8 @@ struct EPUBBook {
 
     let guide: Guide
     let options: WriterOptions
+    /// The words the book adds, in the guide's language.
+    let labels: Labels
     /// Words put before the accessibility summary and after the title, for editions (easy read).
     var edition: (title: String, summary: String)?
     /// The guide the cover takes its picture from: for an edition, the guide it was made from,
@@ -46,6 +48,7 @@ struct EPUBBook {
     init(guide: Guide, options: WriterOptions, edition: (title: String, summary: String)? = nil, coverSource: Guide? = nil) {
         self.guide = guide
         self.options = options
+        self.labels = options.labels.labels(for: guide.metadata.language)
         self.edition = edition
         self.coverSource = coverSource ?? guide
     }
@@ -57,14 +60,14 @@ struct EPUBBook {
         let metadata = guide.metadata
         var package = EPUBPackage(
             guide: guide, options: options,
-            title: GuideText.editionTitle(metadata.title, edition: edition?.title),
+            title: GuideText.editionTitle(metadata.title, edition: edition?.title, labels),
             identifier: metadata.identifier ?? StableIdentifier.urn(for: "\(metadata.publisher)/\(guide.slug)\(edition.map { "/" + $0.title } ?? "")"),
-            accessibility: AccessibilityMetadata(guide: guide, edition: edition.map { $0.summary + " " } ?? "", showsEasyRead: edition != nil),
+            accessibility: AccessibilityMetadata(guide: guide, labels: labels, edition: edition.map { $0.summary + " " } ?? "", showsEasyRead: edition != nil),
             styleSheet: css)
         package.showsEasyRead = edition != nil
         if metadata.cover == nil {
             let cover = Cover(
-                title: metadata.title, edition: edition?.title, subtitle: metadata.subtitle, publisher: metadata.publisher, language: metadata.language,
+                title: metadata.title, edition: edition?.title, subtitle: metadata.subtitle, publisher: metadata.publisher, language: metadata.language, labels: labels,
                 picture: Cover.picture(for: coverSource, pictograms: options.pictograms))
             package.generatedCover = Resource(
                 mediaType: "image/svg+xml", bytes: try cover.svg(),
@@ -92,7 +95,7 @@ private extension EPUBBook {
         let metadata = guide.metadata
         let hasGlossary = !metadata.glossary.isEmpty
         let termID = TermIDs(metadata.glossary)
-        var renderer = HTMLRenderer(guide: guide, settings: .init(
+        var renderer = HTMLRenderer(guide: guide, labels: labels, settings: .init(
             pictureSource: { picture in "images/" + (guide.resources[picture.resource]?.fileName ?? "missing") },
             glossaryHref: hasGlossary ? { term in "\(EPUBBook.glossaryFile)#\(termID(term))" } : nil,
             ruledWriteSpaces: false, epubTypes: true, easyRead: edition != nil))
@@ -101,10 +104,10 @@ private extension EPUBBook {
 
         // The cover page, first in the reading order: the cover picture alone, named by its title.
         if let cover = package.cover {
-            documents.append(EPUBDocument(fileName: EPUBBook.coverFile, title: "\(GuideText.cover) – \(bookTitle)", body: [
+            documents.append(EPUBDocument(fileName: EPUBBook.coverFile, title: "\(labels(.cover)) – \(bookTitle)", body: [
                 main(HTML.element("section", [("epub:type", "cover")], [
                     HTML.element("img", [
-                        ("src", "images/\(cover.fileName)"), ("alt", GuideText.coverAlt(bookTitle)), ("role", "doc-cover"),
+                        ("src", "images/\(cover.fileName)"), ("alt", labels(.coverAlt, ["title": bookTitle])), ("role", "doc-cover"),
                         // The whole cover on one screen, whatever its shape (epub.css lets pictures only narrow).
                         ("style", "display: block; margin: 0 auto; max-width: 100%; max-height: 95vh; width: auto; height: auto;"),
                     ]),
@@ -117,8 +120,8 @@ private extension EPUBBook {
         var titleBody: [XMLNode] = []
         titleBody.append(HTML.element("h1", [("id", "title")], [HTML.text(bookTitle)]))
         if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
-        if let audience = GuideText.audienceLine(metadata) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
-        titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(GuideText.publisherLine(metadata))]))
+        if let audience = GuideText.audienceLine(metadata, labels) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
+        titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(GuideText.publisherLine(metadata, labels))]))
         titleBody.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         for chapter in guide.chapters where chapter.heading == nil {
             titleBody += renderer.blocks(GuideText.urgentFirst(chapter.blocks))
@@ -128,7 +131,7 @@ private extension EPUBBook {
         ]))
 
         // The navigation document: contents and landmarks.
-        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "\(GuideText.contents) – \(bookTitle)", body: navigation(title: bookTitle, hasCover: package.cover != nil), properties: "nav"))
+        documents.append(EPUBDocument(fileName: EPUBBook.navFile, title: "\(labels(.contents)) – \(bookTitle)", body: navigation(title: bookTitle, hasCover: package.cover != nil), properties: "nav"))
 
         for (file, chapter, heading) in chapters {
             renderer.beginDocument(file, reservedIDs: chapter.blocks.compactMap { block in
@@ -144,10 +147,10 @@ private extension EPUBBook {
         let contacts = guide.contacts
         if !contacts.isEmpty {
             renderer.beginDocument(EPUBBook.helpFile, reservedIDs: ["who-can-help"])
-            let body = [HTML.element("h1", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))])]
+            let body = [HTML.element("h1", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide, labels))])]
                 + contacts.map { renderer.contact($0) }
             documents.append(EPUBDocument(
-                fileName: EPUBBook.helpFile, title: "\(GuideText.helpTitle(for: guide)) – \(bookTitle)",
+                fileName: EPUBBook.helpFile, title: "\(GuideText.helpTitle(for: guide, labels)) – \(bookTitle)",
                 body: [main(section("appendix", role: "doc-appendix", labelledBy: "who-can-help", body))]))
         }
 
@@ -158,7 +161,7 @@ private extension EPUBBook {
                 if let use = renderer.firstUseIDs[entry.term] {
                     definition += [HTML.text(" "), HTML.element("a", [
                         ("href", "\(use.document)#\(use.id)"), ("role", "doc-backlink"),
-                    ], [HTML.text("Back to where “\(entry.term)” is first used")])]
+                    ], [HTML.text(labels(.backToFirstUse, ["term": entry.term]))])]
                 }
                 entries.append(HTML.element("dt", [("id", termID(entry.term))], [
                     HTML.element("dfn", [], [HTML.text(entry.term)]),
@@ -166,11 +169,11 @@ private extension EPUBBook {
                 entries.append(HTML.element("dd", [], definition))
             }
             let body = [
-                HTML.element("h1", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+                HTML.element("h1", [("id", "glossary")], [HTML.text(labels(.glossary))]),
                 HTML.element("dl", [("epub:type", "glossary")], entries),
             ]
             documents.append(EPUBDocument(
-                fileName: EPUBBook.glossaryFile, title: "\(GuideText.glossary) – \(bookTitle)",
+                fileName: EPUBBook.glossaryFile, title: "\(labels(.glossary)) – \(bookTitle)",
                 body: [main(section("glossary", role: "doc-glossary", labelledBy: "glossary", body))]))
         }
         return documents
@@ -194,28 +197,28 @@ private extension EPUBBook {
                 HTML.element("a", [("href", file)], [HTML.text(Inline.plainText(heading.content))]),
             ] + sectionList(chapter.blocks, file: file)))
         }
-        if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
-        if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, GuideText.glossary)) }
+        if !guide.contacts.isEmpty { items.append(link(EPUBBook.helpFile, GuideText.helpTitle(for: guide, labels))) }
+        if !guide.metadata.glossary.isEmpty { items.append(link(EPUBBook.glossaryFile, labels(.glossary))) }
         // EPUB 3.3 §7.4.2: the toc nav's list must have an item; a guide of one untitled text has only the title page.
         if items.isEmpty { items.append(link(EPUBBook.titleFile, bookTitle)) }
-        var landmarks: [XMLNode] = hasCover ? [landmark("cover", EPUBBook.coverFile, GuideText.cover)] : []
+        var landmarks: [XMLNode] = hasCover ? [landmark("cover", EPUBBook.coverFile, labels(.cover))] : []
         landmarks += [
-            landmark("titlepage", EPUBBook.titleFile, "Title page"),
-            landmark("toc", "\(EPUBBook.navFile)#toc", GuideText.contents),
+            landmark("titlepage", EPUBBook.titleFile, labels(.titlePage)),
+            landmark("toc", "\(EPUBBook.navFile)#toc", labels(.contents)),
         ]
-        if let first = chapters.first { landmarks.append(landmark("bodymatter", first.file, "Start of content")) }
-        if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.helpTitle(for: guide))) }
-        if !guide.metadata.glossary.isEmpty { landmarks.append(landmark("glossary", EPUBBook.glossaryFile, GuideText.glossary)) }
+        if let first = chapters.first { landmarks.append(landmark("bodymatter", first.file, labels(.startOfContent))) }
+        if !guide.contacts.isEmpty { landmarks.append(landmark("appendix", EPUBBook.helpFile, GuideText.helpTitle(for: guide, labels))) }
+        if !guide.metadata.glossary.isEmpty { landmarks.append(landmark("glossary", EPUBBook.glossaryFile, labels(.glossary))) }
         return [
             // In a main landmark, like every other document of the book (axe landmark-one-main).
             HTML.element("main", [], [
                 HTML.element("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-title")], [
-                    HTML.element("h1", [("id", "toc-title")], [HTML.text(GuideText.contents)]),
+                    HTML.element("h1", [("id", "toc-title")], [HTML.text(labels(.contents))]),
                     HTML.element("ol", [], items),
                 ]),
             ]),
             HTML.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("aria-labelledby", "landmarks-title"), ("hidden", "hidden")], [
-                HTML.element("h2", [("id", "landmarks-title")], [HTML.text("Landmarks")]),
+                HTML.element("h2", [("id", "landmarks-title")], [HTML.text(labels(.landmarks))]),
                 HTML.element("ol", [], landmarks),
             ]),
         ]

@@ -11,9 +11,10 @@ public enum EasyReadTransform {
     /// The heading id of the closing "Who can help" chapter.
     static let helpID = "who-can-help"
 
-    /// The easy-read version of `guide`, with pictures chosen from `pictograms`.
-    public static func transform(_ guide: Guide, pictograms: PictogramSet) -> Guide {
-        var state = State(guide: guide, pictograms: pictograms)
+    /// The easy-read version of `guide`, with pictures chosen from `pictograms` and the words
+    /// it adds ("Call …", "Who can help") from `labels`.
+    public static func transform(_ guide: Guide, pictograms: PictogramSet, labels: Labels) -> Guide {
+        var state = State(guide: guide, pictograms: pictograms, labels: labels)
         var chapters: [Chapter] = []
         var urgent: [Block] = []
         for chapter in guide.chapters {
@@ -47,13 +48,15 @@ private extension EasyReadTransform {
     struct State {
         let guide: Guide
         let pictograms: PictogramSet
+        let labels: Labels
         var resources: [String: Resource]
         /// Which hard words to explain in each row, and how abbreviations are written out.
         var explainer: WordExplainer
 
-        init(guide: Guide, pictograms: PictogramSet) {
+        init(guide: Guide, pictograms: PictogramSet, labels: Labels) {
             self.guide = guide
             self.pictograms = pictograms
+            self.labels = labels
             resources = guide.resources
             explainer = WordExplainer(guide: guide)
         }
@@ -121,7 +124,7 @@ private extension EasyReadTransform {
                     // An author's picture goes beside the next sentence.
                     pendingPicture = picture.isDecorative ? nil : picture
                 case .writeSpace(let space):
-                    add([Inline(.text("Think about this: "), at: block.location)] + space.prompt, at: block.location)
+                    add([Inline(.text(labels(.easyThinkAbout) + " "), at: block.location)] + space.prompt, at: block.location)
                 case .contact, .easyRead:
                     // Contacts are gathered at the end; easy-read blocks were handled above.
                     continue
@@ -207,27 +210,31 @@ private extension EasyReadTransform {
                     content += parts
                 }
                 if let about = contact.about { sentence([Inline(.text(about), at: location)]) }
+                /// The label `key` with `inline` where its `{name}` is ("Call " 0800 1111 ".").
+                func around(_ key: Labels.Key, _ name: String, _ inline: Inline.Kind, then more: String = "") -> [Inline] {
+                    let (before, after) = labels.parts(key, around: name)
+                    return [Inline(.text(before), at: location), Inline(inline, at: location), Inline(.text(after + more), at: location)]
+                        .filter { if case .text(let text) = $0.kind { return !text.isEmpty } else { return true } }
+                }
                 for phone in contact.phones {
-                    var parts = [Inline(.text("Call "), at: location), Inline(.phone(phone.number), at: location)]
-                    parts.append(Inline(.text(phone.hours.map { ". \($0)." } ?? "."), at: location))
-                    sentence(parts)
+                    sentence(around(.easyCall, "number", .phone(phone.number), then: phone.hours.map { " \($0)." } ?? ""))
                 }
                 if let text = contact.text {
-                    sentence([Inline(.text("Send a text message to "), at: location), Inline(.phone(text), at: location), Inline(.text("."), at: location)])
+                    sentence(around(.easyText, "number", .phone(text)))
                 }
                 if let email = contact.email {
-                    sentence([Inline(.text("Email "), at: location), Inline(.link(destination: "mailto:" + email, content: [Inline(.text(email), at: location)]), at: location), Inline(.text("."), at: location)])
+                    sentence(around(.easyEmail, "address", .link(destination: "mailto:" + email, content: [Inline(.text(email), at: location)])))
                 }
                 if let website = contact.website {
-                    sentence([Inline(.text("Website: "), at: location), Inline(.link(destination: website, content: [Inline(.text(HTMLRenderer.displayAddress(website)), at: location)]), at: location)])
+                    sentence(around(.easyWebsite, "address", .link(destination: website, content: [Inline(.text(HTMLRenderer.displayAddress(website)), at: location)])))
                 }
-                if let hours = contact.hours { sentence([Inline(.text("Open: \(hours)."), at: location)]) }
+                if let hours = contact.hours { sentence([Inline(.text(labels(.easyOpen, ["hours": hours])), at: location)]) }
                 if let cost = contact.cost { sentence([Inline(.text(cost), at: location)]) }
                 var row = EasyReadRow(picture: nil, content: content, location: location)
                 if let chosen = pictograms.choose(for: content) { row.picture = picture(chosen) }
                 rows.append(row)
             }
-            let heading = Heading(level: 1, content: [Inline(.text(GuideText.helpTitle(for: guide)), at: location)], id: EasyReadTransform.helpID)
+            let heading = Heading(level: 1, content: [Inline(.text(GuideText.helpTitle(for: guide, labels)), at: location)], id: EasyReadTransform.helpID)
             _ = first
             return Chapter(heading: heading, blocks: [Block(.easyRead(rows), at: location)], location: location)
         }

@@ -26,15 +26,18 @@ public struct EasyReadWriter: Writer {
         prefixes: ["easy-read"], defaultProfile: "easy-read", minimumBodySize: Thresholds.easyReadMinimumPoints)
     /// `easy-read`, for the rules that only apply when a guide is built as easy read.
     public static let id = "easy-read"
-    /// Said in the title and the e-book's accessibility summary.
-    static let edition = (title: GuideText.easyRead, summary: GuideText.easyReadSummary)
+    /// Said in the title and the e-book's accessibility summary, in the guide's language.
+    static func edition(_ labels: Labels) -> (title: String, summary: String) {
+        (title: labels(.easyRead), summary: labels(.summaryEasyRead))
+    }
 
     /// Creates the writer.
     public init() {}
 
     /// Renders `guide` as `<slug>-easy-read.html` and `<slug>-easy-read.epub`.
     public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
-        let easy = EasyReadTransform.transform(guide, pictograms: options.pictograms)
+        let labels = options.labels.labels(for: guide.metadata.language)
+        let easy = EasyReadTransform.transform(guide, pictograms: options.pictograms, labels: labels)
         let profile: StyleProfile
         do {
             profile = try StyleProfile(name: EasyReadWriter.profileUse.defaultProfile, styles: options.styles, minimumBodySize: EasyReadWriter.profileUse.minimumBodySize)
@@ -44,8 +47,8 @@ public struct EasyReadWriter: Writer {
         guard let base = options.styles[PrintDocument.styleSheet] else {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
-        let html = try page(easy, profile: profile, base: base)
-        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition, coverSource: guide).archive()
+        let html = try page(easy, profile: profile, base: base, labels: labels)
+        let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition(labels), coverSource: guide).archive()
         return [
             OutputFile(path: "\(guide.slug)-easy-read.html", bytes: html),
             OutputFile(path: "\(guide.slug)-easy-read.epub", bytes: epub),
@@ -54,13 +57,14 @@ public struct EasyReadWriter: Writer {
 }
 
 private extension EasyReadWriter {
-    func page(_ guide: Guide, profile: StyleProfile, base: String) throws -> [UInt8] {
-        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: EasyReadWriter.edition.title)
-        var renderer = HTMLRenderer(guide: guide, settings: .init(
+    func page(_ guide: Guide, profile: StyleProfile, base: String, labels: Labels) throws -> [UInt8] {
+        let edition = EasyReadWriter.edition(labels).title
+        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: edition, labels: labels)
+        var renderer = HTMLRenderer(guide: guide, labels: labels, settings: .init(
             pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
             glossaryHref: nil, ruledWriteSpaces: true, epubTypes: false, headingOffset: 1, easyRead: true))
         renderer.beginDocument("", reservedIDs: guide.chapters.compactMap { $0.heading?.id } + ["main", "contents-title", "glossary"])
-        let header = document.cover(renderer: &renderer, titleSuffix: EasyReadWriter.edition.title)
+        let header = document.cover(renderer: &renderer, titleSuffix: edition)
         var (content, contents) = document.chapterSections(renderer: &renderer, order: { $0 })
         if let glossary = document.glossarySection(termID: nil) {
             content.append(glossary.section)

@@ -57,7 +57,10 @@ public struct LabelCatalogues: Hashable, Sendable {
 
     /// The labels to write a guide in `language` with: its catalogue, or English when there is none.
     public func labels(for language: String) -> Labels {
-        catalogue(for: language) ?? byLanguage["en"] ?? Labels.builtInEnglish
+        var labels = catalogue(for: language) ?? byLanguage["en"] ?? Labels.builtInEnglish
+        // Dates in the guide's own language even when its words fall back to English.
+        if !language.isEmpty { labels.dateLanguage = language }
+        return labels
     }
 }
 

@@ -13,7 +13,10 @@ public struct Labels: Hashable, Sendable {
     public enum Key: String, CaseIterable, Hashable, Sendable {
         case contents, skipLink = "skip-link", whoCanHelp = "who-can-help", allServices = "all-services"
         case glossary, titlePage = "title-page", landmarks, startOfContent = "start-of-content"
-        case editionTitle = "edition-title", easyRead = "easy-read"
+        case editionTitle = "edition-title", editionLabel = "edition-label", easyRead = "easy-read"
+        case cover, coverAlt = "cover-alt", backToFirstUse = "back-to-first-use"
+        case listSeparator = "list-separator", listLast = "list-last"
+        case servicesAbove = "services-above", servicesAboveUnder = "services-above-under"
         case audienceLine = "audience-line", publisherLine = "publisher-line", publisherLineVersion = "publisher-line-version"
         case runningHead = "running-head", pageNumber = "page-number"
         case urgent, note, thinkAbout = "think-about", picture
@@ -41,6 +44,9 @@ public struct Labels: Hashable, Sendable {
     public let isRightToLeft: Bool
     let texts: [Key: Text]
     let plurals: PluralRule
+    /// The language dates are written in: the guide's own tag (`en-GB`, `cy`), which may be
+    /// more exact than the catalogue's.
+    var dateLanguage: String
 
     /// A catalogue of `texts` for `language`.
     public init(language: String, name: String, texts: [Key: Text]) {
@@ -48,6 +54,7 @@ public struct Labels: Hashable, Sendable {
         self.name = name
         self.texts = texts
         self.plurals = PluralRule(language: language)
+        self.dateLanguage = language
         self.isRightToLeft = Metadata.isRightToLeft(language: language)
     }
 
@@ -69,6 +76,40 @@ public struct Labels: Hashable, Sendable {
         return Labels.fill(text, values)
     }
 
+    /// The label `key` cut at `{name}`: the words before it and after it ("Call " and "."
+    /// for `Call {number}.`), for a label that holds something other than text (a link).
+    public func parts(_ key: Key, around name: String, _ values: [String: String] = [:]) -> (before: String, after: String) {
+        let text = self(key, values)
+        guard let range = text.range(of: "{\(name)}") else { return (text, "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
+    /// A piece of a label: words, or the `{name}` of something put there.
+    public enum Piece: Hashable, Sendable {
+        case text(String)
+        case name(String)
+    }
+
+    /// The label `key` as its words and `{names}`, in order, with no empty words.
+    public func pieces(_ key: Key) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = self(key)[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            pieces.append(.name(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
+    /// `items` as a list in running text: "Childline, NSPCC and Police".
+    public func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return self(.listLast, ["list": items.dropLast().joined(separator: self(.listSeparator)), "last": last])
+    }
+
     /// A date as a reader of this language writes it (`1 October 2026`, `1 Hydref 2026`),
     /// from the Unicode CLDR data in the Swift toolchain's Foundation.
     public func date(_ date: GuideDate) -> String {
@@ -76,7 +117,7 @@ public struct Labels: Hashable, Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let components = DateComponents(year: date.year, month: date.month, day: date.day)
         guard let day = calendar.date(from: components) else { return date.description }
-        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar, timeZone: calendar.timeZone)
+        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: Labels.dateLocale(dateLanguage)), calendar: calendar, timeZone: calendar.timeZone)
         return day.formatted(style)
     }
 }
@@ -99,6 +140,12 @@ extension Labels {
         case .plural(let forms): return fill(forms[.other] ?? "", values)
         case nil: return key.rawValue
         }
+    }
+
+    /// The locale for dates in `language`: English with no country is taken as British English
+    /// (Waymark's guides are for UK readers), which writes "1 November 2026".
+    static func dateLocale(_ language: String) -> String {
+        language.lowercased() == "en" ? "en-GB" : language
     }
 
     /// `text` with each `{name}` replaced by its value; a name with no value is left as it is.

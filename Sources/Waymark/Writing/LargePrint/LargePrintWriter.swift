@@ -35,10 +35,11 @@ public struct LargePrintWriter: Writer {
         guard let base = options.styles[PrintDocument.styleSheet] else {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
-        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: nil)
+        let labels = options.labels.labels(for: guide.metadata.language)
+        let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: nil, labels: labels)
         let hasGlossary = !guide.metadata.glossary.isEmpty
         let termID = TermIDs(guide.metadata.glossary)
-        var renderer = HTMLRenderer(guide: guide, settings: .init(
+        var renderer = HTMLRenderer(guide: guide, labels: labels, settings: .init(
             pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
             glossaryHref: hasGlossary ? { "#" + termID($0) } : nil,
             ruledWriteSpaces: true, epubTypes: false, headingOffset: 1))
@@ -54,9 +55,9 @@ public struct LargePrintWriter: Writer {
         var (content, contents) = document.chapterSections(renderer: &renderer, order: GuideText.urgentFirst)
         let contacts = guide.contacts
         if !contacts.isEmpty {
-            contents.append(("who-can-help", GuideText.helpTitle(for: guide)))
+            contents.append(("who-can-help", GuideText.helpTitle(for: guide, labels)))
             content.append(HTML.element("section", [("class", "who-can-help"), ("aria-labelledby", "who-can-help")], [
-                HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide))]),
+                HTML.element("h2", [("id", "who-can-help")], [HTML.text(GuideText.helpTitle(for: guide, labels))]),
             ] + contacts.map { renderer.contact($0) }))
         }
         if let glossary = document.glossarySection(termID: { termID($0) }) {

@@ -21,7 +21,7 @@ public struct PlainTextWriter: Writer {
 
     /// Renders `guide` as `<slug>.txt`.
     public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
-        var renderer = TextRenderer(guide: guide)
+        var renderer = TextRenderer(guide: guide, labels: options.labels.labels(for: guide.metadata.language))
         renderer.renderGuide()
         let text = renderer.lines.joined(wrap: options.wrap)
         // RFC 5198: Unicode NFC.
@@ -113,6 +113,8 @@ extension Array where Element == TextLine {
 /// Walks a guide and produces text lines, remembering which words it has already explained.
 struct TextRenderer {
     let guide: Guide
+    /// The words the text adds ("Phone:", "Who can help"), in the guide's language.
+    let labels: Labels
     private(set) var lines: [TextLine] = []
     /// Which words are explained and abbreviations written out, guide-wide.
     private var explainer: WordExplainer
@@ -121,8 +123,9 @@ struct TextRenderer {
     /// The services written out in full so far (by lower-cased name), with the heading they are under.
     private var shownContacts: [String: String?] = [:]
 
-    init(guide: Guide) {
+    init(guide: Guide, labels: Labels) {
         self.guide = guide
+        self.labels = labels
         explainer = WordExplainer(guide: guide)
     }
 
@@ -131,17 +134,17 @@ struct TextRenderer {
         paragraph(metadata.title)
         if let subtitle = metadata.subtitle { paragraph(subtitle) }
         blank()
-        if let audience = GuideText.audienceLine(metadata) { paragraph(audience) }
-        paragraph(GuideText.publisherLine(metadata))
+        if let audience = GuideText.audienceLine(metadata, labels) { paragraph(audience) }
+        paragraph(GuideText.publisherLine(metadata, labels))
         blank()
         paragraph(metadata.summary)
         let headed = guide.chapters.compactMap(\.heading)
         if headed.count > 1 || !guide.contacts.isEmpty || !metadata.glossary.isEmpty {
             blank()
-            paragraph("\(GuideText.contents):")
+            paragraph("\(labels(.contents)):")
             for heading in headed { paragraph("- " + plain(heading.content), hanging: "  ") }
-            if !guide.contacts.isEmpty { paragraph("- \(GuideText.helpTitle(for: guide))", hanging: "  ") }
-            if !metadata.glossary.isEmpty { paragraph("- \(GuideText.glossary)", hanging: "  ") }
+            if !guide.contacts.isEmpty { paragraph("- \(GuideText.helpTitle(for: guide, labels))", hanging: "  ") }
+            if !metadata.glossary.isEmpty { paragraph("- \(labels(.glossary))", hanging: "  ") }
         }
         for chapter in guide.chapters {
             if let chapterHeading = chapter.heading {
@@ -153,11 +156,11 @@ struct TextRenderer {
             blocks(GuideText.urgentFirst(chapter.blocks), indent: "")
         }
         if !guide.contacts.isEmpty {
-            heading(GuideText.helpTitle(for: guide))
+            heading(GuideText.helpTitle(for: guide, labels))
             gatheredContacts()
         }
         if !metadata.glossary.isEmpty {
-            heading(GuideText.glossary)
+            heading(labels(.glossary))
             for entry in metadata.glossary {
                 paragraph("\(entry.term): \(entry.explanation)")
             }
@@ -207,11 +210,11 @@ private extension TextRenderer {
         case .picture(let picture):
             guard !picture.isDecorative else { return }
             blank()
-            paragraph("[Picture: \(picture.alt)]", indent: indent)
+            paragraph(labels(.picture, ["description": picture.alt]), indent: indent)
             if let caption = picture.caption { paragraph(caption, indent: indent) }
         case .callout(let callout):
             blank()
-            let label = callout.kind == .urgent ? "Urgent: " : "Note: "
+            let label = (callout.kind == .urgent ? labels(.urgent) : labels(.note)) + ": "
             let start = lines.count
             blocks(callout.blocks, indent: indent)
             if let first = lines[start...].firstIndex(where: { !$0.text.isEmpty }) {
@@ -220,14 +223,14 @@ private extension TextRenderer {
         case .contact(let contact):
             blank()
             if let shown = shownContacts[contact.name.lowercased()] {
-                paragraph(GuideText.servicesShownAbove([contact.name], under: shown), indent: indent)
+                paragraph(GuideText.servicesShownAbove([contact.name], under: shown, labels), indent: indent)
             } else {
                 shownContacts[contact.name.lowercased()] = currentHeading
                 self.contact(contact, indent: indent)
             }
         case .writeSpace(let space):
             blank()
-            paragraph("Something to think about: " + render(space.prompt), indent: indent)
+            paragraph(labels(.thinkAbout) + " " + render(space.prompt), indent: indent)
         case .easyRead:
             // The easy-read version of a section belongs to the easy-read format.
             return
@@ -271,18 +274,18 @@ private extension TextRenderer {
     mutating func contact(_ contact: Contact, indent: String) {
         paragraph(contact.name, indent: indent)
         if let about = contact.about { paragraph(about, indent: indent) }
-        if let audience = contact.audience { paragraph("For: \(audience)", indent: indent) }
+        if let audience = contact.audience { paragraph("\(labels(.contactFor)): \(audience)", indent: indent) }
         for phone in contact.phones {
-            var line = "Phone: " + glued(phone.number.display)
+            var line = "\(labels(.contactPhone)): " + glued(phone.number.display)
             if let hours = phone.hours { line += " (\(hours))" }
             paragraph(line, indent: indent)
         }
-        if let text = contact.text { paragraph("Text: " + glued(text.display), indent: indent) }
-        if let email = contact.email { paragraph("Email: \(email)", indent: indent) }
-        if let website = contact.website { paragraph("Website: \(website)", indent: indent) }
-        if let chat = contact.chat { paragraph("Online chat: \(chat)", indent: indent) }
-        if let hours = contact.hours { paragraph("Open: \(hours)", indent: indent) }
-        if let cost = contact.cost { paragraph("Cost: \(cost)", indent: indent) }
+        if let text = contact.text { paragraph("\(labels(.contactText)): " + glued(text.display), indent: indent) }
+        if let email = contact.email { paragraph("\(labels(.contactEmail)): \(email)", indent: indent) }
+        if let website = contact.website { paragraph("\(labels(.contactWebsite)): \(website)", indent: indent) }
+        if let chat = contact.chat { paragraph("\(labels(.contactChat)): \(chat)", indent: indent) }
+        if let hours = contact.hours { paragraph("\(labels(.contactOpen)): \(hours)", indent: indent) }
+        if let cost = contact.cost { paragraph("\(labels(.contactCost)): \(cost)", indent: indent) }
     }
 
     /// The gathered list of services at the end: each service is written out in full once, so one
@@ -292,7 +295,7 @@ private extension TextRenderer {
         var pending: (heading: String?, names: [String])?
         func flush() {
             if let group = pending {
-                paragraph(GuideText.servicesShownAbove(group.names, under: group.heading))
+                paragraph(GuideText.servicesShownAbove(group.names, under: group.heading, labels))
                 blank()
             }
             pending = nil

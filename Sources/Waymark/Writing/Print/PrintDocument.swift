@@ -13,6 +13,8 @@ struct PrintDocument {
     let baseCSS: String
     /// Words after the title in `<title>` and the running head (e.g. "Easy read").
     let edition: String?
+    /// The words the page adds, in the guide's language.
+    let labels: Labels
 
     /// The `src` of a picture: its bytes as a `data:` URI, so the file needs nothing else.
     static func dataURI(_ resource: Resource?) -> String {
@@ -23,15 +25,15 @@ struct PrintDocument {
     /// The whole page, with `main` holding `content` and a contents list of `contents` (id, text).
     func page(contents: [(id: String, text: String)], header: [XMLNode], main content: [XMLNode]) throws -> [UInt8] {
         let metadata = guide.metadata
-        let title = GuideText.editionTitle(metadata.title, edition: edition)
-        let date = GuideText.date(metadata.published, language: metadata.language)
+        let title = GuideText.editionTitle(metadata.title, edition: edition, labels)
+        let date = labels.date(metadata.published)
         var body: [XMLNode] = [
-            HTML.element("a", [("class", "skip-link"), ("href", "#main")], [HTML.text("Skip to the guide")]),
+            HTML.element("a", [("class", "skip-link"), ("href", "#main")], [HTML.text(labels(.skipLink))]),
             HTML.element("header", [("class", "page cover")], header),
         ]
         if contents.count > 1 {
             body.append(HTML.element("nav", [("class", "page contents"), ("aria-labelledby", "contents-title")], [
-                HTML.element("h2", [("id", "contents-title")], [HTML.text(GuideText.contents)]),
+                HTML.element("h2", [("id", "contents-title")], [HTML.text(labels(.contents))]),
                 HTML.element("ol", [], contents.map { item in
                     HTML.element("li", [], [HTML.element("a", [("href", "#\(item.id)")], [HTML.text(item.text)])])
                 }),
@@ -56,13 +58,21 @@ struct PrintDocument {
     /// The base CSS, the profile, then the running head and page numbers at body size.
     func css(title: String, date: String) -> String {
         let size = StyleProfile.format(profile.bodySize)
-        let runningHead = PrintDocument.cssString("\(title) – \(date)")
+        let runningHead = PrintDocument.cssString(labels(.runningHead, ["title": title, "date": date]))
+        // "Page {page} of {pages}" as CSS: the words as strings, the names as the page counters
+        // (a catalogue has exactly English's names, {page} and {pages}: its check sees to that).
+        let pageNumber = labels.pieces(.pageNumber).map { piece -> String in
+            switch piece {
+            case .text(let text): return PrintDocument.cssString(text)
+            case .name(let name): return "counter(\(name == "pages" ? "pages" : "page"))"
+            }
+        }.joined(separator: " ")
         return baseCSS + "\n/* Profile: \(PrintDocument.cssComment(profile.name)) */\n" + profile.css + """
 
             /* Running head and page numbers, on every printed page (page numbers at body size, UKAAF). */
             @page {
               @top-left { content: \(runningHead); font-family: Verdana, Tahoma, "DejaVu Sans", sans-serif; font-size: 12pt; color: #000000; }
-              @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: Verdana, Tahoma, "DejaVu Sans", sans-serif; font-size: \(size)pt; color: #000000; }
+              @bottom-center { content: \(pageNumber); font-family: Verdana, Tahoma, "DejaVu Sans", sans-serif; font-size: \(size)pt; color: #000000; }
             }
 
             """
@@ -126,10 +136,10 @@ struct PrintDocument {
             entries.append(HTML.element("dd", [], [HTML.text(entry.explanation)]))
         }
         let section = HTML.element("section", [("class", "glossary"), ("aria-labelledby", "glossary")], [
-            HTML.element("h2", [("id", "glossary")], [HTML.text(GuideText.glossary)]),
+            HTML.element("h2", [("id", "glossary")], [HTML.text(labels(.glossary))]),
             HTML.element("dl", [], entries),
         ])
-        return (section, ("glossary", GuideText.glossary))
+        return (section, ("glossary", labels(.glossary)))
     }
 
     /// The cover: title, subtitle, audience, publisher and date, summary.
@@ -137,10 +147,10 @@ struct PrintDocument {
         let metadata = guide.metadata
         var nodes: [XMLNode] = []
         if let cover = metadata.cover { nodes.append(renderer.figure(cover)) }
-        nodes.append(HTML.element("h1", [], [HTML.text(GuideText.editionTitle(metadata.title, edition: titleSuffix))]))
+        nodes.append(HTML.element("h1", [], [HTML.text(GuideText.editionTitle(metadata.title, edition: titleSuffix, labels))]))
         if let subtitle = metadata.subtitle { nodes.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
-        if let audience = GuideText.audienceLine(metadata) { nodes.append(HTML.element("p", [], [HTML.text(audience)])) }
-        nodes.append(HTML.element("p", [], [HTML.text(GuideText.publisherLine(metadata))]))
+        if let audience = GuideText.audienceLine(metadata, labels) { nodes.append(HTML.element("p", [], [HTML.text(audience)])) }
+        nodes.append(HTML.element("p", [], [HTML.text(GuideText.publisherLine(metadata, labels))]))
         nodes.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         return nodes
     }

@@ -21,6 +21,8 @@ struct HTMLRenderer {
     }
 
     let guide: Guide
+    /// The words the renderer adds (labels of boxes and contact cards), in the guide's language.
+    let labels: Labels
     let settings: Settings
     /// Ids used in the document being rendered.
     var ids = IDMaker()
@@ -31,8 +33,9 @@ struct HTMLRenderer {
     private var explainer: WordExplainer
     private var currentDocument = ""
 
-    init(guide: Guide, settings: Settings) {
+    init(guide: Guide, labels: Labels, settings: Settings) {
         self.guide = guide
+        self.labels = labels
         self.settings = settings
         explainer = WordExplainer(guide: guide)
     }
@@ -140,7 +143,7 @@ struct HTMLRenderer {
     }
 
     mutating func callout(_ callout: Callout) -> XMLNode {
-        let label = callout.kind == .urgent ? "Urgent" : "Note"
+        let label = callout.kind == .urgent ? labels(.urgent) : labels(.note)
         let id = ids.make(callout.kind.rawValue)
         // role="note" so that screen readers announce the box and its label.
         return HTML.element("div", [("class", callout.kind.rawValue), ("role", "note"), ("aria-labelledby", id)], [
@@ -155,20 +158,20 @@ struct HTMLRenderer {
             rows.append(HTML.element("dt", [], [HTML.text(label)]))
             rows.append(HTML.element("dd", [], value))
         }
-        if let audience = contact.audience { row("For", [HTML.text(audience)]) }
+        if let audience = contact.audience { row(labels(.contactFor), [HTML.text(audience)]) }
         for phone in contact.phones {
             var value = [phoneLink(phone.number)]
             if let hours = phone.hours { value.append(HTML.text(" (\(hours))")) }
-            row("Phone", value)
+            row(labels(.contactPhone), value)
         }
         if let text = contact.text {
-            row("Text", [phoneLink(text, scheme: "sms:")])
+            row(labels(.contactText), [phoneLink(text, scheme: "sms:")])
         }
-        if let email = contact.email { row("Email", [HTML.element("a", [("href", LinkPolicy.encoded("mailto:" + email))], [HTML.text(email)])]) }
-        if let website = contact.website { row("Website", [HTML.element("a", [("href", LinkPolicy.encoded(website)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
-        if let chat = contact.chat { row("Online chat", [HTML.element("a", [("href", LinkPolicy.encoded(chat)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
-        if let hours = contact.hours { row("Open", [HTML.text(hours)]) }
-        if let cost = contact.cost { row("Cost", [HTML.text(cost)]) }
+        if let email = contact.email { row(labels(.contactEmail), [HTML.element("a", [("href", LinkPolicy.encoded("mailto:" + email))], [HTML.text(email)])]) }
+        if let website = contact.website { row(labels(.contactWebsite), [HTML.element("a", [("href", LinkPolicy.encoded(website)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(website))])]) }
+        if let chat = contact.chat { row(labels(.contactChat), [HTML.element("a", [("href", LinkPolicy.encoded(chat)), ("class", "address")], [HTML.text(HTMLRenderer.displayAddress(chat))])]) }
+        if let hours = contact.hours { row(labels(.contactOpen), [HTML.text(hours)]) }
+        if let cost = contact.cost { row(labels(.contactCost), [HTML.text(cost)]) }
         var children: [XMLNode] = [
             HTML.element("p", [("class", "contact-name"), ("id", id)], [HTML.element("strong", [], [HTML.text(contact.name)])]),
         ]
@@ -181,7 +184,7 @@ struct HTMLRenderer {
     mutating func writeSpace(_ space: WriteSpace) -> XMLNode {
         let id = ids.make("write")
         var children: [XMLNode] = [
-            HTML.element("p", [("class", "label"), ("id", id)], [HTML.text("Something to think about: ")] + inlines(space.prompt)),
+            HTML.element("p", [("class", "label"), ("id", id)], [HTML.text(labels(.thinkAbout) + " ")] + inlines(space.prompt)),
         ]
         if settings.ruledWriteSpaces {
             let lines = (0..<space.lines).map { _ in HTML.element("div", [("class", "ruled-line")]) }
