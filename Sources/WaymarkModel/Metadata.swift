@@ -34,6 +34,8 @@ public struct Metadata: Hashable, Sendable {
     public var abbreviations: [AbbreviationEntry]
     /// Per-guide check settings, by rule id.
     public var checks: [CheckSetting]
+    /// The slug of the guide this one translates (`translation-of:`), whose other versions it lists.
+    public var translationOf: String?
 
     /// Creates metadata.
     public init(
@@ -41,8 +43,9 @@ public struct Metadata: Hashable, Sendable {
         readingAge: Int? = nil, publisher: String, published: GuideDate, reviewBy: GuideDate? = nil,
         version: String? = nil, identifier: String? = nil, summary: String, keywords: [String] = [],
         cover: Picture? = nil, formats: [String]? = nil, glossary: [GlossaryEntry] = [],
-        abbreviations: [AbbreviationEntry] = [], checks: [CheckSetting] = []
+        abbreviations: [AbbreviationEntry] = [], checks: [CheckSetting] = [], translationOf: String? = nil
     ) {
+        self.translationOf = translationOf
         self.title = title
         self.subtitle = subtitle
         self.language = language

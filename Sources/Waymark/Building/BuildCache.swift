@@ -82,10 +82,11 @@ struct BuildCache: Sendable {
     }
 
     /// The key of the guide whose source is `bytes`, at `file` in the guides folder.
-    func key(forGuide bytes: [UInt8], at file: URL) -> String {
+    func key(forGuide bytes: [UInt8], at file: URL, extra: [String] = []) -> String {
         var digest = StreamingDigest()
         digest.add(line: shared)
         digest.add(line: relative(file.standardizedFileURL.resolvingSymlinksInPath()) ?? file.path)
+        for line in extra { digest.add(line: line) }
         digest.add(bytes)
         return digest.finish()
     }

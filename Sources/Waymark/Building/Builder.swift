@@ -28,6 +28,10 @@ public struct BuildRequest: Sendable {
     public var concurrency: Int?
     /// The writers to build with: every registered one (tests add their own).
     public var writers: [any Writer]
+    /// Each guide's other language versions, by slug, and the guides whose `translation-of:`
+    /// names no guide: worked out by the build from every guide's front matter.
+    var versions: [String: [GuideVersion]] = [:]
+    var translationProblems: [String: Diagnostic] = [:]
 
     /// Creates a request.
     public init(
@@ -142,6 +146,7 @@ public struct Builder: Sendable {
         let lock = try OutputLock.acquire(in: request.outputRoot)
         defer { withExtendedLifetime(lock) {} }
         let cache = BuildCache(request: request)
+        (request.versions, request.translationProblems) = Translations.plan(files, request: request, welshFirst: request.checks.project.welshFirst)
         let prepared = request
         let (guides, clashes) = Builder.plan(files, request: request)
         var results: [GuideBuildResult] = []
@@ -214,7 +219,13 @@ public struct Builder: Sendable {
             result.errors = error.diagnostics
             return result
         }
-        let key = cache?.key(forGuide: bytes, at: file)
+        if let problem = request.translationProblems[slug] {
+            result.errors = [problem]
+            return result
+        }
+        let versions = request.versions[slug] ?? []
+        // The versions are part of the key: a new translation changes the list on every other version.
+        let key = cache?.key(forGuide: bytes, at: file, extra: versions.map { "\($0.slug) \($0.language) \($0.languageName) \($0.title) \($0.formats ?? [])" })
         if let key, let cache, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key,
            cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
@@ -232,6 +243,7 @@ public struct Builder: Sendable {
         let pictures = cache?.pictures(of: guide, guideFolder: file.deletingLastPathComponent())
         let writers = writers(for: guide, request: request)
         var options = request.options
+        options.versions = versions
         let source = String(decoding: bytes, as: UTF8.self)
         options.passedAccessibilityChecks = true
         async let checked = Checker(options: request.checks).check(guide, source: SourceMap(text: source))

@@ -290,6 +290,7 @@ labels:
   services-above: "{services}: انظر أعلاه."
   services-above-under: "{services}: انظر أعلاه، تحت «{heading}»."
   back-to-first-use: "العودة إلى أول موضع تظهر فيه «{term}»"
+  also-in: "متوفر أيضًا باللغات: {languages}"
   urgent: عاجل
   note: ملاحظة
   think-about: "شيء للتفكير فيه:"
@@ -365,6 +366,7 @@ labels:
   services-above: "{services}: gweler uchod."
   services-above-under: "{services}: gweler uchod, o dan “{heading}”."
   back-to-first-use: "Yn ôl i'r man lle mae “{term}” yn cael ei ddefnyddio gyntaf"
+  also-in: "Hefyd ar gael yn: {languages}"
   urgent: Brys
   note: Nodyn
   think-about: "Rhywbeth i feddwl amdano:"
@@ -443,6 +445,7 @@ labels:
   services-above: "{services}: see above."
   services-above-under: "{services}: see above, under “{heading}”."
   back-to-first-use: "Back to where “{term}” is first used"
+  also-in: "Also in: {languages}"
   urgent: Urgent
   note: Note
   think-about: "Something to think about:"
@@ -510,6 +513,7 @@ labels:
   services-above: "{services}: ਉੱਪਰ ਦੇਖੋ।"
   services-above-under: "{services}: ਉੱਪਰ “{heading}” ਹੇਠਾਂ ਦੇਖੋ।"
   back-to-first-use: "ਉੱਥੇ ਵਾਪਸ ਜਾਓ ਜਿੱਥੇ “{term}” ਪਹਿਲੀ ਵਾਰ ਆਉਂਦਾ ਹੈ"
+  also-in: "ਹੋਰ ਭਾਸ਼ਾਵਾਂ ਵਿੱਚ: {languages}"
   urgent: ਜ਼ਰੂਰੀ
   note: ਨੋਟ
   think-about: "ਸੋਚਣ ਵਾਲੀ ਗੱਲ:"
@@ -576,6 +580,7 @@ labels:
   services-above: "{services}: zobacz wyżej."
   services-above-under: "{services}: zobacz wyżej, w części „{heading}”."
   back-to-first-use: "Wróć do miejsca, gdzie pierwszy raz jest „{term}”"
+  also-in: "Dostępny także w językach: {languages}"
   urgent: Pilne
   note: Uwaga
   think-about: "Coś do przemyślenia:"
@@ -644,6 +649,7 @@ labels:
   services-above: "{services}: vezi mai sus."
   services-above-under: "{services}: vezi mai sus, la „{heading}”."
   back-to-first-use: "Înapoi la locul unde apare prima dată „{term}”"
+  also-in: "Disponibil și în: {languages}"
   urgent: Urgent
   note: Notă
   think-about: "Ceva la care să te gândești:"
@@ -712,6 +718,7 @@ labels:
   services-above: "{services}: اوپر دیکھیں۔"
   services-above-under: "{services}: اوپر “{heading}” کے تحت دیکھیں۔"
   back-to-first-use: "وہاں واپس جائیں جہاں “{term}” پہلی بار آیا ہے"
+  also-in: "دیگر زبانوں میں: {languages}"
   urgent: فوری
   note: نوٹ
   think-about: "سوچنے کی بات:"

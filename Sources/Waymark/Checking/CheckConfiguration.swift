@@ -9,6 +9,7 @@ import Yams
 /// ```yaml
 /// publisher: Warwickshire Safeguarding
 /// language: en-GB
+/// welsh-first: true
 /// alternative-formats:
 ///   email: accessible.formats@example.org
 ///   phone: 01632 960000
@@ -38,7 +39,7 @@ public struct ProjectConfiguration: Sendable {
     /// The file's name.
     public static let fileName = "waymark.yml"
     /// The keys the file may have.
-    static let keys = ["publisher", "language", "alternative-formats", "checks"]
+    static let keys = ["publisher", "language", "welsh-first", "alternative-formats", "checks"]
     /// The keys of `alternative-formats:`.
     static let alternativeFormatKeys = ["email", "phone", "website"]
 
@@ -46,6 +47,9 @@ public struct ProjectConfiguration: Sendable {
     public var publisher: String?
     /// The BCP 47 tag of the language most guides are written in, e.g. `en-GB`.
     public var language: String?
+    /// Whether the Welsh version of a guide comes first wherever its versions are listed
+    /// (Welsh Language Standards: Welsh is not treated less favourably than English).
+    public var welshFirst = false
     /// Where to ask for another format.
     public var alternativeFormats: AlternativeFormats?
     /// The settings, in file order.
@@ -99,6 +103,16 @@ public struct ProjectConfiguration: Sendable {
                                       hint: "write a language code such as 'en-GB' (British English), 'cy' (Welsh) or 'pl' (Polish)"))
         }
         let alternativeFormats = mapping["alternative-formats"].flatMap { alternatives($0, yaml: yaml, diagnostics: &diagnostics) }
+        var welshFirst = false
+        if let node = mapping["welsh-first"] {
+            switch node.scalar?.string.lowercased() {
+            case "true", "yes", "on": welshFirst = true
+            case "false", "no", "off": welshFirst = false
+            default:
+                diagnostics.append(.error(at: yaml.location(of: node), "'welsh-first:' is 'true' or 'false'",
+                                          hint: "write 'welsh-first: true' to list the Welsh version of a guide first"))
+            }
+        }
         var settings: [CheckSetting] = []
         if let checks = mapping["checks"] {
             if case .mapping(let entries) = checks {
@@ -136,7 +150,9 @@ public struct ProjectConfiguration: Sendable {
         }
         diagnostics += CheckSettings.problems(in: settings, rules: rules)
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics.sorted { $0.location < $1.location }) }
-        return ProjectConfiguration(publisher: publisher, language: language, alternativeFormats: alternativeFormats, checks: settings)
+        var configuration = ProjectConfiguration(publisher: publisher, language: language, alternativeFormats: alternativeFormats, checks: settings)
+        configuration.welshFirst = welshFirst
+        return configuration
     }
 }
 

@@ -8,7 +8,7 @@ struct FrontMatter: Decodable {
     static let keys = [
         "title", "subtitle", "language", "audience", "reading-age", "publisher", "published",
         "review-by", "version", "identifier", "summary", "keywords", "cover", "formats",
-        "glossary", "abbreviations", "checks",
+        "glossary", "abbreviations", "checks", "translation-of",
     ]
 
     var title: String
@@ -28,12 +28,14 @@ struct FrontMatter: Decodable {
     var glossary: OrderedPairs?
     var abbreviations: OrderedPairs?
     var checks: OrderedPairs?
+    var translationOf: String?
 
     enum CodingKeys: String, CodingKey {
         case title, subtitle, language, audience, publisher, published, version, identifier
         case summary, keywords, cover, formats, glossary, abbreviations, checks
         case readingAge = "reading-age"
         case reviewBy = "review-by"
+        case translationOf = "translation-of"
     }
 }
 
@@ -175,13 +177,20 @@ private extension FrontMatterReader {
         let abbreviations = pairs(raw.abbreviations, key: "abbreviations", mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
             .map { AbbreviationEntry(abbreviation: $0.key, expansion: $0.text, location: $0.location) }
         let checks = checkSettings(raw.checks, mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
+        let translationOf = raw.translationOf?.trimmed
+        if let translationOf, translationOf.isEmpty || translationOf.hasSuffix(".md") || translationOf.contains("/") {
+            diagnostics.append(.error(
+                at: yaml.location(of: mapping["translation-of"]), "'\(translationOf)' is not the name of a guide",
+                hint: "write the file name of the guide this one translates, without '.md' (for example: translation-of: bullying)"))
+        }
         guard diagnostics.isEmpty, let published else { throw GuideReadFailure(diagnostics) }
         return Metadata(
             title: raw.title.trimmed, subtitle: raw.subtitle?.trimmedOrNil, language: raw.language.trimmed,
             audience: raw.audience?.trimmedOrNil, readingAge: raw.readingAge, publisher: raw.publisher.trimmed,
             published: published, reviewBy: reviewBy, version: raw.version?.trimmedOrNil,
             identifier: raw.identifier?.trimmed, summary: raw.summary.trimmed, keywords: raw.keywords ?? [],
-            cover: nil, formats: raw.formats, glossary: glossary, abbreviations: abbreviations, checks: checks)
+            cover: nil, formats: raw.formats, glossary: glossary, abbreviations: abbreviations, checks: checks,
+            translationOf: translationOf)
     }
 
     func pairs(

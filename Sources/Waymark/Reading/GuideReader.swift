@@ -58,6 +58,18 @@ public struct GuideReader: Sendable {
         return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
+    /// Reads only the front matter of `bytes` (the guide `displayPath`): what a build needs to know
+    /// of every guide before it builds any (its language, and which guide it translates).
+    public func metadata(bytes: [UInt8], displayPath: String) throws(GuideReadFailure) -> Metadata {
+        let source: SourceText
+        do {
+            source = try SourceText(file: displayPath, bytes: bytes)
+        } catch {
+            throw GuideReadFailure([error])
+        }
+        return try FrontMatterReader(source: source, formatIDs: formatIDs).read().metadata
+    }
+
     /// Reads a guide from `bytes`, as if it were the file `displayPath` in `folder`.
     public func read(bytes: [UInt8], slug: String, displayPath: String, folder: URL) throws(GuideReadFailure) -> Guide {
         let source: SourceText

@@ -32,6 +32,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var pictograms: PictogramSet
     /// The label catalogues (`Styles/labels/`), read by the build: the words writers add.
     public var labels: LabelCatalogues = .builtIn
+    /// The guide's other language versions (`translation-of:`), in the order to list them; set by the build.
+    public var versions: [GuideVersion] = []
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 

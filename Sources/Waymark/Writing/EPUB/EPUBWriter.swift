@@ -122,6 +122,17 @@ private extension EPUBBook {
         if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
         if let audience = GuideText.audienceLine(metadata, labels) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
         titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(GuideText.publisherLine(metadata, labels))]))
+        if !options.versions.isEmpty {
+            // Names only: a book cannot link outside itself.
+            var names: [XMLNode] = []
+            for (index, version) in options.versions.enumerated() {
+                if index > 0 { names.append(HTML.text(labels(.listSeparator))) }
+                let direction = Metadata.isRightToLeft(language: version.language) ? "rtl" : nil
+                names.append(HTML.element("span", [("lang", version.language), ("xml:lang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
+            }
+            let (before, after) = labels.parts(.alsoIn, around: "languages")
+            titleBody.append(HTML.element("p", [("class", "versions")], [HTML.text(before)] + names + [HTML.text(after)]))
+        }
         titleBody.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         for chapter in guide.chapters where chapter.heading == nil {
             titleBody += renderer.blocks(GuideText.urgentFirst(chapter.blocks))

@@ -47,7 +47,8 @@ public struct EasyReadWriter: Writer {
         guard let base = options.styles[PrintDocument.styleSheet] else {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
-        let html = try page(easy, profile: profile, base: base, labels: labels)
+        let versions = PrintDocument.versionsLine(options.versions, file: files[0], formatID: formatID, labels: labels)
+        let html = try page(easy, profile: profile, base: base, labels: labels, versions: versions)
         let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition(labels), coverSource: guide).archive()
         return [
             OutputFile(path: "\(guide.slug)-easy-read.html", bytes: html),
@@ -57,14 +58,14 @@ public struct EasyReadWriter: Writer {
 }
 
 private extension EasyReadWriter {
-    func page(_ guide: Guide, profile: StyleProfile, base: String, labels: Labels) throws -> [UInt8] {
+    func page(_ guide: Guide, profile: StyleProfile, base: String, labels: Labels, versions: XMLNode?) throws -> [UInt8] {
         let edition = EasyReadWriter.edition(labels).title
         let document = PrintDocument(guide: guide, profile: profile, baseCSS: base, edition: edition, labels: labels)
         var renderer = HTMLRenderer(guide: guide, labels: labels, settings: .init(
             pictureSource: { PrintDocument.dataURI(guide.resources[$0.resource]) },
             glossaryHref: nil, ruledWriteSpaces: true, epubTypes: false, headingOffset: 1, easyRead: true))
         renderer.beginDocument("", reservedIDs: guide.chapters.compactMap { $0.heading?.id } + ["main", "contents-title", "glossary"])
-        let header = document.cover(renderer: &renderer, titleSuffix: edition)
+        let header = document.cover(renderer: &renderer, titleSuffix: edition, versions: versions)
         var (content, contents) = document.chapterSections(renderer: &renderer, order: { $0 })
         if let glossary = document.glossarySection(termID: nil) {
             content.append(glossary.section)

@@ -14,7 +14,7 @@ public struct Labels: Hashable, Sendable {
         case contents, skipLink = "skip-link", whoCanHelp = "who-can-help", allServices = "all-services"
         case glossary, titlePage = "title-page", landmarks, startOfContent = "start-of-content"
         case editionTitle = "edition-title", editionLabel = "edition-label", easyRead = "easy-read"
-        case cover, coverAlt = "cover-alt", backToFirstUse = "back-to-first-use"
+        case cover, coverAlt = "cover-alt", backToFirstUse = "back-to-first-use", alsoIn = "also-in"
         case listSeparator = "list-separator", listLast = "list-last"
         case servicesAbove = "services-above", servicesAboveUnder = "services-above-under"
         case audienceLine = "audience-line", publisherLine = "publisher-line", publisherLineVersion = "publisher-line-version"

@@ -21,7 +21,7 @@ public struct PlainTextWriter: Writer {
 
     /// Renders `guide` as `<slug>.txt`.
     public func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
-        var renderer = TextRenderer(guide: guide, labels: options.labels.labels(for: guide.metadata.language))
+        var renderer = TextRenderer(guide: guide, labels: options.labels.labels(for: guide.metadata.language), versions: options.versions)
         renderer.renderGuide()
         let text = renderer.lines.joined(wrap: options.wrap)
         // RFC 5198: Unicode NFC.
@@ -115,6 +115,8 @@ struct TextRenderer {
     let guide: Guide
     /// The words the text adds ("Phone:", "Who can help"), in the guide's language.
     let labels: Labels
+    /// The guide's other language versions.
+    let versions: [GuideVersion]
     private(set) var lines: [TextLine] = []
     /// Which words are explained and abbreviations written out, guide-wide.
     private var explainer: WordExplainer
@@ -123,9 +125,10 @@ struct TextRenderer {
     /// The services written out in full so far (by lower-cased name), with the heading they are under.
     private var shownContacts: [String: String?] = [:]
 
-    init(guide: Guide, labels: Labels) {
+    init(guide: Guide, labels: Labels, versions: [GuideVersion] = []) {
         self.guide = guide
         self.labels = labels
+        self.versions = versions
         explainer = WordExplainer(guide: guide)
     }
 
@@ -136,6 +139,9 @@ struct TextRenderer {
         blank()
         if let audience = GuideText.audienceLine(metadata, labels) { paragraph(audience) }
         paragraph(GuideText.publisherLine(metadata, labels))
+        if !versions.isEmpty {
+            paragraph(labels(.alsoIn, ["languages": versions.map(\.languageName).joined(separator: labels(.listSeparator))]))
+        }
         blank()
         paragraph(metadata.summary)
         let headed = guide.chapters.compactMap(\.heading)
