@@ -1475,7 +1475,7 @@ def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]
 
     def line_letters(text: str) -> str:
         if rtl:
-            return "".join(c for c in comparable(text)[::-1] if unicodedata.bidirectional(c) in ("R", "AL"))
+            return "".join(c for c in comparable(text)[::-1] if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
         return "".join(comparable(word) for word in words_of(text) if not word.startswith("http"))
 
     stream = [(number, letter) for number, lines in enumerate(pages, start=1)
@@ -1491,7 +1491,7 @@ def check_rows(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]
         # (the cover's summary, say) is not mistaken for it.
         run = "".join(comparable(word) for word in row)
         if rtl:
-            run = "".join(c for c in run if unicodedata.bidirectional(c) in ("R", "AL"))
+            run = "".join(c for c in run if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
         first = letters.find(run, position) if run else -1
         if first < 0:
             findings.append(Finding(

@@ -87,14 +87,14 @@ th, td { border: 2px solid #000000; }
 
 body {
   line-height: 1.5;
-  text-align: left;
+  text-align: start;
   hyphens: manual;
   -epub-hyphens: manual;
 }
 
 h1, h2, h3 {
   line-height: 1.25;
-  text-align: left;
+  text-align: start;
   page-break-after: avoid;
   break-after: avoid;
 }
@@ -103,7 +103,7 @@ h1 { font-size: 1.6em; }
 h2 { font-size: 1.3em; margin-top: 1.5em; }
 h3 { font-size: 1.1em; margin-top: 1.25em; }
 
-p, li, dd { text-align: left; }
+p, li, dd { text-align: start; }
 
 a { text-decoration: underline; }
 
@@ -157,7 +157,7 @@ figure img { width: 8em; }
 figcaption { margin-top: 0.25em; }
 
 table { border-collapse: collapse; margin: 1em 0; }
-th, td { border: 0.05em solid #1a1a1a; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th, td { border: 0.05em solid #1a1a1a; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }
 
 dl dt { font-weight: bold; margin-top: 0.75em; }
 dl dd { margin-left: 0; }
@@ -180,6 +180,13 @@ dfn { font-style: normal; font-weight: bold; }
 .row-picture img { width: 100%; max-width: 6em; }
 .row-words { flex: 1 1 auto; min-width: 0; }
 .row-words p { margin: 0 0 0.4em 0; }
+
+/* Scripts the Latin fonts lack, in the Noto fonts that phones have (Debian: fonts-noto-core):
+   Arabic and Urdu in Naskh, Panjabi in Gurmukhi. `:lang()` wins over a profile's font for the
+   body. Urdu in Naskh, not Nastaliq: Nastaliq's stacked letters need far more line height, and
+   a PDF printed from it gives its words back out of order when copied (pdftotext, measured). */
+:lang(ar) body, :lang(ur) body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif; line-height: 1.8; }
+:lang(pa) body { font-family: "Noto Sans Gurmukhi", sans-serif; }
 
 /* Reflow (WCAG 1.4.10): nothing is wider than a 320 px phone screen, even with wider
    text spacing. Long words and web addresses break where they must. */
@@ -1661,7 +1668,7 @@ body { margin: 0; }
 .page { margin: 0 auto; padding: 0 1rem 2rem 1rem; }
 
 h1, h2, h3, h4, p, li, dt, dd, td, th, figcaption, blockquote {
-  text-align: left;
+  text-align: start;
   hyphens: manual;
   -webkit-hyphens: manual;
   overflow-wrap: anywhere;
@@ -1718,6 +1725,13 @@ th, td { padding: 0.3em 0.5em; vertical-align: top; }
 
 .glossary dt { font-weight: bold; margin-top: 0.75em; }
 .glossary dd { margin: 0; }
+
+/* Scripts the Latin fonts lack, in the Noto fonts that phones have (Debian: fonts-noto-core):
+   Arabic and Urdu in Naskh, Panjabi in Gurmukhi. `:lang()` wins over a profile's font for the
+   body. Urdu in Naskh, not Nastaliq: Nastaliq's stacked letters need far more line height, and
+   a PDF printed from it gives its words back out of order when copied (pdftotext, measured). */
+:lang(ar) body, :lang(ur) body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif; line-height: 1.8; }
+:lang(pa) body { font-family: "Noto Sans Gurmukhi", sans-serif; }
 
 /* Reflow (WCAG 1.4.10): nothing is wider than a 320 px phone, at 400 % zoom, or with
    wider text spacing (1.4.12). Long words and web addresses break where they must. */
