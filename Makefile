@@ -3,7 +3,8 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config \
+	fonts-dejavu-core fonts-sil-andika fonts-noto-core python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
@@ -15,7 +16,7 @@ VENV_STAMP := $(VENV)/.conformance-stamp
 CONFORMANCE_REQ := Tests/Conformance/requirements.txt
 AXE_PIP := axe-playwright-python==0.1.8
 
-.PHONY: bench guides test deps build unit lint clean help conformance-deps conformance \
+.PHONY: bench guides test deps pdf-deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
 	install uninstall install-test
 
@@ -39,7 +40,19 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+## pdf-deps: Typst (the pdf format's engine) in .venv-pdf/, from scripts/pdf-requirements.txt;
+## quick when it is there (a stamp records what was installed).
+PDF_VENV := .venv-pdf
+PDF_REQ := scripts/pdf-requirements.txt
+pdf-deps: deps
+	@if [ "$$(cat $(PDF_VENV)/.stamp 2>/dev/null)" = "$$(cat $(PDF_REQ))" ] && $(PDF_VENV)/bin/python3 -c 'import typst' 2>/dev/null; then :; else \
+	  echo "Setting up $(PDF_VENV)/ from $(PDF_REQ)"; \
+	  $(PYTHON) -m venv --clear $(PDF_VENV) \
+	  && $(PDF_VENV)/bin/python3 -m pip install -q --disable-pip-version-check -r $(PDF_REQ) \
+	  && cp $(PDF_REQ) $(PDF_VENV)/.stamp; \
+	fi
+
+build: deps pdf-deps
 	$(SWIFT) build --product waymark
 
 guides: build
@@ -52,7 +65,7 @@ lint:
 	fi
 	@echo "lint: C imports only in the wrappers"
 
-unit: deps
+unit: deps pdf-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -119,12 +132,12 @@ reliability: build conformance-deps
 ## in its own scratch folder so that the ordinary build is left alone.
 test-sanitize: test-sanitize-address test-sanitize-thread
 
-test-sanitize-address: deps
+test-sanitize-address: deps pdf-deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
-test-sanitize-thread: deps
+test-sanitize-thread: deps pdf-deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
@@ -144,6 +157,7 @@ BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/waymark
 ZSH_COMPLETION = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_waymark
 FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/waymark.fish
 MAN_PAGE = $(DESTDIR)$(PREFIX)/share/man/man1/waymark.1
+PDF_LIB = $(DESTDIR)$(PREFIX)/lib/waymark/pdf
 
 install: deps
 	$(SWIFT) build -c release --product waymark --scratch-path $(RELEASE_SCRATCH)
@@ -159,11 +173,13 @@ install: deps
 	$(RELEASE_BIN)/waymark --generate-completion-script zsh > $(ZSH_COMPLETION)
 	$(RELEASE_BIN)/waymark --generate-completion-script fish > $(FISH_COMPLETION)
 	install -m 644 $(MANUAL_DIR)/waymark.1 $(MAN_PAGE)
+	$(PYTHON) -m venv --clear $(PDF_LIB)
+	$(PDF_LIB)/bin/python3 -m pip install -q --disable-pip-version-check -r $(PDF_REQ)
 	@echo "Installed waymark $$($(BIN_DIR)/waymark --version) in $(BIN_DIR)"
 
 uninstall:
 	rm -f $(BIN_DIR)/waymark $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION) $(MAN_PAGE)
-	rm -rf $(BIN_DIR)/Waymark_*.resources
+	rm -rf $(BIN_DIR)/Waymark_*.resources $(DESTDIR)$(PREFIX)/lib/waymark
 
 ## install-test: install into a temporary prefix from a clean release build, then run the
 ## installed copy away from the repository: init, build, and the conformance checks on what it built.

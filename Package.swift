@@ -43,11 +43,14 @@ let package = Package(
 
         // MARK: - Waymark
         .target(name: "WaymarkModel", swiftSettings: strict),
+        // The one place that runs Typst (a Python helper process), for the pdf format.
+        .target(name: "WaymarkTypst", swiftSettings: strict),
         .target(
             name: "Waymark",
             dependencies: [
                 "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark", "WaymarkYAML",
                 .product(name: "Yams", package: "Yams"),
+                "WaymarkTypst",
             ],
             resources: [.process("Checking/Resources")],
             swiftSettings: strict
@@ -69,7 +72,7 @@ let package = Package(
         .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkTests",
-            dependencies: ["Waymark", "WaymarkModel"],
+            dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

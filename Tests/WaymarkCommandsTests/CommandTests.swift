@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func unknownFormatIsAUsageError() {
-        #expect(throws: (any Error).self) { try WaymarkCommand.parseAsRoot(["build", "--format", "pdf"]) }
+        #expect(throws: (any Error).self) { try WaymarkCommand.parseAsRoot(["build", "--format", "docx"]) }
         #expect(WaymarkCommand.exitCode(for: ValidationError("x")) == ExitCode.validationFailure)
     }
 

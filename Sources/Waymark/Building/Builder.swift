@@ -283,7 +283,7 @@ public struct Builder: Sendable {
                 // A missing or broken style sheet or profile: the setup, not the guide.
                 result.errors.append(.error(
                     at: start, "the \(writer.formatID) version could not be made: \(error.message)",
-                    hint: "fix the style sheet or profile named above in the Styles folder, or choose another with --style"))
+                    hint: error.hint ?? "fix the style sheet or profile named above in the Styles folder, or choose another with --style"))
             } catch {
                 result.errors.append(.error(
                     at: start, "the \(writer.formatID) version could not be made: \(error)",

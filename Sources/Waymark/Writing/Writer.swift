@@ -134,11 +134,14 @@ public struct WriterError: Error, Sendable, CustomStringConvertible {
     public var formatID: String
     /// What went wrong.
     public var message: String
+    /// How to put it right, when it is not the style sheets (a missing engine or font).
+    public var hint: String?
 
     /// Creates an error.
-    public init(formatID: String, message: String) {
+    public init(formatID: String, message: String, hint: String? = nil) {
         self.formatID = formatID
         self.message = message
+        self.hint = hint
     }
 
     /// A one-line description.

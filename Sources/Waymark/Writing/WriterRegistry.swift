@@ -6,6 +6,7 @@ public enum WriterRegistry {
         EPUBWriter(),
         LargePrintWriter(),
         EasyReadWriter(),
+        PDFWriter(),
     ]
 
     /// The writer for `formatID`, if there is one.

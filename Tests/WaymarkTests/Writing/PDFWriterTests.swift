@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Waymark
+import WaymarkModel
+import WaymarkTypst
+
+/// Issue #17: tagged PDF/UA-1 handouts through Typst. The PDFs themselves are checked by the
+/// outside tools in `make conformance` (pdfua, pikepdf, pdffonts, pdftotext); these tests check
+/// the Typst source Waymark writes and the engine's behaviour.
+@Suite("Writing: PDF") struct PDFWriterTests {
+    static func markup(_ guide: Guide, easyRead: Bool = false) -> (source: String, files: [String: [UInt8]]) {
+        var markup = TypstMarkup(guide: guide, labels: .english, layout: .init(
+            bodySize: 18, fonts: ["DejaVu Sans"], lineHeight: 1.5, edition: easyRead ? "Easy read" : nil, easyRead: easyRead))
+        let source = markup.document()
+        return (source, markup.files)
+    }
+
+    @Test(arguments: [
+        ("plain", "\"plain\""),
+        ("a \"quote\" and a \\ backslash", "\"a \\\"quote\\\" and a \\\\ backslash\""),
+        ("#set page(fill: red) *bold* _it_ $x$ <label> @ref = heading", "\"#set page(fill: red) *bold* _it_ $x$ <label> @ref = heading\""),
+        ("line\nbreak\ttab\u{7}bell", "\"line\\nbreak\\ttab\\u{7}bell\""),
+    ])
+    func guideWordsBecomeTypstStringsNeverMarkup(text: String, literal: String) {
+        #expect(TypstMarkup.string(text) == literal)
+        #expect(TypstMarkup.text(text) == "#\(literal);")
+    }
+
+    @Test func aHostileTitleStaysTextInTheDocument() throws {
+        let guide = try GuideFolder().read(frontMatter().replacingOccurrences(of: "title: Test guide", with: "title: '\"] #set page(fill: red) #[ *x*'") + "# Help\n\nText.\n")
+        let (source, _) = Self.markup(guide)
+        #expect(source.contains(#"#set document(title: "\"] #set page(fill: red) #[ *x*""#))
+        #expect(!source.contains("#set page(fill: red)\n"))
+    }
+
+    @Test func theDocumentIsTaggedAsTheGuideIsBuilt() throws {
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        let (source, files) = Self.markup(guide)
+        #expect(source.contains(#"#set text(lang: "en", region: "gb""#))
+        #expect(source.contains(#"#set document(title: "Everything in one guide""#))
+        // The title is the one level-1 heading; chapters are level 2, and in the contents.
+        #expect(source.components(separatedBy: "#heading(level: 1").count == 2)
+        #expect(source.contains(#"#outline(title: [#"Contents";], target: heading.where(level: 2)"#))
+        // Pictures carry their alt text; decorative ones are artifacts.
+        #expect(source.contains(#"alt: "A phone with a speech bubble")"#))
+        #expect(source.contains("#pdf.artifact(image("))
+        #expect(files.keys.contains { $0.hasPrefix("images/") })
+        // Boxes and cards are never split; tables keep their header row as a header.
+        #expect(source.contains("#block(breakable: false"))
+        #expect(source.contains("table.header("))
+        // Page numbers in the catalogue's words, at the body size.
+        #expect(source.contains(#"footer: context align(center)[#"Page ";#counter(page).display();#" of ";#counter(page).final().first();]"#))
+        // A printed web link shows its address in full.
+        #expect(source.contains(#"#link("https://www.childline.org.uk/info-advice/")[#"Childline's advice pages";];#" (";"#))
+    }
+
+    @Test func theEasyReadHandoutDrawsEveryRowWithItsPicture() throws {
+        let guide = EasyReadTransform.transform(try EPUBWriterTests.fixture("easy-read.md"), pictograms: try EasyReadWriterTests.pictograms(), labels: .english)
+        let (source, _) = Self.markup(guide, easyRead: true)
+        #expect(source.contains("#grid(columns: (30%, 1fr)"))
+        #expect(source.contains(#"#heading(level: 1, outlined: false)[#"Talking to someone (Easy read)";]"#))
+    }
+
+    @Test func veryDeepListsAndQuotesAreFlattenedNotRefused() throws {
+        let lists = (0..<30).map { String(repeating: "  ", count: $0) + "- Item \($0).\n" }.joined()
+        let guide = try GuideFolder().read(frontMatter() + "# Deep\n\n" + lists)
+        let (source, _) = Self.markup(guide)
+        #expect(source.components(separatedBy: "#list(").count - 1 == TypstMarkup.deepestList)
+        #expect(source.contains(#"#"Item 29.";"#))
+    }
+
+    @Test func theSameGuideGivesTheSameBytes() throws {
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        let options = try LargePrintWriterTests.options()
+        let first = try PDFWriter().write(guide, options: options)
+        let second = try PDFWriter().write(guide, options: options)
+        #expect(first.map(\.path) == ["everything-large-print.pdf", "everything-easy-read.pdf"])
+        #expect(first == second)
+        #expect(first.allSatisfy { $0.bytes.starts(with: Array("%PDF-".utf8)) })
+    }
+
+    @Test func aMissingEngineIsAClearErrorNotACrash() {
+        let engine = TypstEngine(python: URL(fileURLWithPath: "/nonexistent/python3"))
+        #expect {
+            _ = try engine.compile(TypstJob(source: "Hello", timestamp: 0, fonts: []))
+        } throws: { error in
+            "\(error)".contains("the PDF engine (Typst, from the Python package 'typst') is not installed")
+        }
+    }
+
+    @Test func typstRefusingADocumentIsAnErrorAndTheEngineGoesOn() throws {
+        let engine = TypstEngine.shared
+        #expect(throws: TypstError.self) { try engine.compile(TypstJob(source: "#image(\"missing.svg\")", timestamp: 0, fonts: PDFWriter.fontFiles)) }
+        let pdf = try engine.compile(TypstJob(source: "#set document(title: \"T\")\n#set text(lang: \"en\")\nHello.", timestamp: 0, fonts: PDFWriter.fontFiles))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    }
+}
