@@ -1334,7 +1334,8 @@ def pdf_lines(pdf: str) -> tuple[list[list[Line]], list[float]]:
     run = subprocess.run([tools.pdftotext(), "-bbox-layout", pdf, "-"], capture_output=True, text=True, timeout=300)
     if run.returncode != 0:
         raise RuntimeError(f"pdftotext failed: {run.stderr.strip()}")
-    root = ET.fromstring(run.stdout)
+    # A font without a Unicode map can give control characters, which XML does not allow.
+    root = ET.fromstring(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", run.stdout))
     pages, heights = [], []
     for number, page in enumerate(root.iter(f"{XHTML_NS}page"), start=1):
         lines = []
@@ -2018,7 +2019,7 @@ def structure_findings(pdf, guide_lang: str | None, lang_source: str, content: P
         scopes = [str(a.get("/Scope")) for a in attributes(node.element)
                   if a.get("/O") == "/Table" and a.get("/Scope") is not None]
         if not any(scope in TH_SCOPES for scope in scopes):
-            findings.append(Finding("structure-th-scope", f"TH {n + 1} (\"{node.title()[:40]}\") has no /A << /O /Table "
+            findings.append(Finding("structure-th-scope", f"TH {n + 1} has no /A << /O /Table "
                                                           f"/Scope /Row|/Column|/Both >> (Typst: table.header(...))"))
 
     # links: a description on the structure element or on its annotation
@@ -2039,14 +2040,15 @@ def structure_findings(pdf, guide_lang: str | None, lang_source: str, content: P
     # bookmarks: at least one per chapter heading (H1 and H2)
     chapters = [node for level, node in headings if level <= 2]
     titles = outline_titles(pdf)
+    have = {" ".join(comparable(t).split()) for t in titles}
+    lacking = [c.title() for c in chapters if c.title() and " ".join(comparable(c.title()).split()) not in have]
     if chapters and not titles:
         findings.append(Finding("structure-outline", f"no document outline (bookmarks), for {len(chapters)} H1/H2 "
                                                      f"headings (Typst: heading(bookmarked: true), the default)"))
-    elif len(titles) < len(chapters):
-        have = {comparable(t).strip() for t in titles}
-        lacking = [c.title() for c in chapters if c.title() and comparable(c.title()).strip() not in have]
+    elif len(titles) < len(chapters) or lacking:
         findings.append(Finding("structure-outline", f"{len(titles)} bookmarks for {len(chapters)} H1/H2 headings"
-                                                     + (f"; none for \"{lacking[0][:60]}\"" if lacking else "")))
+                                                     + (f"; none titled \"{lacking[0][:60]}\"" if lacking else "")
+                                                     + (f" (and {len(lacking) - 1} more)" if len(lacking) > 1 else "")))
 
     # page content outside the structure tree must be an artifact
     for number, text in content.untagged:
@@ -2261,6 +2263,7 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
         kind = pdf_kind(path)
         page = companion_page(path)
         results = {check: Result(check, shown(path), guide) for check in PDF_CHECKS if check in only}
+        done: set[str] = set()
         try:
             fonts = pdf_fonts(str(path))
             with pikepdf.open(path) as pdf:
@@ -2276,6 +2279,7 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                     else:
                         results["pdf-structure"].note = "no HTML page beside it: /Lang not compared with the guide's"
                     results["pdf-structure"].findings = structure_findings(pdf, guide_lang, lang_source, content)
+                    done.add("pdf-structure")
             report.info("pdf", shown(path), f"{pages_count} pages, {path.stat().st_size / 1024:.0f} KB, fonts: "
                         + (", ".join(f"{f}{'' if f.unicode else ' NO Unicode map'}" for f in fonts) or "none"))
             if "pdfua" in results:
@@ -2283,6 +2287,7 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                     results["pdfua"].findings.append(Finding("pdfua-error", f"{type(ua_error).__name__}: {ua_error}"))
                 else:
                     pdfua_result(path, ua.get(str(path)), results["pdfua"])
+                done.add("pdfua")
             if "pdf-fonts" in results:
                 for font in fonts:
                     if not font.embedded:
@@ -2293,6 +2298,7 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                                                 f"get no words from it"))
                 if not fonts:
                     results["pdf-fonts"].note = "no fonts"
+                done.add("pdf-fonts")
             if {"pdf-text", "pdf-print"} & set(results):
                 lines, heights = pdf_lines(str(path))
             if "pdf-text" in results:
@@ -2300,6 +2306,7 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                     results["pdf-text"].note = "no HTML page beside it to compare the words with: not checked"
                 else:
                     results["pdf-text"].findings, results["pdf-text"].note = text_findings(page, lines)
+                done.add("pdf-text")
             if "pdf-print" in results:
                 result = results["pdf-print"]
                 if page is not None and kind is not None:
@@ -2335,8 +2342,8 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                             "pdf-body-size", f"body text is {body:.1f}pt (the median size of the tagged text) "
                                              f"but must be at least {expected:g}pt, from {source}"))
         except Exception as error:
-            for result in results.values():
-                if not result.findings:
+            for check, result in results.items():
+                if check not in done:
                     result.findings.append(Finding("pdf-error", f"{type(error).__name__}: {error}"))
         for check in PDF_CHECKS:
             if check in results:
