@@ -19,6 +19,12 @@ Checks (see README.md beside this file for what each proves):
   dark            axe in prefers-color-scheme: dark, pictures visible on a dark page,
                   .urgent keeps a border in forced colours, print stays black on white
   names           tel: links are announced digit by digit (espeak-ng), label in name
+  pdfua           every *.pdf the writers made: PyPI pdfua (a subset of PDF/UA-1) finds nothing
+  pdf-structure   pikepdf: PDF/UA identification, /Lang as the guide's, title shown, tagged,
+                  Figure /Alt, heading levels, lists, TH /Scope, links, bookmarks, artifacts
+  pdf-fonts       pdffonts: every font embedded and mapped to Unicode
+  pdf-text        pdftotext gives the guide's words (the HTML page's <main>) in order
+  pdf-print       body text at least the profile's size, no page ending with a heading
 
 Prints one line per file and check, PASS or FAIL, with every finding of a
 failure underneath; exits 1 if anything failed; the last line is
@@ -27,9 +33,11 @@ failure underneath; exits 1 if anything failed; the last line is
 from __future__ import annotations
 
 import argparse
+import bisect
 import concurrent.futures
 import html.parser
 import json
+import math
 import os
 import re
 import shutil
@@ -50,7 +58,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tools  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained", "reflow", "dark", "names")
+CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained", "reflow", "dark", "names",
+          "pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
+PDF_CHECKS = ("pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
 
 # --------------------------------------------------------------------------
 # Results and reporting
@@ -169,6 +179,7 @@ def print_format_of(name: str) -> str | None:
 @dataclass
 class Outputs:
     epubs: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)  # what the writers made, not our own prints
     print_pages: dict[str, list[Path]] = field(default_factory=dict)  # print format id -> its HTML pages
     everything: list[Path] = field(default_factory=list)
     roots: dict[Path, Path] = field(default_factory=dict)  # file -> the folder given
@@ -192,8 +203,8 @@ def collect(paths: list[str]) -> Outputs:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     path = Path(folder) / name
-                    if name.startswith(".") or name.endswith((".tmp", ".pdf")):
-                        continue  # hidden, half-written or our own leftovers
+                    if name.startswith(".") or name.endswith(".tmp"):
+                        continue  # hidden or half-written
                     if path.parent == root and name.lower() == "readme.md":
                         continue  # Output/README.md describes the folder; not an output
                     files.append(path)
@@ -201,8 +212,11 @@ def collect(paths: list[str]) -> Outputs:
             raise SystemExit(f"error: {given} does not exist")
         for path in files:
             found.roots[path] = base
-            found.everything.append(path)
             name = path.name.lower()
+            if name.endswith(".pdf"):
+                found.pdfs.append(path)  # judged by the pdf checks, not scanned as text
+                continue
+            found.everything.append(path)
             if name.endswith(".epub"):
                 found.epubs.append(path)
             elif (kind := print_format_of(name)) is not None:
@@ -1320,7 +1334,8 @@ def pdf_lines(pdf: str) -> tuple[list[list[Line]], list[float]]:
     run = subprocess.run([tools.pdftotext(), "-bbox-layout", pdf, "-"], capture_output=True, text=True, timeout=300)
     if run.returncode != 0:
         raise RuntimeError(f"pdftotext failed: {run.stderr.strip()}")
-    root = ET.fromstring(run.stdout)
+    # A font without a Unicode map can give control characters, which XML does not allow.
+    root = ET.fromstring(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", run.stdout))
     pages, heights = [], []
     for number, page in enumerate(root.iter(f"{XHTML_NS}page"), start=1):
         lines = []
@@ -1351,10 +1366,12 @@ class PdfFont:
     name: str       # without the subset tag: DejaVuSans-Bold
     embedded: bool
     subset: bool
+    unicode: bool = True  # a ToUnicode map (pdffonts "uni")
 
     @property
     def family(self) -> str:
-        return re.sub(r"[-,](Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular|Book)$", "", self.name)
+        name = re.sub(r"-Identity-[HV]$", "", self.name)  # Typst's names for its built-in fonts
+        return re.sub(r"[-,](Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular|Book)$", "", name)
 
     def __str__(self) -> str:
         return f"{self.name} ({'embedded' if self.embedded else 'NOT embedded'}{', subset' if self.subset else ''})"
@@ -1368,18 +1385,21 @@ def pdf_fonts(pdf: str) -> list[PdfFont]:
         if len(parts) < 7:
             continue
         # name type... encoding emb sub uni object-id gen: read from the right
-        fonts.append(PdfFont(parts[0].split("+", 1)[-1], parts[-5] == "yes", parts[-4] == "yes"))
+        fonts.append(PdfFont(parts[0].split("+", 1)[-1], parts[-5] == "yes", parts[-4] == "yes", parts[-3] == "yes"))
     return fonts
 
 
-def height_ratio(fonts: list[PdfFont]) -> tuple[float, float, str]:
-    """Word height per point of font size for this PDF, the tolerance, and where they come from."""
+def height_ratio(fonts: list[PdfFont], table: dict[str, float] | None = None,
+                 fallback: float = HEIGHT_PER_POINT_MIN) -> tuple[float, float, str]:
+    """Word height per point of font size for this PDF, the tolerance, and where they come from.
+    The table is Chromium's (FONT_HEIGHT_RATIO) unless another is given (TYPST_FONT_HEIGHT_RATIO)."""
+    table = FONT_HEIGHT_RATIO if table is None else table
     families = sorted({font.family for font in fonts})
-    if families and all(family in FONT_HEIGHT_RATIO for family in families):
-        ratio = min(FONT_HEIGHT_RATIO[family] for family in families)
+    if families and all(family in table for family in families):
+        ratio = min(table[family] for family in families)
         return ratio, KNOWN_FONT_TOLERANCE, f"{' / '.join(families)}: word height = {ratio} x size"
-    return HEIGHT_PER_POINT_MIN, 1.0, (f"fonts {', '.join(families) or 'unknown'} not calibrated: "
-                                       f"word height taken as {HEIGHT_PER_POINT_MIN} x size")
+    return fallback, 1.0, (f"fonts {', '.join(families) or 'unknown'} not calibrated: "
+                           f"word height taken as {fallback} x size")
 
 
 def check_printed(pages: list[list[Line]], heights: list[float], expected_pt: float, source: str,
@@ -1555,6 +1575,782 @@ def print_checks(pages_by_kind: list[tuple[Path, str]], outputs: Outputs, report
 
 
 # --------------------------------------------------------------------------
+# PDF checks: the pdf writer's tagged PDF/UA-1 files. PyPI pdfua (a machine-checkable
+# subset of PDF/UA-1), our own pikepdf checks for the rest of what issue 17 asks, and
+# poppler (pdffonts, pdftotext) for fonts, words and print. veraPDF, the reference
+# PDF/UA checker, is not installable here (docs/conformance-pdf.md).
+
+# Word height per point of font size in PDFs that Typst makes: poppler sizes a word box
+# from the font descriptor's ascent and descent, which Typst writes differently from
+# Chromium (DejaVu Sans is 1.164 x size in Chromium's PDFs, 1.0 in Typst's). Measured
+# with Typst 0.15 (PyPI typst) compiling `#text(size: N)[...]` at 12, 16, 18 and 24pt,
+# regular and bold, each font alone (ignore_system_fonts, fonts from /usr/share/fonts/
+# truetype), and pdftotext -bbox-layout: the ratio was the same at every size.
+TYPST_FONT_HEIGHT_RATIO = {
+    "DejaVuSans": 1.0,             # also DejaVu Serif (DejaVu Sans Condensed is not found by Typst)
+    "DejaVuSerif": 1.0,
+    "Andika": 1.611,               # SIL Andika 6.101 (Debian fonts-sil-andika), regular and bold
+    "NotoSans": 1.362,
+    "NotoNaskhArabic": 1.703,      # measured on Arabic words
+    "NotoSansGurmukhi": 1.304,     # measured on Panjabi words
+    "LibertinusSerif": 1.14,       # Typst's built-in fallback: a sign that a font was missing
+}
+TYPST_HEIGHT_PER_POINT_MIN = 0.98  # a font not in the table: below every ratio above
+PDF_KINDS = (("-large-print.pdf", "large-print"), ("-easy-read.pdf", "easy-read"))
+TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
+LIST_PARTS = {"/Lbl", "/LBody"}
+TH_SCOPES = {"/Row", "/Column", "/Both"}
+UNTAGGED_SHOWN = 3     # untagged text runs reported per page
+
+
+def pdf_kind(pdf: Path) -> str | None:
+    name = pdf.name.lower()
+    return next((kind for suffix, kind in PDF_KINDS if name.endswith(suffix)), None)
+
+
+def companion_page(pdf: Path) -> Path | None:
+    """The HTML page with the same words: <x>-large-print.pdf -> <x>-large-print.html, and so on;
+    else the <slug>-large-print.html beside it."""
+    same = pdf.with_suffix(".html")
+    if same.is_file():
+        return same
+    stem = pdf.name[:-4]
+    for suffix, _ in PDF_KINDS:
+        if stem.lower().endswith(suffix[:-4]):
+            stem = stem[: len(stem) - len(suffix) + 4]
+            break
+    for candidate in (pdf.parent / f"{stem}-large-print.html", pdf.parent / f"{stem}-easy-read.html"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class PageLanguage(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang: str | None = None
+        self.dir: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html" and self.lang is None:
+            attrs = dict(attrs)
+            self.lang = attrs.get("lang") or attrs.get("xml:lang") or ""
+            self.dir = (attrs.get("dir") or "").lower()
+
+
+def page_language(page: Path) -> tuple[str, bool]:
+    parser = PageLanguage()
+    parser.feed(page.read_text(encoding="utf-8", errors="replace")[:4000])
+    return parser.lang or "", parser.dir == "rtl"
+
+
+def same_language(pdf_lang: str, guide_lang: str) -> bool:
+    """Equal ignoring case; a guide tag without a region (en) matches a PDF's en-GB."""
+    a, b = pdf_lang.strip().lower().replace("_", "-"), guide_lang.strip().lower().replace("_", "-")
+    return a == b or (a.split("-")[0] == b and "-" not in b)
+
+
+# --- the structure tree ----------------------------------------------------
+
+
+@dataclass
+class Node:
+    role: str                 # the standard type after the RoleMap (/H1, /P, /L ...)
+    element: object           # the pikepdf structure element
+    parent: "Node | None"
+    children: list["Node"] = field(default_factory=list)
+    mcids: int = 0            # marked-content references directly under it
+    objrs: list = field(default_factory=list)  # the objects it references (annotations)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def has_content(self) -> bool:
+        return any(n.mcids or n.objrs for n in self.walk())
+
+    def title(self) -> str:
+        import pikepdf
+        for key in ("/T", "/ActualText", "/Alt"):
+            value = self.element.get(key) if isinstance(self.element, pikepdf.Dictionary) else None
+            if value is not None and str(value).strip():
+                return str(value)
+        return ""
+
+
+def standard_role(name: str, role_map) -> str:
+    seen = set()
+    while role_map is not None and name in role_map and name not in seen:
+        seen.add(name)
+        name = str(role_map[name])
+    return name
+
+
+def structure_tree(pdf) -> Node | None:
+    import pikepdf
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return None
+    role_map = root.get("/RoleMap")
+    top = Node("/StructTreeRoot", root, None)
+    seen: set = set()
+
+    def visit(kid, parent: Node, depth: int) -> None:
+        if depth > 200:
+            return
+        if isinstance(kid, pikepdf.Array):
+            for item in kid:
+                visit(item, parent, depth)
+            return
+        if isinstance(kid, int) or (not isinstance(kid, pikepdf.Dictionary) and str(kid).lstrip("-").isdigit()):
+            parent.mcids += 1
+            return
+        if not isinstance(kid, pikepdf.Dictionary):
+            return
+        kind = kid.get("/Type")
+        if kind == "/MCR":
+            parent.mcids += 1
+            return
+        if kind == "/OBJR":
+            parent.objrs.append(kid.get("/Obj"))
+            return
+        if "/S" not in kid:
+            return
+        key = kid.objgen if kid.is_indirect else id(kid)
+        if key in seen:
+            return
+        seen.add(key)
+        node = Node(standard_role(str(kid.S), role_map), kid, parent)
+        parent.children.append(node)
+        if "/K" in kid:
+            visit(kid.K, node, depth + 1)
+
+    if "/K" in root:
+        visit(root.K, top, 0)
+    return top
+
+
+def attributes(element) -> list:
+    """The attribute dictionaries of a structure element (/A: a dictionary, or an array of
+    dictionaries each optionally followed by a revision number)."""
+    import pikepdf
+    value = element.get("/A")
+    if isinstance(value, pikepdf.Dictionary):
+        return [value]
+    if isinstance(value, pikepdf.Array):
+        return [item for item in value if isinstance(item, pikepdf.Dictionary)]
+    return []
+
+
+def outline_titles(pdf) -> list[str]:
+    titles = []
+    outlines = pdf.Root.get("/Outlines")
+    if outlines is None:
+        return titles
+    stack, seen = [outlines.get("/First")], set()
+    while stack:
+        item = stack.pop()
+        while item is not None and item.objgen not in seen and len(seen) < 10000:
+            seen.add(item.objgen)
+            titles.append(str(item.get("/Title", "")))
+            if item.get("/First") is not None:
+                stack.append(item.get("/First"))
+            item = item.get("/Next")
+    return titles
+
+
+# --- page content: tagged or artifact, and the size of the text -----------
+
+
+class ToUnicode:
+    """A font's ToUnicode CMap, enough to show which words an untagged run holds."""
+
+    def __init__(self, font):
+        self.width = 1
+        self.map: dict[bytes, str] = {}
+        stream = font.get("/ToUnicode") if font is not None else None
+        if stream is None:
+            return
+        try:
+            text = stream.read_bytes().decode("latin-1")
+        except Exception:
+            return
+        space = re.search(r"begincodespacerange\s*<([0-9A-Fa-f]+)>", text)
+        if space:
+            self.width = max(1, len(space.group(1)) // 2)
+
+        def unhex(h: str) -> str:
+            data = bytes.fromhex(h if len(h) % 2 == 0 else "0" + h)
+            try:
+                return data.decode("utf-16-be")
+            except UnicodeDecodeError:
+                return ""
+
+        for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+            for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+                self.map[bytes.fromhex(src)] = unhex(dst)
+        for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+            for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+                a, b = int(lo, 16), int(hi, 16)
+                if b - a > 65535:
+                    continue
+                width = len(lo) // 2
+                if dst.startswith("["):
+                    targets = re.findall(r"<([0-9A-Fa-f]*)>", dst)
+                    for n, target in enumerate(targets[: b - a + 1]):
+                        self.map[(a + n).to_bytes(width, "big")] = unhex(target)
+                else:
+                    start = dst.strip("<>")
+                    base = int(start, 16) if start else 0
+                    for n in range(b - a + 1):
+                        code = base + n
+                        self.map[(a + n).to_bytes(width, "big")] = \
+                            unhex(format(code, "0{}X".format(max(4, len(start)))))
+
+    def decode(self, data: bytes) -> str:
+        if not self.map:
+            return data.decode("latin-1", errors="replace") if self.width == 1 else ""
+        w = self.width
+        return "".join(self.map.get(data[i:i + w], "") for i in range(0, len(data) - w + 1, w))
+
+
+@dataclass
+class PageContent:
+    untagged: list[tuple[int, str]] = field(default_factory=list)  # (page, text) outside tags and artifacts
+    untagged_count: dict[int, int] = field(default_factory=dict)
+    sizes: list[tuple[float, int]] = field(default_factory=list)   # (effective font size, characters), tagged text
+
+
+def shown_strings(operator: str, operands) -> list[bytes]:
+    import pikepdf
+    if operator == "TJ":
+        return [bytes(item) for item in operands[0] if isinstance(item, pikepdf.String)] if operands else []
+    if not operands:
+        return []
+    last = operands[-1]
+    return [bytes(last)] if isinstance(last, pikepdf.String) else []
+
+
+def scan_content(pdf) -> PageContent:
+    """Every text-showing operator must be inside marked content with an MCID (tagged) or inside
+    /Artifact. Records the untagged runs and the size of every tagged run (font size times the
+    scale of the text and current transformation matrices)."""
+    import pikepdf
+    found = PageContent()
+    fonts: dict = {}
+
+    def font_map(font) -> ToUnicode:
+        key = font.objgen if font is not None and font.is_indirect else id(font)
+        if key not in fonts:
+            fonts[key] = ToUnicode(font)
+        return fonts[key]
+
+    def scan(owner, resources, number: int, marks: list[bool], ctm_det: float, depth: int) -> None:
+        if depth > 12:
+            return
+        resources = resources if resources is not None else pikepdf.Dictionary()
+        font_resources = resources.get("/Font") or pikepdf.Dictionary()
+        properties = resources.get("/Properties") or pikepdf.Dictionary()
+        stack: list[bool] = list(marks)      # True: this level and all inside it count as tagged/artifact
+        det_stack: list[float] = []
+        det, tm_det, size, font = ctm_det, 1.0, 0.0, None
+        try:
+            instructions = pikepdf.parse_content_stream(owner)
+        except Exception as error:  # an unreadable stream: report it as untagged
+            found.untagged.append((number, f"(content stream unreadable: {error})"))
+            return
+        for operands, operator in instructions:
+            op = str(operator)
+            if op in ("BMC", "BDC"):
+                tag = str(operands[0]) if operands else ""
+                props = operands[1] if op == "BDC" and len(operands) > 1 else None
+                if isinstance(props, pikepdf.Name):
+                    props = properties.get(str(props))
+                has_mcid = isinstance(props, pikepdf.Dictionary) and "/MCID" in props
+                stack.append((stack[-1] if stack else False) or tag == "/Artifact" or has_mcid)
+            elif op == "EMC":
+                if len(stack) > len(marks):
+                    stack.pop()
+            elif op == "q":
+                det_stack.append(det)
+            elif op == "Q":
+                det = det_stack.pop() if det_stack else ctm_det
+            elif op == "cm" and len(operands) == 6:
+                a, b, c, d = (float(x) for x in operands[:4])
+                det *= a * d - b * c
+            elif op == "BT":
+                tm_det = 1.0
+            elif op == "Tm" and len(operands) == 6:
+                a, b, c, d = (float(x) for x in operands[:4])
+                tm_det = a * d - b * c
+            elif op == "Tf" and len(operands) == 2:
+                font = font_resources.get(str(operands[0]))
+                size = float(operands[1])
+            elif op in TEXT_SHOWING:
+                strings = shown_strings(op, operands)
+                tagged = bool(stack and stack[-1])
+                cmap = font_map(font)
+                text = "".join(cmap.decode(s) for s in strings)
+                if tagged:
+                    letters = sum(1 for ch in text if not ch.isspace()) or sum(len(s) for s in strings) // cmap.width
+                    if letters:
+                        found.sizes.append((abs(size) * math.sqrt(abs(det * tm_det)), letters))
+                else:
+                    found.untagged_count[number] = found.untagged_count.get(number, 0) + 1
+                    if found.untagged_count[number] <= UNTAGGED_SHOWN:
+                        found.untagged.append((number, text.strip() or f"({sum(len(s) for s in strings)} bytes in font "
+                                                                       f"{font.get('/BaseFont') if font is not None else '?'})"))
+            elif op == "Do" and operands:
+                xobject = (resources.get("/XObject") or pikepdf.Dictionary()).get(str(operands[0]))
+                if xobject is not None and xobject.get("/Subtype") == "/Form":
+                    matrix = xobject.get("/Matrix")
+                    form_det = det
+                    if matrix is not None and len(matrix) == 6:
+                        a, b, c, d = (float(x) for x in list(matrix)[:4])
+                        form_det *= a * d - b * c
+                    scan(xobject, xobject.get("/Resources") or resources, number,
+                         [bool(stack and stack[-1])], form_det, depth + 1)
+
+    for number, page in enumerate(pdf.pages, start=1):
+        scan(page, page.obj.get("/Resources"), number, [], 1.0, 0)
+    return found
+
+
+def weighted_median(pairs: list[tuple[float, int]]) -> float:
+    pairs = sorted(pairs)
+    total = sum(weight for _, weight in pairs)
+    running = 0
+    for value, weight in pairs:
+        running += weight
+        if running * 2 >= total:
+            return value
+    return 0.0
+
+
+def structure_findings(pdf, guide_lang: str | None, lang_source: str, content: PageContent) -> list[Finding]:
+    import pikepdf
+    findings: list[Finding] = []
+    root = pdf.Root
+
+    # identification and document-level settings
+    try:
+        with pdf.open_metadata() as meta:
+            part = meta.get("pdfuaid:part")
+            xmp_title = meta.get("dc:title")
+    except Exception as error:
+        part, xmp_title = None, None
+        findings.append(Finding("structure-xmp", f"the XMP metadata cannot be read: {error}"))
+    if str(part or "").strip() != "1":
+        findings.append(Finding("structure-pdfua-id", f"XMP pdfuaid:part is {part!r}, not 1: the file does not "
+                                                      f"declare PDF/UA-1 (Typst: pdf_standards=[\"ua-1\"])"))
+    lang = str(root.get("/Lang", "")).strip()
+    if not lang:
+        findings.append(Finding("structure-lang", "the catalog has no /Lang (Typst: #set text(lang: ..., region: ...))"))
+    elif guide_lang is None:
+        pass
+    elif guide_lang and not same_language(lang, guide_lang):
+        findings.append(Finding("structure-lang", f"the catalog's /Lang is {lang!r} but the guide's language is "
+                                                  f"{guide_lang!r} ({lang_source})"))
+    info_title = str(pdf.docinfo.get("/Title", "")).strip() if "/Info" in pdf.trailer else ""
+    if not str(xmp_title or "").strip() or not info_title:
+        missing = [name for name, value in (("XMP dc:title", xmp_title), ("Info /Title", info_title))
+                   if not str(value or "").strip()]
+        findings.append(Finding("structure-title", f"no title in {' and '.join(missing)} "
+                                                   f"(Typst: #set document(title: ...))"))
+    preferences = root.get("/ViewerPreferences")
+    if preferences is None or preferences.get("/DisplayDocTitle") is not True:
+        findings.append(Finding("structure-display-doc-title",
+                                "ViewerPreferences/DisplayDocTitle is not true: a viewer shows the file name, not the title"))
+    mark_info = root.get("/MarkInfo")
+    if mark_info is None or mark_info.get("/Marked") is not True:
+        findings.append(Finding("structure-marked", "MarkInfo/Marked is not true: the file does not say it is tagged"))
+
+    tree = structure_tree(pdf)
+    if tree is None or not tree.children:
+        findings.append(Finding("structure-no-tree", "the catalog has no StructTreeRoot (or it is empty): the PDF is not tagged"))
+        nodes = []
+    else:
+        nodes = list(tree.walk())[1:]
+
+    # figures
+    for n, node in enumerate(x for x in nodes if x.role == "/Figure"):
+        alt = str(node.element.get("/Alt", "")).strip()
+        if not alt:
+            findings.append(Finding("structure-figure-alt", f"Figure {n + 1} has no /Alt (Typst: image(..., alt: \"...\"); "
+                                                            f"a decorative picture must be an artifact instead)"))
+
+    # headings: present, starting at H1, never skipping a level going down, not empty
+    headings = [(int(x.role[2:]), x) for x in nodes if re.fullmatch(r"/H[1-6]", x.role)]
+    if nodes and not headings:
+        findings.append(Finding("structure-headings", "the structure tree has no heading (H1…H6)"))
+    previous = 0
+    for level, node in headings:
+        label = node.title()[:60]
+        if previous == 0 and level != 1:
+            findings.append(Finding("structure-heading-levels", f"the first heading is H{level} \"{label}\", not H1"))
+        elif level > previous + 1 and previous:
+            findings.append(Finding("structure-heading-levels",
+                                    f"H{previous} is followed by H{level} \"{label}\": a heading level is skipped"))
+        if not node.has_content() and not node.title():
+            findings.append(Finding("structure-heading-empty", f"an H{level} has no content"))
+        previous = level
+
+    # lists: LI only inside L, no empty L, each LI holds an LBody (and an optional Lbl)
+    for node in nodes:
+        if node.role == "/LI" and (node.parent is None or node.parent.role != "/L"):
+            where = node.parent.role if node.parent is not None else "the root"
+            findings.append(Finding("structure-list", f"an LI sits in {where}, outside any L"))
+        elif node.role == "/L":
+            items = [c for c in node.children if c.role == "/LI"]
+            if not items:
+                findings.append(Finding("structure-list", "an L has no LI: an empty list (or its items were split off)"))
+            others = sorted({c.role for c in node.children if c.role not in ("/LI", "/Caption", "/L")})
+            if others:
+                findings.append(Finding("structure-list", f"an L holds {', '.join(others)}: only LI (and a Caption)"))
+        elif node.role == "/LI":
+            kinds = [c.role for c in node.children]
+            if "/LBody" not in kinds or any(k not in LIST_PARTS for k in kinds):
+                findings.append(Finding("structure-list", f"an LI holds {', '.join(kinds) or 'nothing'}: "
+                                                          f"it must hold an LBody (and optionally an Lbl)"))
+
+    # table header cells with a scope
+    for n, node in enumerate(x for x in nodes if x.role == "/TH"):
+        scopes = [str(a.get("/Scope")) for a in attributes(node.element)
+                  if a.get("/O") == "/Table" and a.get("/Scope") is not None]
+        if not any(scope in TH_SCOPES for scope in scopes):
+            findings.append(Finding("structure-th-scope", f"TH {n + 1} has no /A << /O /Table "
+                                                          f"/Scope /Row|/Column|/Both >> (Typst: table.header(...))"))
+
+    # links: a description on the structure element or on its annotation
+    for n, node in enumerate(x for x in nodes if x.role == "/Link"):
+        described = bool(str(node.element.get("/Alt", "")).strip())
+        for obj in node.objrs:
+            if isinstance(obj, pikepdf.Dictionary) and str(obj.get("/Contents", "")).strip():
+                described = True
+        if not described:
+            findings.append(Finding("structure-link", f"Link {n + 1} has no /Alt and its annotation no /Contents"))
+        if not node.objrs:
+            findings.append(Finding("structure-link", f"Link {n + 1} references no link annotation (no OBJR)"))
+    for number, page in enumerate(pdf.pages, start=1):
+        for annot in page.obj.get("/Annots", []) or []:
+            if annot.get("/Subtype") == "/Link" and not str(annot.get("/Contents", "")).strip():
+                findings.append(Finding("structure-link", "a link annotation has no /Contents", f"page {number}"))
+
+    # bookmarks: at least one per chapter heading (H1 and H2)
+    chapters = [node for level, node in headings if level <= 2]
+    titles = outline_titles(pdf)
+    have = {" ".join(comparable(t).split()) for t in titles}
+    lacking = [c.title() for c in chapters if c.title() and " ".join(comparable(c.title()).split()) not in have]
+    if chapters and not titles:
+        findings.append(Finding("structure-outline", f"no document outline (bookmarks), for {len(chapters)} H1/H2 "
+                                                     f"headings (Typst: heading(bookmarked: true), the default)"))
+    elif len(titles) < len(chapters) or lacking:
+        findings.append(Finding("structure-outline", f"{len(titles)} bookmarks for {len(chapters)} H1/H2 headings"
+                                                     + (f"; none titled \"{lacking[0][:60]}\"" if lacking else "")
+                                                     + (f" (and {len(lacking) - 1} more)" if len(lacking) > 1 else "")))
+
+    # page content outside the structure tree must be an artifact
+    for number, text in content.untagged:
+        count = content.untagged_count.get(number, 0)
+        findings.append(Finding("structure-untagged-text",
+                                f"text outside the structure tree and not an /Artifact: \"{clip(text, 80)}\""
+                                + (f" (and {count - UNTAGGED_SHOWN} more runs on this page)"
+                                   if count > UNTAGGED_SHOWN and text == [t for p, t in content.untagged if p == number][-1]
+                                   else ""), f"page {number}"))
+    return findings
+
+
+# --- the words, in order ---------------------------------------------------
+
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption", "dt", "dd",
+              "caption", "blockquote", "pre", "summary", "address"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HIDDEN_CLASSES = {"visually-hidden", "sr-only", "skip-link"}
+
+
+class MainBlocks(html.parser.HTMLParser):
+    """The text of each block (paragraph, list item, heading, cell ...) inside <main>, in order.
+    Leaves out nav (the PDF has bookmarks), hidden and visually hidden elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.stack: list[tuple[bool, bool, int | None]] = []  # inside <main>, skipped, block index
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        attrs = dict(attrs)
+        parent_inside, parent_skipped, block = self.stack[-1] if self.stack else (False, False, None)
+        inside = parent_inside or tag == "main"
+        skipped = parent_skipped or tag in ("nav", "script", "style", "template") \
+            or "hidden" in attrs or attrs.get("aria-hidden") == "true" \
+            or bool(HIDDEN_CLASSES & set((attrs.get("class") or "").split()))
+        if inside and not skipped and tag in BLOCK_TAGS:
+            self.blocks.append("")
+            block = len(self.blocks) - 1
+        self.stack.append((inside, skipped, block))
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.tags) - 1, -1, -1):
+            if self.tags[i] == tag:
+                del self.tags[i:]
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if not self.stack:
+            return
+        inside, skipped, block = self.stack[-1]
+        if not inside or skipped:
+            return
+        if block is None:
+            if not data.strip():
+                return
+            self.blocks.append("")
+            block = len(self.blocks) - 1
+            self.stack[-1] = (inside, skipped, block)
+        self.blocks[block] += data
+
+
+def is_address(word: str) -> bool:
+    return word.startswith(("http", "www"))
+
+
+def running_lines(pages: list[list[Line]]) -> set[tuple[int, int]]:
+    """(page, line index) of the running head and foot: a first or last line that repeats, digits
+    aside, on more than half the pages, and every page-number line (3, Page 3, 3 of 9)."""
+    found = set()
+    for end in (0, -1):
+        shapes = [re.sub(r"\d+", "#", lines[end].text).strip() for lines in pages if lines]
+        common = max(set(shapes), key=shapes.count) if shapes else None
+        if common is not None and len(pages) > 1 and shapes.count(common) * 2 > len(pages):
+            for number, lines in enumerate(pages):
+                if lines and re.sub(r"\d+", "#", lines[end].text).strip() == common:
+                    found.add((number, end % len(lines)))
+    for number, lines in enumerate(pages):
+        for i, line in enumerate(lines):
+            if PAGE_NUMBER.match(line.text):
+                found.add((number, i))
+    return found
+
+
+def text_findings(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]:
+    parser = MainBlocks()
+    parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+    _, rtl = page_language(page)
+    running = running_lines(pages)
+
+    def block_letters(text: str) -> str:
+        letters = "".join(comparable(word) for word in words_of(text) if not is_address(word))
+        if rtl:
+            letters = "".join(c for c in letters if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
+        return letters
+
+    def streams(reverse_rtl: bool) -> tuple[str, list[bool]]:
+        letters, is_running = [], []
+        for number, lines in enumerate(pages):
+            for i, line in enumerate(lines):
+                text = line.text
+                if rtl:
+                    text = comparable(text)[::-1] if reverse_rtl else comparable(text)
+                    # words_of would reorder nothing; keep the right-to-left letters only
+                    got = "".join(c for c in text if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
+                else:
+                    got = "".join(comparable(w) for w in words_of(text) if not is_address(w))
+                letters.append(got)
+                is_running += [(number, i) in running] * len(got)
+        return "".join(letters), is_running
+
+    blocks = [(text, block_letters(text)) for text in parser.blocks]
+    blocks = [(text, run) for text, run in blocks if run]
+    if not blocks:
+        return [], f"no words in <main> of {page.name}: nothing to compare"
+
+    def compare(raw: str, is_running: list[bool]):
+        clean_index = [i for i, r in enumerate(is_running) if not r]
+        clean = "".join(raw[i] for i in clean_index)
+        position, placed, missing, disordered = 0, 0, [], []
+        for text, run in blocks:
+            # first without the running head and foot (a paragraph across a page break), then as printed
+            start = bisect.bisect_left(clean_index, position)
+            at = clean.find(run, start)
+            if at >= 0:
+                position = clean_index[at + len(run) - 1] + 1
+                placed += 1
+                continue
+            at = raw.find(run, position)
+            if at >= 0:
+                position = at + len(run)
+                placed += 1
+                continue
+            (disordered if run in clean or run in raw else missing).append(text)
+        return placed, missing, disordered
+
+    variants = [streams(False)] + ([streams(True)] if rtl else [])
+    placed, missing, disordered = max((compare(*v) for v in variants), key=lambda r: r[0])
+    findings = []
+    if missing:
+        findings.append(Finding("text-missing", f"\"{clip(' '.join(missing[0].split()), 100)}\" from <main> of "
+                                                f"{page.name} is not in the PDF's text"
+                                + (f" (and {len(missing) - 1} more blocks)" if len(missing) > 1 else "")))
+    if disordered:
+        findings.append(Finding("text-order", f"\"{clip(' '.join(disordered[0].split()), 100)}\" is in the PDF's text "
+                                              f"but out of the order of {page.name}"
+                                + (f" (and {len(disordered) - 1} more blocks)" if len(disordered) > 1 else "")))
+    note = f"{placed} of {len(blocks)} blocks of {page.name} found in order" + (
+        " (right to left: its letters alone)" if rtl else "")
+    return findings, note
+
+
+# --- the checks ---------------------------------------------------------------
+
+
+def pdfua_results(pdfs: list[Path]) -> dict[str, dict]:
+    """pdfua's JSON for each file, by path (one process for all: it prints one object per file)."""
+    command = tools.pdfua()
+    if command is None:
+        raise RuntimeError("pdfua is not installed (pip install -r Tests/Conformance/requirements.txt)")
+    run = subprocess.run([command, "check", "--format", "json", *map(str, pdfs)],
+                         capture_output=True, text=True, timeout=600)
+    if run.returncode in (4, 5) and not run.stdout.strip():
+        raise RuntimeError(f"pdfua exited {run.returncode}: {run.stderr.strip()[-300:]}")
+    decoder, text, position, results = json.JSONDecoder(), run.stdout, 0, {}
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            break
+        value, position = decoder.raw_decode(text, position)
+        for item in value if isinstance(value, list) else [value]:
+            results[str(item.get("file"))] = item
+    return results
+
+
+def pdfua_result(path: Path, data: dict | None, result: Result) -> None:
+    if data is None:
+        result.findings.append(Finding("pdfua-error", "pdfua gave no result for this file"))
+        return
+    for finding in data.get("findings", []):
+        where = f"page {finding['page']}" if finding.get("page") else (finding.get("location") or "")
+        result.findings.append(Finding(
+            finding.get("rule_id", "pdfua"),
+            f"{finding.get('message', '')} (PDF/UA-1 {finding.get('pdfua_clause', '?')}, {finding.get('confidence', '')})",
+            where, finding.get("severity", "error").upper()))
+    if data.get("exit_code", 0) != 0 and not result.findings:
+        result.findings.append(Finding("pdfua-exit", f"pdfua exited {data.get('exit_code')} with no findings listed"))
+    summary = data.get("summary", {})
+    skipped = data.get("skipped", [])
+    result.note = f"{summary.get('rules_run', '?')} rules run" + (
+        f"; skipped {', '.join(s.get('rule_id', '?') for s in skipped)} "
+        f"({clip(skipped[0].get('reason', ''), 90)})" if skipped else "")
+
+
+def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Report) -> None:
+    import pikepdf
+    ua = {}
+    ua_error = None
+    if "pdfua" in only:
+        try:
+            ua = pdfua_results(pdfs)
+        except Exception as error:
+            ua_error = error
+    for path in pdfs:
+        guide = guide_of(path, outputs)
+        kind = pdf_kind(path)
+        page = companion_page(path)
+        results = {check: Result(check, shown(path), guide) for check in PDF_CHECKS if check in only}
+        done: set[str] = set()
+        try:
+            fonts = pdf_fonts(str(path))
+            with pikepdf.open(path) as pdf:
+                pages_count = len(pdf.pages)
+                producer = str(pdf.docinfo.get("/Creator", "")) + " " + str(pdf.docinfo.get("/Producer", "")) \
+                    if "/Info" in pdf.trailer else ""
+                content = scan_content(pdf) if {"pdf-structure", "pdf-print"} & only else PageContent()
+                if "pdf-structure" in results:
+                    guide_lang, lang_source = None, ""
+                    if page is not None:
+                        guide_lang, _ = page_language(page)
+                        lang_source = f"<html lang> of {page.name}"
+                    else:
+                        results["pdf-structure"].note = "no HTML page beside it: /Lang not compared with the guide's"
+                    results["pdf-structure"].findings = structure_findings(pdf, guide_lang, lang_source, content)
+                    done.add("pdf-structure")
+            report.info("pdf", shown(path), f"{pages_count} pages, {path.stat().st_size / 1024:.0f} KB, fonts: "
+                        + (", ".join(f"{f}{'' if f.unicode else ' NO Unicode map'}" for f in fonts) or "none"))
+            if "pdfua" in results:
+                if ua_error is not None:
+                    results["pdfua"].findings.append(Finding("pdfua-error", f"{type(ua_error).__name__}: {ua_error}"))
+                else:
+                    pdfua_result(path, ua.get(str(path)), results["pdfua"])
+                done.add("pdfua")
+            if "pdf-fonts" in results:
+                for font in fonts:
+                    if not font.embedded:
+                        results["pdf-fonts"].findings.append(Finding("fonts-not-embedded", f"{font.name} is not embedded"))
+                    if not font.unicode:
+                        results["pdf-fonts"].findings.append(Finding(
+                            "fonts-no-unicode", f"{font.name} has no ToUnicode map: copying and screen readers "
+                                                f"get no words from it"))
+                if not fonts:
+                    results["pdf-fonts"].note = "no fonts"
+                done.add("pdf-fonts")
+            if {"pdf-text", "pdf-print"} & set(results):
+                lines, heights = pdf_lines(str(path))
+            if "pdf-text" in results:
+                if page is None:
+                    results["pdf-text"].note = "no HTML page beside it to compare the words with: not checked"
+                else:
+                    results["pdf-text"].findings, results["pdf-text"].note = text_findings(page, lines)
+                done.add("pdf-text")
+            if "pdf-print" in results:
+                result = results["pdf-print"]
+                if page is not None and kind is not None:
+                    expected, source = expected_body_size(page, kind)
+                elif kind is not None:
+                    expected, source = DEFAULT_BODY_PT[kind], f"the {kind} default"
+                else:
+                    expected, source = None, ""
+                running = running_lines(lines)
+                content_lines = [[line for i, line in enumerate(ls) if (n, i) not in running]
+                                 for n, ls in enumerate(lines)]
+                typst_made = "typst" in producer.lower()
+                table, fallback = (TYPST_FONT_HEIGHT_RATIO, TYPST_HEIGHT_PER_POINT_MIN) if typst_made \
+                    else (FONT_HEIGHT_RATIO, HEIGHT_PER_POINT_MIN)
+                ratio, tolerance, calibration = height_ratio(fonts, table, fallback)
+                _, headings, summary = check_printed(content_lines, heights, expected or 0, source or "-",
+                                                     ratio, tolerance, calibration)
+                body = weighted_median(content.sizes) if content.sizes else None
+                for finding in headings:
+                    result.findings.append(Finding("pdf-heading-at-page-end", finding.message, finding.document))
+                if not heights:
+                    result.findings.append(Finding("pdf-no-text", "pdftotext finds no text in the PDF"))
+                if expected is None:
+                    result.note = f"not a -large-print or -easy-read PDF: size not checked; {summary}"
+                elif body is None:
+                    result.findings.append(Finding("pdf-body-size", "no tagged text: the body size cannot be measured"))
+                else:
+                    result.note = (f"body {body:.1f}pt from the content stream (Tf x matrix scale, tagged text, "
+                                   f"median by letters); needs ≥ {expected:g}pt ({source}); pdftotext: "
+                                   + summary.split(", ", 1)[-1].split(", needs")[0])
+                    if body < expected - 0.05:
+                        result.findings.append(Finding(
+                            "pdf-body-size", f"body text is {body:.1f}pt (the median size of the tagged text) "
+                                             f"but must be at least {expected:g}pt, from {source}"))
+        except Exception as error:
+            for check, result in results.items():
+                if check not in done:
+                    result.findings.append(Finding("pdf-error", f"{type(error).__name__}: {error}"))
+        for check in PDF_CHECKS:
+            if check in results:
+                report.add(results[check])
+
+
+# --------------------------------------------------------------------------
 # Self-contained: no scripts, no event handlers, no remote resources
 
 TEXT_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".css", ".opf", ".ncx", ".smil", ".txt", ".js", ".md")
@@ -1633,7 +2429,9 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
     for declared in FORMATS:
         if declared.get("profile") and not outputs.print_pages.get(declared["id"]):
             report.say(f"no {declared['id']} HTML files found: skipped")
-    if not outputs.everything:
+    if not outputs.pdfs and set(PDF_CHECKS) & only:
+        report.say("no PDF files found: skipped")
+    if not outputs.everything and not outputs.pdfs:
         report.say("no output files found: skipped")
 
     if outputs.epubs and "epubcheck" in only:
@@ -1668,6 +2466,8 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
         print_checks([(p, kind) for kind, pages in outputs.print_pages.items() for p in pages], outputs, report)
     if outputs.everything and "self-contained" in only:
         self_contained(outputs.everything, outputs, report)
+    if outputs.pdfs and set(PDF_CHECKS) & only:
+        pdf_checks(outputs.pdfs, outputs, only, report)
     report.say(f"conformance checks took {time.monotonic() - started:.1f}s")
     return report
 

@@ -119,7 +119,7 @@ class Expectations:
             print(f"SELFTEST UNMET: {what}", flush=True)
 
 
-OLD_CHECKS = set(run.CHECKS) - set(run.PHONE_CHECKS)
+OLD_CHECKS = set(run.CHECKS) - set(run.PHONE_CHECKS) - set(run.PDF_CHECKS)
 
 
 def check_samples(tree: Path, expect: Expectations) -> None:
@@ -265,6 +265,105 @@ def check_phone_samples(tree: Path, expect: Expectations) -> None:
     expect.check("INFO names" in log and "espeak-ng says" in log, "the first phone link of each file should be spoken in an INFO line")
 
 
+PDFS = SAMPLES / "pdf"  # made by samples/pdf/make_samples.py (Typst 0.15 and pikepdf)
+# The PDF checks on their own tree: each bad PDF beside a copy of the HTML page it was made from.
+PASS_ALL = {check: None for check in run.PDF_CHECKS}
+EXPECTED_PDF_FILES = {
+    "good/good-large-print.pdf": PASS_ALL,
+    "good/good-easy-read.pdf": PASS_ALL,
+    # an annotation with no /Contents: only pdfua looks at annotations other than links
+    "bad/bad-pdfua-large-print.pdf": {**PASS_ALL, "pdfua": {"UA-18-001"}},
+    # faults that pdfua and our own checks both see
+    "bad/bad-tags-large-print.pdf": {**PASS_ALL,
+        "pdfua": {"UA-01-002", "UA-01-003", "UA-06-001", "UA-13-004", "UA-18-005", "UA-07-002"},
+        "pdf-structure": {"structure-pdfua-id", "structure-lang", "structure-display-doc-title", "structure-marked",
+                          "structure-figure-alt", "structure-link", "structure-untagged-text"}},
+    # faults that pdfua 0.1 does not look for
+    "bad/bad-structure-large-print.pdf": {**PASS_ALL, "pdf-structure": {
+        "structure-lang", "structure-heading-levels", "structure-list", "structure-th-scope", "structure-outline"}},
+    # a font not embedded, one without a Unicode map: its words (the headings) are lost to pdftotext too
+    "bad/bad-fonts-large-print.pdf": {**PASS_ALL, "pdf-fonts": {"fonts-not-embedded", "fonts-no-unicode"},
+                                      "pdf-text": {"text-missing"}},
+    # the good PDF against a page with two paragraphs swapped and one more
+    "bad/bad-order-large-print.pdf": {**PASS_ALL, "pdf-text": {"text-missing", "text-order"}},
+    # 16pt body, a heading left at the foot of page 1
+    "bad/bad-print-large-print.pdf": {**PASS_ALL, "pdf-print": {"pdf-body-size", "pdf-heading-at-page-end"}},
+}
+EXPECTED_PDF = {(check, name): rules for name, checks in EXPECTED_PDF_FILES.items() for check, rules in checks.items()}
+
+
+def build_pdf_tree(root: Path) -> None:
+    (root / "good").mkdir(parents=True)
+    (root / "bad").mkdir(parents=True)
+    for name in EXPECTED_PDF_FILES:
+        folder, file = name.split("/")
+        source = PDFS / ("good-large-print.pdf" if file == "bad-order-large-print.pdf" else file)
+        shutil.copy(source, root / name)
+        page = PDFS / file.replace(".pdf", ".html")
+        if not page.exists():
+            page = PDFS / ("good-easy-read.html" if "easy-read" in file else "good-large-print.html")
+        shutil.copy(page, root / folder / file.replace(".pdf", ".html"))
+
+
+def check_pdf_samples(tree: Path, expect: Expectations) -> None:
+    buffer = io.StringIO()
+    report = run.run([str(tree)], only=set(run.PDF_CHECKS), report=run.Report(out=buffer))
+    log = buffer.getvalue()
+    got = {(r.check, Path(r.path).resolve().relative_to(tree.resolve()).as_posix()): r for r in report.results}
+    for key, rules in EXPECTED_PDF.items():
+        result = got.get(key)
+        expect.check(result is not None, f"{key[0]} did not run on {key[1]}")
+        if result is None:
+            continue
+        found = {f.rule for f in result.findings}
+        detail = "; ".join(run.describe(result, f) for f in result.findings)[:1500]
+        if rules is None:
+            expect.check(result.passed, f"{key[0]} should PASS {key[1]} but failed: {detail}")
+        else:
+            expect.check(not result.passed, f"{key[0]} should FAIL {key[1]} but passed")
+            missing = rules - found
+            expect.check(not missing, f"{key[0]} on {key[1]} should report {', '.join(sorted(missing))}; "
+                                      f"it reported {', '.join(sorted(found)) or 'nothing'}")
+    unexpected = set(got) - set(EXPECTED_PDF)
+    expect.check(not unexpected, f"unexpected PDF results: {sorted(unexpected)}")
+    expect.check(log.count("INFO pdf ") == len(EXPECTED_PDF_FILES), "one INFO pdf line (pages, size, fonts) per PDF")
+    structure = got.get(("pdf-structure", "bad/bad-tags-large-print.pdf"))
+    if structure:
+        untagged = [f for f in structure.findings if f.rule == "structure-untagged-text"]
+        expect.check(any(f.document == "page 2" and "Keeping safe online" in f.message for f in untagged),
+                     f"the untagged running head should be named on page 2: {[f.message for f in untagged]}")
+    heading = got.get(("pdf-print", "bad/bad-print-large-print.pdf"))
+    if heading:
+        expect.check([f.document for f in heading.findings if f.rule == "pdf-heading-at-page-end"] == ["page 1"],
+                     "the heading should be found at the foot of page 1 only")
+    easy = got.get(("pdf-print", "good/good-easy-read.pdf"))
+    if easy:
+        expect.check("body 16.0pt" in easy.note and "≥ 16pt" in easy.note, f"easy read should measure 16pt: {easy.note}")
+
+
+def check_pdf_logic(expect: Expectations) -> None:
+    andika = [run.PdfFont("Andika", True, True), run.PdfFont("Andika-Bold", True, True)]
+    ratio, _, _ = run.height_ratio(andika, run.TYPST_FONT_HEIGHT_RATIO, run.TYPST_HEIGHT_PER_POINT_MIN)
+    expect.check(ratio == 1.611, f"Andika in Typst's PDFs should be calibrated at 1.611, not {ratio}")
+    typst_fallback = run.height_ratio([run.PdfFont("LibertinusSerif-Regular-Identity-H", True, True)],
+                                      run.TYPST_FONT_HEIGHT_RATIO, run.TYPST_HEIGHT_PER_POINT_MIN)[0]
+    expect.check(typst_fallback == 1.14, f"Typst's Libertinus fallback should be known: {typst_fallback}")
+    expect.check(run.same_language("en-GB", "en") and run.same_language("cy-GB", "CY-gb")
+                 and not run.same_language("en-GB", "cy"), "language tags compare by case and primary subtag")
+    pages = [[run.Line(1, 0, 10, "Keeping safe online", [10]), run.Line(1, 20, 30, "words", [10]),
+              run.Line(1, 800, 810, "Tudalen 1 o 2", [10])],
+             [run.Line(2, 0, 10, "Keeping safe online", [10]), run.Line(2, 20, 30, "more", [10]),
+              run.Line(2, 800, 810, "Tudalen 2 o 2", [10])]]
+    running = run.running_lines(pages)
+    expect.check(running == {(0, 0), (0, 2), (1, 0), (1, 2)},
+                 f"a Welsh page footer and the running head should be recognised: {sorted(running)}")
+    parser = run.MainBlocks()
+    parser.feed('<body><p>out</p><main><nav><p>Contents</p></nav><h1>Title</h1><p>One <a href="#">two</a>'
+                '<span class="visually-hidden">hidden</span></p><ul><li>a</li></ul></main></body>')
+    blocks = [" ".join(b.split()) for b in parser.blocks]
+    expect.check(blocks == ["Title", "One two", "a"], f"<main> blocks without nav or hidden text: {blocks}")
+
+
 def check_empty_and_text_only(tmp: Path, expect: Expectations) -> None:
     empty = tmp / "empty"
     (empty / "guide").mkdir(parents=True)
@@ -380,6 +479,7 @@ def main() -> int:
     check_scan(expect)
     check_metadata(expect)
     check_page_logic(expect)
+    check_pdf_logic(expect)
     with tempfile.TemporaryDirectory(prefix="waymark-selftest-") as tmp:
         tree = Path(args.keep) if args.keep else Path(tmp) / "samples"
         if tree.exists():
@@ -392,6 +492,11 @@ def main() -> int:
             shutil.rmtree(phones)
         build_phone_tree(phones)
         check_phone_samples(phones, expect)
+        pdfs = Path(args.keep + "-pdf") if args.keep else Path(tmp) / "pdf"
+        if pdfs.exists():
+            shutil.rmtree(pdfs)
+        build_pdf_tree(pdfs)
+        check_pdf_samples(pdfs, expect)
     if expect.failures:
         print(f"selftest: {len(expect.failures)} of {expect.count} expectations UNMET: the checkers are broken", flush=True)
         return 1

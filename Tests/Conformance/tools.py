@@ -61,6 +61,11 @@ def pdffonts() -> str | None:
     return shutil.which("pdffonts")
 
 
+def pdfua() -> str | None:
+    here = os.path.join(os.path.dirname(sys.executable), "pdfua")
+    return here if os.access(here, os.X_OK) else shutil.which("pdfua")
+
+
 def espeak() -> str | None:
     return shutil.which("espeak-ng")
 
@@ -76,6 +81,7 @@ ALL = {
     "pdftotext": pdftotext,
     "pdffonts": pdffonts,
     "espeak-ng": espeak,
+    "pdfua": pdfua,
 }
 
 
@@ -92,6 +98,11 @@ def main() -> int:
     except ImportError:
         gone.append("selenium")
         print("selenium: MISSING")
+    try:
+        import pikepdf  # noqa: F401
+    except ImportError:
+        gone.append("pikepdf")
+        print("pikepdf: MISSING")
     if gone:
         print("missing: " + ", ".join(gone), file=sys.stderr)
         return 1
