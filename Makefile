@@ -8,7 +8,7 @@ APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core espeak-ng
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng
 CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng
 PYTHON ?= python3
 VENV := .venv-test

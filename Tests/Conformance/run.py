@@ -1377,6 +1377,19 @@ class PdfFont:
         return f"{self.name} ({'embedded' if self.embedded else 'NOT embedded'}{', subset' if self.subset else ''})"
 
 
+def pdf_raw_lines(pdf: str) -> list[list[Line]]:
+    """The text lines in the order the PDF draws them (`pdftotext -raw`), page by page: a tagged
+    PDF draws in reading order, which layout order breaks for a table (its columns' lines interleave)."""
+    run = subprocess.run([tools.pdftotext(), "-raw", pdf, "-"], capture_output=True, text=True, timeout=300)
+    if run.returncode != 0:
+        raise RuntimeError(f"pdftotext failed: {run.stderr.strip()}")
+    pages = run.stdout.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [[Line(number, 0.0, 0.0, text, []) for text in page.splitlines() if text.strip()]
+            for number, page in enumerate(pages, start=1)]
+
+
 def pdf_fonts(pdf: str) -> list[PdfFont]:
     run = subprocess.run([tools.pdffonts(), pdf], capture_output=True, text=True, timeout=120)
     fonts = []
@@ -2071,7 +2084,8 @@ HIDDEN_CLASSES = {"visually-hidden", "sr-only", "skip-link"}
 
 class MainBlocks(html.parser.HTMLParser):
     """The text of each block (paragraph, list item, heading, cell ...) inside <main>, in order.
-    Leaves out nav (the PDF has bookmarks), hidden and visually hidden elements."""
+    Leaves out nav (the PDF has bookmarks), hidden and visually hidden elements, and a table's
+    header row (a PDF repeats it on each page, or before each cell of a table laid out as cards)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -2085,7 +2099,7 @@ class MainBlocks(html.parser.HTMLParser):
         attrs = dict(attrs)
         parent_inside, parent_skipped, block = self.stack[-1] if self.stack else (False, False, None)
         inside = parent_inside or tag == "main"
-        skipped = parent_skipped or tag in ("nav", "script", "style", "template") \
+        skipped = parent_skipped or tag in ("nav", "script", "style", "template", "thead") \
             or "hidden" in attrs or attrs.get("aria-hidden") == "true" \
             or bool(HIDDEN_CLASSES & set((attrs.get("class") or "").split()))
         if inside and not skipped and tag in BLOCK_TAGS:
@@ -2138,7 +2152,50 @@ def running_lines(pages: list[list[Line]]) -> set[tuple[int, int]]:
     return found
 
 
+PRINTED_ADDRESS = re.compile(r"\((?:https?://|www\.)[^()]*\)")
+
+
+def without_printed_addresses(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages with the web addresses that print adds after a link's words, "(www.…)", taken
+    out: the HTML page has only the words, and a long address wraps into pieces of no address shape."""
+    result = []
+    for lines in pages:
+        text = PRINTED_ADDRESS.sub("", "\n".join(line.text for line in lines))
+        texts = text.split("\n")
+        result.append([Line(line.page, line.y_min, line.y_max, texts[i], line.heights) if i < len(texts) else line
+                       for i, line in enumerate(lines)])
+    return result
+
+
+def rtl_text_findings(page: Path, blocks: list[str], pages: list[list[Line]]) -> tuple[list[Finding], str]:
+    """Right to left, pdftotext gives each line in visual order, and a line that mixes
+    directions in pieces whose order cannot be undone: every word of each block must be in the
+    PDF (read either way round), but their order is not checked."""
+    def letters(word: str) -> str:
+        return "".join(c for c in comparable(word) if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
+    printed = set()
+    for lines in pages:
+        for line in lines:
+            for word in line.text.split():
+                if got := letters(word):
+                    printed.update((got, got[::-1]))
+    missing = []
+    for text in blocks:
+        words = [w for w in (letters(word) for word in text.split()) if w]
+        if words and any(w not in printed for w in words):
+            missing.append(text)
+    findings = []
+    if missing:
+        findings.append(Finding("text-missing", f"\"{clip(' '.join(missing[0].split()), 100)}\" from <main> of "
+                                                f"{page.name} has words that are not in the PDF's text"
+                                + (f" (and {len(missing) - 1} more blocks)" if len(missing) > 1 else "")))
+    counted = [t for t in blocks if any(letters(w) for w in t.split())]
+    return findings, (f"{len(counted) - len(missing)} of {len(counted)} blocks of {page.name} have every word in the PDF "
+                      f"(right to left: words, not their order, as pdftotext cannot give it)")
+
+
 def text_findings(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], str]:
+    pages = without_printed_addresses(pages)
     parser = MainBlocks()
     parser.feed(page.read_text(encoding="utf-8", errors="replace"))
     _, rtl = page_language(page)
@@ -2152,6 +2209,7 @@ def text_findings(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], s
 
     def streams(reverse_rtl: bool) -> tuple[str, list[bool]]:
         letters, is_running = [], []
+        continuing = False
         for number, lines in enumerate(pages):
             for i, line in enumerate(lines):
                 text = line.text
@@ -2160,7 +2218,14 @@ def text_findings(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], s
                     # words_of would reorder nothing; keep the right-to-left letters only
                     got = "".join(c for c in text if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
                 else:
-                    got = "".join(comparable(w) for w in words_of(text) if not is_address(w))
+                    # An address wrapped at a '-' or '/' goes on in the next line's first word: leave both out.
+                    kept = []
+                    for word in text.split():
+                        if is_address(word) or continuing:
+                            continuing = word.rstrip(").,;").endswith(("-", "/"))
+                            continue
+                        kept += words_of(word)
+                    got = "".join(comparable(w) for w in kept)
                 letters.append(got)
                 is_running += [(number, i) in running] * len(got)
         return "".join(letters), is_running
@@ -2190,7 +2255,9 @@ def text_findings(page: Path, pages: list[list[Line]]) -> tuple[list[Finding], s
             (disordered if run in clean or run in raw else missing).append(text)
         return placed, missing, disordered
 
-    variants = [streams(False)] + ([streams(True)] if rtl else [])
+    if rtl:
+        return rtl_text_findings(page, parser.blocks, pages)
+    variants = [streams(False)]
     placed, missing, disordered = max((compare(*v) for v in variants), key=lambda r: r[0])
     findings = []
     if missing:
@@ -2305,7 +2372,10 @@ def pdf_checks(pdfs: list[Path], outputs: Outputs, only: set[str], report: Repor
                 if page is None:
                     results["pdf-text"].note = "no HTML page beside it to compare the words with: not checked"
                 else:
-                    results["pdf-text"].findings, results["pdf-text"].note = text_findings(page, lines)
+                    # Left to right, the order the PDF draws in; right to left, pdftotext's layout
+                    # lines, which text_findings reads backwards as well as forwards.
+                    text_lines = lines if page_language(page)[1] else pdf_raw_lines(str(path))
+                    results["pdf-text"].findings, results["pdf-text"].note = text_findings(page, text_lines)
                 done.add("pdf-text")
             if "pdf-print" in results:
                 result = results["pdf-print"]

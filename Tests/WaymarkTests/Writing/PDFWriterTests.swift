@@ -40,7 +40,8 @@ import WaymarkTypst
         #expect(source.contains(#"#set document(title: "Everything in one guide""#))
         // The title is the one level-1 heading; chapters are level 2, and in the contents.
         #expect(source.components(separatedBy: "#heading(level: 1").count == 2)
-        #expect(source.contains(#"#outline(title: [#"Contents";], target: heading.where(level: 2)"#))
+        #expect(source.contains(#"#heading(level: 2, outlined: false, bookmarked: true)[#"Contents";]"#))
+        #expect(source.contains("#outline(title: none, target: heading.where(level: 2)"))
         // Pictures carry their alt text; decorative ones are artifacts.
         #expect(source.contains(#"alt: "A phone with a speech bubble")"#))
         #expect(source.contains("#pdf.artifact(image("))
@@ -58,7 +59,7 @@ import WaymarkTypst
         let guide = EasyReadTransform.transform(try EPUBWriterTests.fixture("easy-read.md"), pictograms: try EasyReadWriterTests.pictograms(), labels: .english)
         let (source, _) = Self.markup(guide, easyRead: true)
         #expect(source.contains("#grid(columns: (30%, 1fr)"))
-        #expect(source.contains(#"#heading(level: 1, outlined: false)[#"Talking to someone (Easy read)";]"#))
+        #expect(source.contains(#"#heading(level: 1, outlined: false, bookmarked: true)[#"Talking to someone (Easy read)";]"#))
     }
 
     @Test func veryDeepListsAndQuotesAreFlattenedNotRefused() throws {

@@ -31,6 +31,16 @@ public struct PDFWriter: Writer {
     /// The scripts' fonts, after the main one.
     static let scriptFonts = ["Noto Naskh Arabic", "Noto Sans Gurmukhi"]
 
+    /// The fonts for a guide in `language`: its script's font first where the main font lacks
+    /// or draws it poorly (Arabic and Urdu in Naskh, Panjabi in Gurmukhi), as the HTML does.
+    static func fonts(main: String, language: String) -> [String] {
+        switch PluralRule(language: language).language {
+        case "ar", "ur", "fa", "ps", "sd": return ["Noto Naskh Arabic", main, "Noto Sans Gurmukhi"]
+        case "pa": return ["Noto Sans Gurmukhi", main, "Noto Naskh Arabic"]
+        default: return [main] + scriptFonts
+        }
+    }
+
     /// Creates the writer.
     public init() {}
 
@@ -51,11 +61,11 @@ public struct PDFWriter: Writer {
             throw WriterError(formatID: formatID, message: "\(error)")
         }
         var large = TypstMarkup(guide: guide, labels: labels, layout: .init(
-            bodySize: largePrint.bodySize, fonts: ["DejaVu Sans"] + PDFWriter.scriptFonts, lineHeight: 1.5, edition: nil, easyRead: false),
+            bodySize: largePrint.bodySize, fonts: PDFWriter.fonts(main: "DejaVu Sans", language: guide.metadata.language), lineHeight: 1.5, edition: nil, easyRead: false),
             versions: options.versions)
         let easyGuide = EasyReadTransform.transform(guide, pictograms: options.pictograms, labels: labels)
         var easy = TypstMarkup(guide: easyGuide, labels: labels, layout: .init(
-            bodySize: easyReadProfile.bodySize, fonts: ["Andika"] + PDFWriter.scriptFonts, lineHeight: 1.6,
+            bodySize: easyReadProfile.bodySize, fonts: PDFWriter.fonts(main: "Andika", language: guide.metadata.language), lineHeight: 1.6,
             edition: EasyReadWriter.edition(labels).title, easyRead: true), versions: options.versions)
         let timestamp = options.sourceDateEpoch ?? PDFWriter.epoch(of: guide.metadata.published)
         return [

@@ -52,7 +52,7 @@ struct TypstMarkup {
         let date = labels.date(metadata.published)
         var out = preamble(title: title, date: date)
         // The title page.
-        out += "#heading(level: 1, outlined: false)[\(TypstMarkup.text(title))]\n\n"
+        out += "#heading(level: 1, outlined: false, bookmarked: true)[\(TypstMarkup.text(title))]\n\n"
         if let subtitle = metadata.subtitle { out += "#text(size: \(points(1.2)))[\(TypstMarkup.text(subtitle))]\n\n" }
         if let audience = GuideText.audienceLine(metadata, labels) { out += TypstMarkup.text(audience) + "\n\n" }
         out += TypstMarkup.text(GuideText.publisherLine(metadata, labels)) + "\n\n"
@@ -63,7 +63,8 @@ struct TypstMarkup {
         out += TypstMarkup.text(metadata.summary) + "\n\n"
         let chapters = guide.chapters.filter { $0.heading != nil }
         if chapters.count > 1 || !guide.contacts.isEmpty {
-            out += "#outline(title: [\(TypstMarkup.text(labels(.contents)))], target: heading.where(level: 2), indent: 0em)\n\n"
+            out += "#heading(level: 2, outlined: false, bookmarked: true)[\(TypstMarkup.text(labels(.contents)))]\n\n"
+            out += "#outline(title: none, target: heading.where(level: 2).and(heading.where(outlined: true)), indent: 0em)\n\n"
         }
         for chapter in guide.chapters {
             if let heading = chapter.heading {
@@ -96,7 +97,8 @@ struct TypstMarkup {
             let level = min(max(heading.level + 1, 2), 6)
             return "#heading(level: \(level))[\(inlines(heading.content, recognise: false))]\n\n"
         case .paragraph(let content):
-            return inlines(content) + "\n\n"
+            // A paragraph that prints a long web address is kept on one page, so the address is never split.
+            return holdsLongAddress(content) ? "#block(breakable: false)[\(inlines(content))]\n\n" : inlines(content) + "\n\n"
         case .list(let list):
             listDepth += 1
             defer { listDepth -= 1 }
@@ -142,9 +144,21 @@ struct TypstMarkup {
         return "#block(breakable: false, width: 100%, below: 0.8em)[#grid(columns: (30%, 1fr), gutter: 1em, \(picture), [\(sentences)])]\n#line(length: 100%, stroke: 2pt + black)\n\n"
     }
 
-    /// A table kept as a table (header cells tagged as such), each row whole on a page.
+    /// A table kept as a table (header cells tagged as such), each row whole on a page; one
+    /// of more than three columns is written as one card a row, each cell under its header's
+    /// words (at 18 pt, four columns of A4 hold a word or two a line).
     mutating func table(_ table: Table) -> String {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 1)
+        if columns > TypstMarkup.widestTable {
+            let labels = table.header.map { Inline.plainText($0) }
+            return table.rows.map { row -> String in
+                let cells = row.enumerated().map { index, cell -> String in
+                    let label = index < labels.count && !labels[index].isEmpty ? "#strong[\(TypstMarkup.text(labels[index] + ":"))] " : ""
+                    return label + inlines(cell)
+                }
+                return "#block(breakable: false, width: 100%, inset: 0.6em, stroke: 2pt + black)[\(cells.joined(separator: "\n\n"))]\n\n"
+            }.joined()
+        }
         let header = table.header.map { "[\(inlines($0))]" }.joined(separator: ", ")
         var cells: [String] = []
         for row in table.rows {
@@ -232,6 +246,19 @@ struct TypstMarkup {
         return out
     }
 
+    /// Whether `inlines` print a web address too long to keep on one line.
+    func holdsLongAddress(_ inlines: [Inline]) -> Bool {
+        var long = false
+        Inline.forEach(in: inlines) { inline in
+            if case .link(let destination, _) = inline.kind, destination.lowercased().hasPrefix("http"),
+               HTMLRenderer.displayAddress(destination).count > TypstMarkup.shortAddress { long = true }
+        }
+        return long
+    }
+
+    /// Web addresses up to this long are kept on one line.
+    static let shortAddress = 32
+
     func link(_ destination: String, _ content: String) -> String {
         "#link(\(TypstMarkup.string(destination)))[\(content)];"
     }
@@ -240,7 +267,7 @@ struct TypstMarkup {
     func address(_ destination: String) -> String {
         let shown = HTMLRenderer.displayAddress(destination)
         let words = TypstMarkup.text(shown)
-        return link(LinkPolicy.encoded(destination), shown.count <= 32 ? "#box[\(words)];" : words)
+        return link(LinkPolicy.encoded(destination), shown.count <= TypstMarkup.shortAddress ? "#box[\(words)];" : words)
     }
 
     func phoneLink(_ number: PhoneNumber, scheme: String = "tel:") -> String {
@@ -290,10 +317,31 @@ struct TypstMarkup {
             """
     }
 
+    /// Tables with more columns than this are written as cards.
+    static let widestTable = 3
+
     /// Text from the guide as a Typst string in markup: `#"…";`.
     static func text(_ text: String) -> String {
-        text.isEmpty ? "" : "#\(string(text));"
+        text.isEmpty ? "" : "#\(string(breakingLongWords(text)));"
     }
+
+    /// A word too long for a line (a Welsh place name, a long web address) gets places where it
+    /// may break (zero-width spaces), so it wraps instead of running off the page; no hyphen is
+    /// added (clear-print guidance).
+    static func breakingLongWords(_ text: String) -> String {
+        guard text.count > longestWord else { return text }
+        var result = ""
+        var run = 0
+        for character in text {
+            if character.isWhitespace || character == "/" || character == "-" { run = 0 } else { run += 1 }
+            if run > longestWord { result.append("\u{200B}"); run = 1 }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Letters in a row after which a word may break.
+    static let longestWord = 24
 
     /// A Typst string literal.
     static func string(_ text: String) -> String {
