@@ -128,6 +128,8 @@ private extension TypstEngine {
         let process = Process()
         process.executableURL = python
         process.arguments = ["-I", "-u", "-c", TypstEngine.helperScript]
+        // Not in the build's folder: a helper still ending must not keep that folder's file system busy.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         let toHelper = Pipe()
         let fromHelper = Pipe()
         process.standardInput = toHelper

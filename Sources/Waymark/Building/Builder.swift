@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkTypst
 
 /// What to build: which guides, into which folder, in which formats.
 public struct BuildRequest: Sendable {
@@ -145,6 +146,8 @@ public struct Builder: Sendable {
         // One build at a time writes into an output folder; a second one stops with a clear message.
         let lock = try OutputLock.acquire(in: request.outputRoot)
         defer { withExtendedLifetime(lock) {} }
+        // One Typst helper per build (the pdf format starts it on its first guide): it ends with the build.
+        defer { TypstEngine.shared.stop() }
         let cache = BuildCache(request: request)
         (request.versions, request.translationProblems) = Translations.plan(files, request: request, welshFirst: request.checks.project.welshFirst)
         let prepared = request
