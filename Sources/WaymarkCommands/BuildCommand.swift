@@ -34,6 +34,9 @@ struct BuildCommand: AsyncParsableCommand {
         valueName: "NAME"))
     var style: String?
 
+    @Flag(help: "Also make A5 booklets of the PDF handouts, two pages a side on A4, to print on both sides and fold (<slug>-large-print-booklet.pdf, <slug>-easy-read-booklet.pdf).")
+    var booklet = false
+
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
@@ -67,7 +70,7 @@ struct BuildCommand: AsyncParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
-            options: WriterOptions(wrap: wrap, style: style), displayBase: folders.base, stylesRoot: folders.stylesFolder,
+            options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
         do {

@@ -18,6 +18,8 @@ struct FormatsCommand: ParsableCommand {
         var summary: String
         var audience: String
         var files: [String]
+        /// Files made only with a build option (`booklet` for `--booklet`).
+        var optionalFiles: [String: [String]]
         var styleSheets: [String]
         var profile: Profile?
 
@@ -33,7 +35,7 @@ struct FormatsCommand: ParsableCommand {
             let declarations = WriterRegistry.all.map { writer in
                 Declaration(
                     id: writer.formatID, summary: writer.summary, audience: writer.audience, files: writer.files,
-                    styleSheets: writer.styleSheets,
+                    optionalFiles: writer.optionalFiles, styleSheets: writer.styleSheets,
                     profile: writer.profiles.map { .init(prefixes: $0.prefixes, defaultProfile: $0.defaultProfile, minimumBodySize: $0.minimumBodySize) })
             }
             let encoder = JSONEncoder()

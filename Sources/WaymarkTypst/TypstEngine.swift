@@ -14,13 +14,17 @@ public struct TypstJob: Sendable {
     public var timestamp: Int
     /// The only font files Typst may use (the machine's others are ignored, for the same reason).
     public var fonts: [String]
+    /// The PDF standards the document must meet (`ua-1`: tagged, accessible); empty for a print-only
+    /// sheet such as a booklet's imposed pages.
+    public var standards: [String]
 
     /// Creates a job.
-    public init(source: String, files: [String: [UInt8]] = [:], timestamp: Int, fonts: [String]) {
+    public init(source: String, files: [String: [UInt8]] = [:], timestamp: Int, fonts: [String], standards: [String] = ["ua-1"]) {
         self.source = source
         self.files = files
         self.timestamp = timestamp
         self.fonts = fonts
+        self.standards = standards
     }
 }
 
@@ -93,7 +97,7 @@ private extension TypstEngine {
         try start()
         guard let input, let output else { throw .helperFailed("it is not running") }
         var request: [String: Any] = [
-            "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts,
+            "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
         ]
         request["files"] = job.files.mapValues { Data($0).base64EncodedString() }
         do {
@@ -240,7 +244,7 @@ while True:
         main = os.path.join(folder, "main.typ")
         with open(main, "w", encoding="utf-8") as handle:
             handle.write(request["source"])
-        pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=["ua-1"],
+        pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
                             font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
                             timestamp=int(request["timestamp"]))
         send({"pdf": base64.b64encode(pdf).decode()})

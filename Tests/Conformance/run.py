@@ -213,6 +213,8 @@ def collect(paths: list[str]) -> Outputs:
         for path in files:
             found.roots[path] = base
             name = path.name.lower()
+            if name.endswith("-booklet.pdf"):
+                continue  # print-only: pages imposed two a side (--booklet); the tagged handout is beside it
             if name.endswith(".pdf"):
                 found.pdfs.append(path)  # judged by the pdf checks, not scanned as text
                 continue

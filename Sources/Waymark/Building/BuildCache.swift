@@ -59,6 +59,7 @@ struct BuildCache: Sendable {
             "wrap \(request.options.wrap.map(String.init) ?? "-")",
             "style \(request.options.style ?? "-")",
             "epoch \(request.options.sourceDateEpoch.map(String.init) ?? "-")",
+            "booklet \(request.options.booklet)",
             "allow-errors \(request.allowErrors)",
             "today \(request.checks.today?.description ?? "-")",
             "rules \(request.checks.rules.map { $0.description.id }.joined(separator: ","))",
@@ -74,6 +75,8 @@ struct BuildCache: Sendable {
             digest.add(line: "pictogram \(entry.file) \(entry.alt) \(entry.words.joined(separator: ",")) \(entry.phoneNumber) \(entry.bytes.count)")
             digest.add(entry.bytes)
         }
+        // The label catalogues: a corrected word must reach every guide in that language.
+        digest.add(line: request.options.labels.fingerprint)
         let project = request.guidesRoot.deletingLastPathComponent().appendingPathComponent(ProjectConfiguration.fileName)
         let projectDigest = StreamingDigest.file(project)
         digest.add(line: "project \(projectDigest.map { "\($0.size) \($0.digest)" } ?? "-")")

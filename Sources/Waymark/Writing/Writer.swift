@@ -34,6 +34,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var labels: LabelCatalogues = .builtIn
     /// The guide's other language versions (`translation-of:`), in the order to list them; set by the build.
     public var versions: [GuideVersion] = []
+    /// Make A5 booklets to fold, too (`--booklet`): the pdf format's ``Writer/optionalFiles``.
+    public var booklet = false
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 
@@ -78,6 +80,8 @@ public protocol Writer: Sendable {
     var audience: String { get }
     /// The files it makes, inside `Output/<slug>/`, with `<slug>` standing for the guide's slug.
     var files: [String] { get }
+    /// Files it makes only when asked, by the build option that asks (`booklet` for `--booklet`).
+    var optionalFiles: [String: [String]] { get }
     /// The style sheets of `Styles/` it reads (`epub.css`); an error in one stops the guides it builds.
     var styleSheets: [String] { get }
     /// The style profiles it can use, if any.
@@ -87,6 +91,8 @@ public protocol Writer: Sendable {
 }
 
 extension Writer {
+    /// No files made only on request.
+    public var optionalFiles: [String: [String]] { [:] }
     /// No style sheets.
     public var styleSheets: [String] { [] }
     /// No style profiles.

@@ -80,6 +80,26 @@ import WaymarkTypst
         #expect(first.allSatisfy { $0.bytes.starts(with: Array("%PDF-".utf8)) })
     }
 
+    @Test func aBookletPutsTwoPagesASideInTheOrderTheyAreReadOnceFolded() {
+        let source = PDFWriter.imposition(pages: 5, title: "T")
+        // 5 pages make 8 (two sheets): sheet 1 has pages 8|1 and 2|7, sheet 2 pages 6|3 and 4|5; 6, 7, 8 are blank.
+        let sides = source.components(separatedBy: "#grid(").dropFirst().map { side in
+            side.matches(of: /page: (\d+)|\[\]/).map { $0.1.map(String.init) ?? "-" }
+        }
+        #expect(sides == [["-", "1"], ["2", "-"], ["-", "3"], ["4", "5"]])
+        #expect(source.contains(#"#set page(paper: "a4", flipped: true, margin: 0pt)"#))
+    }
+
+    @Test func withBookletTheWriterMakesTheBookletsToo() throws {
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        var options = try LargePrintWriterTests.options()
+        options.booklet = true
+        let files = try PDFWriter().write(guide, options: options)
+        #expect(files.map(\.path) == ["everything-large-print.pdf", "everything-easy-read.pdf", "everything-large-print-booklet.pdf", "everything-easy-read-booklet.pdf"])
+        #expect(files.map(\.path).dropFirst(2).elementsEqual(PDFWriter().optionalFiles["booklet"]!.map { $0.replacingOccurrences(of: "<slug>", with: "everything") }))
+        #expect(PDFWriter.pageCount(files[2].bytes) % 2 == 0)
+    }
+
     @Test func aMissingEngineIsAClearErrorNotACrash() {
         let engine = TypstEngine(python: URL(fileURLWithPath: "/nonexistent/python3"))
         #expect {

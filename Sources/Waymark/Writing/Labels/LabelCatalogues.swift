@@ -41,6 +41,23 @@ public struct LabelCatalogues: Hashable, Sendable {
         self.byLanguage = byLanguage
     }
 
+    /// Every catalogue's every word, as one text that changes when any of them does (for the build cache).
+    public var fingerprint: String {
+        var lines: [String] = []
+        for language in byLanguage.keys.sorted() {
+            guard let labels = byLanguage[language] else { continue }
+            lines.append("labels \(language) \(labels.name)")
+            for key in Labels.Key.allCases {
+                switch labels.texts[key] {
+                case .plain(let text): lines.append("\(key.rawValue)=\(text)")
+                case .plural(let forms): lines += forms.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\(key.rawValue).\($0.key.rawValue)=\($0.value)" }
+                case nil: lines.append("\(key.rawValue)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The languages there are catalogues for, as their files name them, sorted.
     public var languages: [String] { byLanguage.values.map(\.language).sorted() }
 

@@ -18,6 +18,8 @@ public struct PDFWriter: Writer {
     public let audience = "printing at school or at home, and publishing as a download: large print and easy read on A4"
     /// `<slug>-large-print.pdf` and `<slug>-easy-read.pdf`.
     public let files = ["<slug>-large-print.pdf", "<slug>-easy-read.pdf"]
+    /// With `--booklet`, each as an A5 booklet too: print on both sides (flip on the short edge), fold, staple.
+    public let optionalFiles = ["booklet": ["<slug>-large-print-booklet.pdf", "<slug>-easy-read-booklet.pdf"]]
 
     /// The fonts, from Debian's packages (`make deps` installs them): DejaVu Sans for large
     /// print (the free one of the large-print sheets' Verdana, Tahoma, DejaVu Sans), SIL Andika
@@ -68,18 +70,61 @@ public struct PDFWriter: Writer {
             bodySize: easyReadProfile.bodySize, fonts: PDFWriter.fonts(main: "Andika", language: guide.metadata.language), lineHeight: 1.6,
             edition: EasyReadWriter.edition(labels).title, easyRead: true), versions: options.versions)
         let timestamp = options.sourceDateEpoch ?? PDFWriter.epoch(of: guide.metadata.published)
-        return [
+        var outputs = [
             OutputFile(path: "\(guide.slug)-large-print.pdf", bytes: try compile(&large, timestamp: timestamp)),
             OutputFile(path: "\(guide.slug)-easy-read.pdf", bytes: try compile(&easy, timestamp: timestamp)),
         ]
+        guard options.booklet else { return outputs }
+        for (markup, name) in [(large, "large-print"), (easy, "easy-read")] {
+            // The same words at the same size on A5 pages, then two of them a side of A4.
+            var pages = TypstMarkup(guide: markup.guide, labels: labels, layout: { var layout = markup.layout; layout.paper = "a5"; return layout }(), versions: options.versions)
+            let a5 = try compile(&pages, timestamp: timestamp)
+            let title = GuideText.editionTitle(guide.metadata.title, edition: markup.layout.edition, labels)
+            let booklet = TypstJob(
+                source: PDFWriter.imposition(pages: PDFWriter.pageCount(a5), title: title), files: ["pages.pdf": a5],
+                timestamp: timestamp, fonts: PDFWriter.fontFiles, standards: [])
+            outputs.append(OutputFile(path: "\(guide.slug)-\(name)-booklet.pdf", bytes: try engine(booklet)))
+        }
+        return outputs
     }
 }
 
-private extension PDFWriter {
+extension PDFWriter {
     func compile(_ markup: inout TypstMarkup, timestamp: Int) throws -> [UInt8] {
         let source = markup.document()
+        return try engine(TypstJob(source: source, files: markup.files, timestamp: timestamp, fonts: PDFWriter.fontFiles))
+    }
+
+    /// The pages of a PDF: its page objects, which Typst writes uncompressed, one each.
+    static func pageCount(_ pdf: [UInt8]) -> Int {
+        let text = String(decoding: pdf, as: UTF8.self)
+        return max(text.matches(of: /\/Type\s*\/Page(?![s\w])/).count, 1)
+    }
+
+    /// The sides of a booklet of `pages` A5 pages, padded with blank ones to a multiple of 4:
+    /// each side of A4 holds two pages, in the order that reads straight on once the printed
+    /// stack (both sides, flipped on the short edge) is folded in half. Print-only: the tagged,
+    /// accessible handout is the A4 PDF beside it.
+    static func imposition(pages: Int, title: String) -> String {
+        let total = (pages + 3) / 4 * 4
+        func page(_ index: Int) -> String {
+            index < pages ? "image(\"pages.pdf\", page: \(index + 1), width: 100%)" : "[]"
+        }
+        var sides: [String] = []
+        for sheet in 0..<(total / 4) {
+            sides.append("#grid(columns: (1fr, 1fr), \(page(total - 1 - 2 * sheet)), \(page(2 * sheet)))")
+            sides.append("#grid(columns: (1fr, 1fr), \(page(2 * sheet + 1)), \(page(total - 2 - 2 * sheet)))")
+        }
+        return """
+            #set document(title: \(TypstMarkup.string(title)))
+            #set page(paper: "a4", flipped: true, margin: 0pt)
+
+            """ + sides.joined(separator: "\n#pagebreak()\n") + "\n"
+    }
+
+    func engine(_ job: TypstJob) throws -> [UInt8] {
         do {
-            return try TypstEngine.shared.compile(TypstJob(source: source, files: markup.files, timestamp: timestamp, fonts: PDFWriter.fontFiles))
+            return try TypstEngine.shared.compile(job)
         } catch {
             switch error {
             case .engineMissing:

@@ -20,6 +20,8 @@ struct TypstMarkup {
         var edition: String?
         /// Easy-read rows are drawn (the easy-read handout) instead of left out.
         var easyRead: Bool
+        /// The page: A4 for a handout, A5 for the pages of a booklet (the type stays the same size).
+        var paper = "a4"
     }
 
     let guide: Guide
@@ -300,7 +302,7 @@ struct TypstMarkup {
             #set document(title: \(TypstMarkup.string(title)), author: \(TypstMarkup.string(metadata.publisher)), date: datetime(year: \(published.year), month: \(published.month), day: \(published.day)))
             #set text(lang: \(TypstMarkup.string(lang))\(region), font: \(fonts), size: \(points(1)), hyphenate: false)
             #set par(justify: false, leading: \(StyleProfile.format(leading))em, spacing: 1.1em)
-            #set page(paper: "a4", margin: (left: 18mm, right: 18mm, top: 24mm, bottom: 26mm), header: context text(size: 12pt)[\(head)], footer: context align(center)[\(pageNumber)])
+            #set page(paper: \(TypstMarkup.string(layout.paper)), margin: \(layout.paper == "a4" ? "(left: 18mm, right: 18mm, top: 24mm, bottom: 26mm)" : "(left: 14mm, right: 14mm, top: 18mm, bottom: 20mm)"), header: context text(size: 12pt)[\(head)], footer: context align(center)[\(pageNumber)])
             #set list(indent: 0.6em, body-indent: 0.6em)
             #set enum(indent: 0.6em, body-indent: 0.6em)
             #set table.cell(breakable: false)
