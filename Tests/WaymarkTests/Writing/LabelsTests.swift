@@ -114,6 +114,18 @@ import WaymarkModel
         #expect(page.contains("<html lang=\"fr\">"))
     }
 
+    @Test func aCorrectedLabelRebuildsTheGuidesInThatLanguage() async throws {
+        let project = try StyleSetTests.Project(guide: "")
+        try project.guides.write("guide.md", frontMatter().replacingOccurrences(of: "language: en-GB", with: "language: fr") + "# Aide\n\nTu peux parler à quelqu'un.\n")
+        try project.style("labels/fr.yml", try Self.catalogue("fr") { $0.replacingOccurrences(of: "  contents: Contents", with: "  contents: Sommaire") })
+        _ = try await project.build(stylesRoot: project.styles)
+        let same = try await project.build(stylesRoot: project.styles)
+        #expect(same.results.map(\.unchanged) == [true])
+        try project.style("labels/fr.yml", try Self.catalogue("fr") { $0.replacingOccurrences(of: "  urgent: Urgent", with: "  urgent: Urgence") })
+        let again = try await project.build(stylesRoot: project.styles)
+        #expect(again.results.map(\.unchanged) == [false])
+    }
+
     @Test func aGuideInALanguageWithNoCatalogueBuildsWithAWarning() async throws {
         let project = try StyleSetTests.Project(guide: "")
         try project.guides.write("guide.md", frontMatter().replacingOccurrences(of: "language: en-GB", with: "language: it") + "# Aiuto\n\nPuoi parlare con qualcuno.\n")
