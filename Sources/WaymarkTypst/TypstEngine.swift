@@ -216,43 +216,50 @@ try:
 except Exception as error:
     send({"error": "the Python package 'typst' cannot be imported (%s)" % error})
     sys.exit(0)
-send({"typst": getattr(typst, "__version__", "?")})
+# Everything the helper writes is in one folder of its own, removed however the helper ends
+# (the build finished, or was killed and the pipes closed).
+root = tempfile.mkdtemp(prefix="waymark-typst-")
 font_folders = {}
 def fonts(files):
     # A folder holding just these fonts, made once: Typst reads every font of a folder it is given.
     key = tuple(sorted(files))
     if key not in font_folders:
-        folder = tempfile.mkdtemp(prefix="waymark-fonts-")
+        folder = tempfile.mkdtemp(prefix="fonts-", dir=root)
         for index, path in enumerate(key):
             os.symlink(path, os.path.join(folder, "%02d-%s" % (index, os.path.basename(path))))
         font_folders[key] = folder
     return [font_folders[key]]
-while True:
-    header = sys.stdin.buffer.readline()
-    if not header:
-        break
-    request = json.loads(sys.stdin.buffer.read(int(header)))
-    folder = tempfile.mkdtemp(prefix="waymark-typst-")
-    try:
-        for name, data in request.get("files", {}).items():
-            path = os.path.realpath(os.path.join(folder, name))
-            if not path.startswith(os.path.realpath(folder) + os.sep):
-                raise ValueError("a file name leaves the folder: " + name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(base64.b64decode(data))
-        main = os.path.join(folder, "main.typ")
-        with open(main, "w", encoding="utf-8") as handle:
-            handle.write(request["source"])
-        pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
-                            font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
-                            timestamp=int(request["timestamp"]))
-        send({"pdf": base64.b64encode(pdf).decode()})
-    except Exception as error:
-        send({"error": str(error)})
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-for folder in font_folders.values():
-    shutil.rmtree(folder, ignore_errors=True)
+try:
+    send({"typst": getattr(typst, "__version__", "?")})
+    while True:
+        header = sys.stdin.buffer.readline()
+        if not header:
+            break
+        request = json.loads(sys.stdin.buffer.read(int(header)))
+        folder = tempfile.mkdtemp(prefix="job-", dir=root)
+        try:
+            for name, data in request.get("files", {}).items():
+                path = os.path.realpath(os.path.join(folder, name))
+                if not path.startswith(os.path.realpath(folder) + os.sep):
+                    raise ValueError("a file name leaves the folder: " + name)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "wb") as handle:
+                    handle.write(base64.b64decode(data))
+            main = os.path.join(folder, "main.typ")
+            with open(main, "w", encoding="utf-8") as handle:
+                handle.write(request["source"])
+            pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
+                                font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
+                                timestamp=int(request["timestamp"]))
+            answer = {"pdf": base64.b64encode(pdf).decode()}
+        except Exception as error:
+            answer = {"error": str(error)}
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        send(answer)
+except (BrokenPipeError, KeyboardInterrupt):
+    pass
+finally:
+    shutil.rmtree(root, ignore_errors=True)
 """#
 }
