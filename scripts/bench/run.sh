@@ -136,6 +136,15 @@ WAYMARK="$(cd "$(dirname "$WAYMARK")" && pwd)/$(basename "$WAYMARK")"
   fi
 } > "$INFO"
 
+# The formats a plain `waymark build` makes, and the same without pdf (empty when
+# the binary has no pdf format: then "all" is already that).
+ALL_FORMATS="$("$WAYMARK" formats | awk '{print $1}' | paste -sd, -)"
+NOPDF_FORMATS=""
+if [[ ",$ALL_FORMATS," == *,pdf,* ]]; then
+  NOPDF_FORMATS="$(tr , '\n' <<< "$ALL_FORMATS" | grep -vx pdf | paste -sd, -)"
+fi
+echo "- all formats: $ALL_FORMATS" >> "$INFO"
+
 load() { cut -d' ' -f1 /proc/loadavg; }
 LOAD_START="$(load)"
 if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
@@ -146,9 +155,10 @@ fi
 
 # measure SECTION CORPUS TOOL FORMAT GUIDES SCALE FRESH -- COMMAND…
 # Runs COMMAND under /usr/bin/time and records one line per run in $RESULTS.
-# With MEASURE_TREE=1 it runs under treetime.py instead, which also counts the
-# processes COMMAND left running (Waymark's Typst helper ends after Waymark), and
-# adds COMMAND's own CPU (user, sys: without those) to the line.
+# It runs under treetime.py (MEASURE_TREE=1, the default), which also counts the
+# processes COMMAND left running (Waymark's Typst helper, for the pdf format, ends
+# after Waymark, so /usr/bin/time would miss its CPU), and adds COMMAND's own CPU
+# (user, sys: without those) to the line; MEASURE_TREE=0 uses /usr/bin/time.
 # FRESH is a folder removed before each run ("-" for none). A run that took
 # under BENCH_REPEAT_UNDER seconds is repeated to BENCH_REPEAT runs in all.
 measure() {
@@ -161,7 +171,7 @@ measure() {
     [[ "$fresh" == - ]] || rm -rf "$fresh"
     sync
     local timer=(/usr/bin/time -f "%e %U %S %M" -o "$TMP/time")
-    [[ "${MEASURE_TREE:-0}" != 1 ]] || timer=("$PYTHON" "$HERE/treetime.py" "$TMP/time")
+    [[ "${MEASURE_TREE:-1}" != 1 ]] || timer=("$PYTHON" "$HERE/treetime.py" "$TMP/time")
     if ! "${timer[@]}" "$@" > "$TMP/stdout" 2> "$TMP/stderr"; then
       tail -20 "$TMP/stdout" "$TMP/stderr" >&2
       die "failed: $*"
@@ -226,6 +236,12 @@ for n in $BENCH_SIZES; do
   check_corpus "$dir" corpus "$n" "$n"
   measure corpus "$n" waymark all "$n" 1 "$out" -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
   if [[ "$n" == "$BENCH_NOOP_SIZE" ]]; then noop_rebuild "$dir" "$out" "$n"; fi
+  # Every format but pdf: what "all formats" was before the pdf format (issue #8's figures).
+  if [[ -n "$NOPDF_FORMATS" ]]; then
+    measure corpus "$n" waymark nopdf "$n" 1 "$out-nopdf" -- \
+      "$WAYMARK" build --guides "$dir" --output "$out-nopdf" --styles "$STYLES" --format "$NOPDF_FORMATS"
+    rm -rf "$out-nopdf"
+  fi
 
   # Per format (on a sample for large corpora, the same guides as pandoc's).
   guides=()
@@ -283,6 +299,10 @@ if [[ "$BENCH_LARGE_BYTES" != 0 ]]; then
   check_corpus "$dir" large "$bytes" 1
   measure large "$bytes" waymark all 1 1 "$BENCH_DIR/out-large" -- \
     "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES"
+  if [[ -n "$NOPDF_FORMATS" ]]; then
+    measure large "$bytes" waymark nopdf 1 1 "$BENCH_DIR/out-large" -- \
+      "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES" --format "$NOPDF_FORMATS"
+  fi
   rm -rf "$BENCH_DIR/out-large"
 fi
 
