@@ -4,7 +4,9 @@
 # second and the Waymark/pandoc ratios, then the figures against the targets.
 # docs/performance.md explains the figures.
 #
-#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides (~35 min on 2 cores before the parallel builder)
+#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides, then the pdf part
+#                                        # (~35 min on 2 cores: "all formats" includes pdf since issue #17)
+#   BENCH_PDF=only scripts/bench/run.sh  # just the pdf format against pandoc + WeasyPrint (200 guides, ~4 min)
 #   BENCH_QUICK=1 scripts/bench/run.sh   # 20 and 100 guides (a few minutes)
 #
 # Settings (environment):
