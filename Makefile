@@ -18,7 +18,7 @@ AXE_PIP := axe-playwright-python==0.1.8
 
 .PHONY: bench guides test deps pdf-deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
-	install uninstall install-test
+	install uninstall install-test bench-deps
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
@@ -186,8 +186,22 @@ uninstall:
 install-test: conformance-deps
 	Tests/Install/install-test.sh
 
-## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run.
-bench: deps
+## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run,
+## BENCH_PDF=only for just the pdf format against pandoc --pdf-engine=weasyprint, BENCH_PDF=0 without it.
+## bench-deps: the Debian packages the benchmark runs (pandoc, WeasyPrint for pandoc's PDFs,
+## GNU time, pdfinfo), only those missing.
+BENCH_APT := pandoc weasyprint time poppler-utils
+bench-deps:
+	@missing=""; \
+	for package in $(BENCH_APT); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+bench: deps pdf-deps bench-deps
 	bash scripts/bench/run.sh
 
 clean:

@@ -7,7 +7,11 @@ RESULTS.tsv has one line per timed run, tab-separated:
 
     section corpus tool format guides scale wall user sys rss_kb
 
-section: corpus | large | noop; corpus: number of guides in the corpus (bytes
+An optional 11th and 12th field give the command's own user and sys CPU
+seconds when the run was timed with treetime.py (user and sys are then the
+whole process tree's, including processes the command left running).
+
+section: corpus | large | noop | pdf; corpus: number of guides in the corpus (bytes
 for the large guide); guides: how many guides the run processed; scale: the
 factor that extrapolates the run to the whole corpus (1, or corpus/sample when
 pandoc and the per-format Waymark runs used a sample). A measurement that ran
@@ -21,20 +25,23 @@ from collections import OrderedDict
 
 WAYMARK_FORMATS = [
     ("check", "check only"),
-    ("all", "all 5 formats"),
+    ("all", "all formats"),
+    ("nopdf", "all but pdf"),
     ("epub", "epub"),
     ("text", "text"),
     ("large-print", "large-print"),
 ]
 PANDOC_FORMATS = [("epub", "epub"), ("text", "text"), ("html", "html")]
 # Which pandoc format each Waymark row is compared with.
-COMPARED = {"epub": "epub", "text": "text", "large-print": "html", "all": "sum"}
+COMPARED = {"epub": "epub", "text": "text", "large-print": "html", "all": "sum", "nopdf": "sum"}
 
 
 class Run:
     def __init__(self, fields):
         (self.section, corpus, self.tool, self.format, guides, scale,
-         wall, user, sys_, rss) = fields
+         wall, user, sys_, rss) = fields[:10]
+        # The command's own CPU (without what it left running), when treetime.py measured it.
+        self.own_cpu = (float(fields[10]) + float(fields[11])) * float(scale) if len(fields) >= 12 else None
         self.corpus = int(corpus)
         self.guides = int(guides)
         self.scale = float(scale)
@@ -150,15 +157,16 @@ def main():
                      "W/P", "speed-up", "CPU speed-up", "runs"], rows))
         print()
         print("W/P: Waymark's wall time per guide over pandoc's for the same format in the same run")
-        print("(epub/epub, text/text, large-print/html, all 5 formats/pandoc's 3 formats summed);")
+        print("(epub/epub, text/text, large-print/html, all formats and all but pdf/pandoc's 3 formats summed);")
         print("speed-up: pandoc's wall time over Waymark's; CPU speed-up: the same for CPU time (user + sys),")
-        print("which other load on the machine disturbs less. Peak RSS: the largest process.")
+        print("which other load on the machine disturbs less, of every process the command started (the pdf")
+        print("format's Typst helper included). Peak RSS: the largest process.")
         print("runs: how many times it ran (the median run is shown). Waymark's 'all' includes the checks;")
         print("pandoc runs one process per guide and format, one after another, as a user's script would.")
         if sampled_note:
             print("* pandoc, and Waymark's per-format runs, ran on a seeded random sample of the corpus; wall")
             print("  and CPU time are scaled up to the whole corpus (× corpus/sample), peak RSS is as measured.")
-            print("  Waymark's 'check only' and 'all 5 formats' rows always cover the whole corpus.")
+            print("  Waymark's 'check only', 'all formats' and 'all but pdf' rows always cover the whole corpus.")
         print()
 
     large = [r for (s, _, _, _), r in results.items() if s == "large"]
@@ -168,11 +176,11 @@ def main():
         print()
         rows = []
         for run in large:
-            label = "check only" if run.format == "check" else "all 5 formats"
+            label = {"check": "check only", "nopdf": "all but pdf"}.get(run.format, "all formats")
             rows.append([f"1 guide of {thousands(run.corpus)} bytes", label, fmt_seconds(run.wall),
                          fmt_seconds(run.cpu), f"{run.rss_mb:.0f}", str(run.runs)])
         for run in noop:
-            rows.append([f"{thousands(run.corpus)} guides, built again unchanged", "all 5 formats (no-op)",
+            rows.append([f"{thousands(run.corpus)} guides, built again unchanged", "all formats (no-op)",
                          fmt_seconds(run.wall), fmt_seconds(run.cpu), f"{run.rss_mb:.0f}", str(run.runs)])
         print(table(["what", "formats", "wall s", "CPU s", "peak RSS MB", "runs"], rows))
         print()
@@ -194,6 +202,12 @@ def main():
         cpu = pandoc_sum[n][1] / all_runs[n].cpu
         targets.append([f"all formats ≥ 20× faster than pandoc's 3 (wall per guide, {thousands(n)} guides)",
                         f"{w:.1f} ms vs {p:.1f} ms: {p / w:.1f}× (CPU time: {cpu:.1f}×)", verdict(p / w >= 20)])
+        nopdf = results.get(("corpus", n, "waymark", "nopdf"))
+        if nopdf:
+            w = nopdf.per_guide_ms
+            cpu = pandoc_sum[n][1] / nopdf.cpu
+            targets.append([f"the same for all formats but pdf (what issue #8 measured)",
+                            f"{w:.1f} ms vs {p:.1f} ms: {p / w:.1f}× (CPU time: {cpu:.1f}×)", verdict(p / w >= 20)])
     if len(all_runs) >= 2:
         small, big = min(all_runs), max(all_runs)
         cpu_per = {n: all_runs[n].cpu * 1000 / n for n in all_runs}
@@ -206,6 +220,10 @@ def main():
         targets.append([f"peak RSS at {thousands(big)} guides ≤ 2× that at {thousands(small)}",
                         f"{all_runs[big].rss_mb:.0f} MB vs {all_runs[small].rss_mb:.0f} MB: {rss:.2f}×", verdict(rss <= 2)])
     for run in large:
+        if run.format == "nopdf":
+            targets.append([f"the same for all formats but pdf (what issue #8 measured)",
+                            f"{run.wall:.2f} s (CPU {run.cpu:.2f} s)", verdict(run.wall < 1.0)])
+            continue
         if run.format != "all":
             continue
         text = f"{run.wall:.2f} s"
@@ -230,9 +248,77 @@ def main():
         print("### Against the targets of issue #8")
         print()
         print(table(["target", "measured", "verdict"], targets))
+        print()
+
+    pdf_section(results)
+
+
+def pdf_section(results):
+    """The pdf format against pandoc --pdf-engine=weasyprint (issue #17)."""
+    waymark = results.get(("pdf", PDF_SIZE[0], "waymark", "pdf")) if PDF_SIZE else None
+    pandoc = results.get(("pdf", PDF_SIZE[0], "pandoc", "pdf")) if PDF_SIZE else None
+    if not waymark and not pandoc:
+        return
+    n = PDF_SIZE[0]
+    print("### PDF: Waymark against pandoc with WeasyPrint")
+    print()
+    rows = []
+    for tool, run in (("waymark", waymark), ("pandoc", pandoc)):
+        if not run:
+            continue
+        files, pages, size = PDF_FILES.get(tool, (0, 0, 0))
+        per_guide = run.guides  # the guides this run made PDFs of (pages and files are of these)
+        mark = "*" if run.sampled else ""
+        guides = thousands(n) if not run.sampled else f"{thousands(n)} ({run.guides} sampled)"
+        cpu_ms = run.cpu * 1000 / n
+        pdfs_per_guide = files / per_guide if per_guide else 0
+        helper = ""
+        if tool == "waymark" and run.own_cpu is not None:
+            helper = f"{(run.cpu - run.own_cpu) * 1000 / n:.1f}"
+        speedup = cpu_speedup = ""
+        if tool == "waymark" and pandoc:
+            speedup = f"{pandoc.per_guide_ms / run.per_guide_ms:.1f}×"
+            cpu_speedup = f"{pandoc.cpu / run.cpu:.1f}×"
+        rows.append([guides, tool, f"{pdfs_per_guide:g}", f"{pages / per_guide:.1f}" if per_guide else "",
+                     fmt_seconds(run.wall) + mark, fmt_seconds(run.cpu) + mark, f"{run.rss_mb:.0f}",
+                     fmt_ms(run.per_guide_ms), fmt_ms(cpu_ms),
+                     fmt_ms(cpu_ms / pdfs_per_guide) if pdfs_per_guide else "", helper,
+                     speedup, cpu_speedup, str(run.runs)])
+    print(table(["guides", "tool", "PDFs/guide", "pages/guide", "wall s", "CPU s", "peak RSS MB",
+                 "wall ms/guide", "CPU ms/guide", "CPU ms/PDF", "of it Typst helper", "speed-up",
+                 "CPU speed-up", "runs"], rows))
+    print()
+    print("Waymark: one `waymark build --format pdf` of all the guides (with its checks), two PDFs a guide")
+    print("(large print and easy read) typeset by one Typst helper process; pandoc: one")
+    print("`pandoc -o X.pdf --pdf-engine=weasyprint` process per guide, one after another, one PDF a guide.")
+    print("CPU: user + sys of every process (WeasyPrint is pandoc's child; Waymark's Typst helper, a Python")
+    print("process, ends after Waymark), measured by treetime.py. 'of it Typst helper': the helper's CPU")
+    print("ms per guide. speed-up: pandoc's wall time per guide over Waymark's; CPU speed-up: the same for CPU.")
+    if pandoc and pandoc.sampled:
+        print("* pandoc ran on a seeded random sample; its wall and CPU time are scaled up to all the guides.")
+    print()
+    targets = []
+    if waymark and pandoc:
+        w, p = waymark.per_guide_ms, pandoc.per_guide_ms
+        c = pandoc.cpu / waymark.cpu
+        targets.append(["pdf ≥ 10× faster than pandoc --pdf-engine=weasyprint (wall per guide)",
+                        f"{w:.1f} ms vs {p:.1f} ms: {p / w:.1f}× (CPU time: {c:.1f}×)", "PASS" if p / w >= 10 else "FAIL"])
+        targets.append(["the same in CPU time per guide (less disturbed by other load)",
+                        f"{waymark.cpu * 1000 / n:.1f} ms vs {pandoc.cpu * 1000 / n:.1f} ms: {c:.1f}×",
+                        "PASS" if c >= 10 else "FAIL"])
+    if waymark:
+        cpu_ms = waymark.cpu * 1000 / n
+        targets.append(["pdf under 150 ms of CPU per guide (both PDFs, all processes)",
+                        f"{cpu_ms:.1f} ms ({cpu_ms / 2:.1f} ms a PDF)", "PASS" if cpu_ms < 150 else "FAIL"])
+    print("### Against the targets of issue #17")
+    print()
+    print(table(["target", "measured", "verdict"], targets))
+    print()
 
 
 BYTES = {}
+PDF_FILES = {}
+PDF_SIZE = []
 
 if __name__ == "__main__":
     # Corpus sizes in bytes, for the per-KB comparison: lines "bytes N B" in the results file.
@@ -241,4 +327,11 @@ if __name__ == "__main__":
             if line.startswith("# bytes "):
                 _, _, n, b = line.split()
                 BYTES[int(n)] = int(b)
+            elif line.startswith("# pdf-files "):
+                _, _, tool, files, pages, size = line.split()
+                PDF_FILES[tool] = (int(files), int(pages), int(size))
+            elif line.startswith("pdf\t"):
+                size = int(line.split("\t")[1])
+                if size not in PDF_SIZE:
+                    PDF_SIZE.append(size)
     main()

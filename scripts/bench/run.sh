@@ -4,7 +4,9 @@
 # second and the Waymark/pandoc ratios, then the figures against the targets.
 # docs/performance.md explains the figures.
 #
-#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides (~35 min on 2 cores before the parallel builder)
+#   scripts/bench/run.sh                 # full run: 100, 1,000 and 10,000 guides, then the pdf part
+#                                        # (~35 min on 2 cores: "all formats" includes pdf since issue #17)
+#   BENCH_PDF=only scripts/bench/run.sh  # just the pdf format against pandoc + WeasyPrint (200 guides, ~4 min)
 #   BENCH_QUICK=1 scripts/bench/run.sh   # 20 and 100 guides (a few minutes)
 #
 # Settings (environment):
@@ -22,6 +24,10 @@
 #   BENCH_REPEAT=N          runs of a measurement whose first run took under
 #                           BENCH_REPEAT_UNDER seconds (defaults 3, 10); the median is reported
 #   BENCH_DIR=DIR           work folder (default .build-bench/run): corpora, outputs, results
+#   BENCH_PDF=0|1|only      the pdf format against pandoc --pdf-engine=weasyprint (scripts/bench/pdf.sh,
+#                           issue #17): 0 skips it, only runs nothing else (default 1)
+#   BENCH_PDF_SIZE=N        guides in the PDF corpus (default 200; quick: 20)
+#   BENCH_PDF_PANDOC_SAMPLE=N  run pandoc on a seeded sample of N of them, scaled up (default 0: all)
 #
 # Standard output is the report only (also saved as BENCH_DIR/report.md);
 # progress goes to standard error. The report is the same from run to run
@@ -35,9 +41,17 @@ cd "$ROOT"
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_SIZES:=20 100}"
   : "${BENCH_NOOP_SIZE:=100}"
+  : "${BENCH_PDF_SIZE:=20}"
 else
   : "${BENCH_SIZES:=100 1000 10000}"
   : "${BENCH_NOOP_SIZE:=1000}"
+  : "${BENCH_PDF_SIZE:=200}"
+fi
+: "${BENCH_PDF:=1}"
+: "${BENCH_PDF_PANDOC_SAMPLE:=0}"
+if [[ "$BENCH_PDF" == only ]]; then
+  # Just the PDF part: no corpora, no no-op rebuild, no large guide.
+  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0
 fi
 : "${BENCH_SEED:=8}"
 : "${BENCH_LARGE_BYTES:=1000000}"
@@ -72,10 +86,14 @@ apt_install() {
 }
 [[ -x /usr/bin/time ]] || apt_install time
 if [[ "$BENCH_PANDOC" == 1 ]] && ! command -v pandoc >/dev/null; then apt_install pandoc; fi
+if [[ "$BENCH_PANDOC" == 1 && "$BENCH_PDF" != 0 ]] && ! command -v weasyprint >/dev/null; then apt_install weasyprint; fi
+[[ "$BENCH_PDF" == 0 ]] || command -v pdfinfo >/dev/null || apt_install poppler-utils
 
 SOURCE_LABEL=""
 if [[ -z "${WAYMARK:-}" ]]; then
   make -s deps >&2
+  # The pdf format's Typst (.venv-pdf/), which a binary built under this folder finds.
+  [[ "$BENCH_PDF" == 0 ]] || make -s pdf-deps >&2
   if [[ -n "${BENCH_REV:-}" ]]; then
     sha="$(git rev-parse --short "$BENCH_REV^{commit}")"
     src="$ROOT/.build-bench/src-$sha"
@@ -109,8 +127,25 @@ WAYMARK="$(cd "$(dirname "$WAYMARK")" && pwd)/$(basename "$WAYMARK")"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, $(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "- waymark: $SOURCE_LABEL"
   if [[ "$BENCH_PANDOC" == 1 ]]; then echo "- pandoc: $(pandoc --version | head -1 | sed 's/^pandoc //')"; fi
-  echo "- corpus: seed $BENCH_SEED; sizes $BENCH_SIZES; pandoc on a sample of $BENCH_PANDOC_SAMPLE above $BENCH_PANDOC_MAX guides"
+  if [[ "$BENCH_PANDOC" == 1 && "$BENCH_PDF" != 0 ]]; then echo "- weasyprint (pandoc's PDF engine): $(weasyprint --version 2>&1 | sed 's/^WeasyPrint version:* *//')"; fi
+  if [[ -n "$BENCH_SIZES" ]]; then
+    echo "- corpus: seed $BENCH_SEED; sizes $BENCH_SIZES; pandoc on a sample of $BENCH_PANDOC_SAMPLE above $BENCH_PANDOC_MAX guides"
+  fi
+  if [[ "$BENCH_PDF" != 0 ]]; then
+    sample="all of them"
+    ((BENCH_PDF_PANDOC_SAMPLE > 0 && BENCH_PDF_PANDOC_SAMPLE < BENCH_PDF_SIZE)) && sample="a seeded sample of $BENCH_PDF_PANDOC_SAMPLE"
+    echo "- pdf: $BENCH_PDF_SIZE guides, seed $BENCH_SEED; pandoc on $sample"
+  fi
 } > "$INFO"
+
+# The formats a plain `waymark build` makes, and the same without pdf (empty when
+# the binary has no pdf format: then "all" is already that).
+ALL_FORMATS="$("$WAYMARK" formats | awk '{print $1}' | paste -sd, -)"
+NOPDF_FORMATS=""
+if [[ ",$ALL_FORMATS," == *,pdf,* ]]; then
+  NOPDF_FORMATS="$(tr , '\n' <<< "$ALL_FORMATS" | grep -vx pdf | paste -sd, -)"
+fi
+echo "- all formats: $ALL_FORMATS" >> "$INFO"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 LOAD_START="$(load)"
@@ -122,6 +157,10 @@ fi
 
 # measure SECTION CORPUS TOOL FORMAT GUIDES SCALE FRESH -- COMMAND…
 # Runs COMMAND under /usr/bin/time and records one line per run in $RESULTS.
+# It runs under treetime.py (MEASURE_TREE=1, the default), which also counts the
+# processes COMMAND left running (Waymark's Typst helper, for the pdf format, ends
+# after Waymark, so /usr/bin/time would miss its CPU), and adds COMMAND's own CPU
+# (user, sys: without those) to the line; MEASURE_TREE=0 uses /usr/bin/time.
 # FRESH is a folder removed before each run ("-" for none). A run that took
 # under BENCH_REPEAT_UNDER seconds is repeated to BENCH_REPEAT runs in all.
 measure() {
@@ -133,13 +172,18 @@ measure() {
     # that its I/O is not charged to this run (Waymark fsyncs every file).
     [[ "$fresh" == - ]] || rm -rf "$fresh"
     sync
-    if ! /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$@" > "$TMP/stdout" 2> "$TMP/stderr"; then
+    local timer=(/usr/bin/time -f "%e %U %S %M" -o "$TMP/time")
+    [[ "${MEASURE_TREE:-1}" != 1 ]] || timer=("$PYTHON" "$HERE/treetime.py" "$TMP/time")
+    if ! "${timer[@]}" "$@" > "$TMP/stdout" 2> "$TMP/stderr"; then
       tail -20 "$TMP/stdout" "$TMP/stderr" >&2
       die "failed: $*"
     fi
-    read -r wall user sys rss < <(tail -1 "$TMP/time")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-      "$section" "$corpus" "$tool" "$format" "$guides" "$scale" "$wall" "$user" "$sys" "$rss" >> "$RESULTS"
+    local own=()
+    read -r wall user sys rss own[0] own[1] < <(tail -1 "$TMP/time")
+    { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' \
+        "$section" "$corpus" "$tool" "$format" "$guides" "$scale" "$wall" "$user" "$sys" "$rss"
+      [[ -z "${own[0]:-}" ]] || printf '\t%s\t%s' "${own[0]}" "${own[1]}"
+      echo; } >> "$RESULTS"
     say "  $tool $format ($section $corpus, $guides guides): ${wall}s wall, ${user}s user, ${sys}s sys, ${rss} KB"
     if ((i == 1)) && awk -v w="$wall" -v u="$BENCH_REPEAT_UNDER" 'BEGIN { exit !(w < u) }'; then
       runs=$BENCH_REPEAT
@@ -194,6 +238,12 @@ for n in $BENCH_SIZES; do
   check_corpus "$dir" corpus "$n" "$n"
   measure corpus "$n" waymark all "$n" 1 "$out" -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
   if [[ "$n" == "$BENCH_NOOP_SIZE" ]]; then noop_rebuild "$dir" "$out" "$n"; fi
+  # Every format but pdf: what "all formats" was before the pdf format (issue #8's figures).
+  if [[ -n "$NOPDF_FORMATS" ]]; then
+    measure corpus "$n" waymark nopdf "$n" 1 "$out-nopdf" -- \
+      "$WAYMARK" build --guides "$dir" --output "$out-nopdf" --styles "$STYLES" --format "$NOPDF_FORMATS"
+    rm -rf "$out-nopdf"
+  fi
 
   # Per format (on a sample for large corpora, the same guides as pandoc's).
   guides=()
@@ -251,7 +301,18 @@ if [[ "$BENCH_LARGE_BYTES" != 0 ]]; then
   check_corpus "$dir" large "$bytes" 1
   measure large "$bytes" waymark all 1 1 "$BENCH_DIR/out-large" -- \
     "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES"
+  if [[ -n "$NOPDF_FORMATS" ]]; then
+    measure large "$bytes" waymark nopdf 1 1 "$BENCH_DIR/out-large" -- \
+      "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES" --format "$NOPDF_FORMATS"
+  fi
   rm -rf "$BENCH_DIR/out-large"
+fi
+
+# --- The pdf format (issue #17) -------------------------------------------------
+
+if [[ "$BENCH_PDF" != 0 ]]; then
+  # shellcheck source=pdf.sh
+  source "$HERE/pdf.sh"
 fi
 
 echo "- load average (1 min) at the start and at the end: $LOAD_START, $(load) (other work on the machine slows the wall times)" >> "$INFO"
