@@ -47,142 +47,105 @@ public enum TypstError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Typst, the typesetting engine the `pdf` format uses for tagged PDF/UA-1, run as one
-/// long-lived Python helper process for the whole build (started when the first PDF is
-/// asked for), fed one document at a time.
+/// Typst, the typesetting engine the `pdf` format uses for tagged PDF/UA-1, run as long-lived
+/// Python helper processes for the whole build (one per core, at most two, each started when a
+/// document first needs it), each fed one document at a time.
 ///
 /// Typst is only packaged for Python here (PyPI `typst`), so this is the one place that knows
 /// there is a Python process: the writer hands over markup and pictures and gets PDF bytes back.
 /// The helper is found at `WAYMARK_TYPST_PYTHON`, else in `lib/waymark/pdf/` beside an installed
 /// `waymark` (`make install`), else in `.venv-pdf/` of the source folder it was built from.
+///
+/// Each message is a line `<JSON length> <bytes length>`, the JSON, then the bytes (pictures
+/// going in, the PDF coming out), so no document is copied through base64.
 public final class TypstEngine: @unchecked Sendable {
     /// The engine of this process.
     public static let shared = TypstEngine()
 
     /// The Python to run, or nil to look for it (see the type's description).
     private let givenPython: URL?
-
-    /// An engine running `python` (a test's own), or the one found as the type describes.
-    public init(python: URL? = nil) {
-        givenPython = python
-    }
-
-    /// One document at a time goes to the helper; its state is touched only under this lock.
+    /// How many helpers may run at once.
+    private let most: Int
+    /// Guards `idle`, `running` and `startProblem`.
     private let lock = NSLock()
-
-    private var process: Process?
-    private var input: FileHandle?
-    private var output: FileHandle?
+    private let free: DispatchSemaphore
+    private var idle: [Helper] = []
+    private var running = 0
     private var startProblem: TypstError?
 
-    /// Compiles `job` to PDF/UA-1 (waiting while another document is compiled).
+    /// An engine running `python` (a test's own), or the one found as the type describes,
+    /// with up to `helpers` documents typeset at once.
+    public init(python: URL? = nil, helpers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))) {
+        givenPython = python
+        most = max(helpers, 1)
+        free = DispatchSemaphore(value: most)
+    }
+
+    /// Compiles `job` to PDF (waiting while the helpers are all busy).
     public func compile(_ job: TypstJob) throws(TypstError) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try compileLocked(job)
-    }
-
-    /// Stops the helper (it also stops by itself when this process ends).
-    public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        stopLocked()
-    }
-}
-
-// MARK: - The helper process
-
-private extension TypstEngine {
-    func compileLocked(_ job: TypstJob) throws(TypstError) -> [UInt8] {
-        try start()
-        guard let input, let output else { throw .helperFailed("it is not running") }
-        var request: [String: Any] = [
-            "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
-        ]
-        request["files"] = job.files.mapValues { Data($0).base64EncodedString() }
+        free.wait()
+        defer { free.signal() }
+        let helper = try checkOut()
         do {
-            let body = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
-            try input.write(contentsOf: Data("\(body.count)\n".utf8) + body)
+            let pdf = try helper.compile(job)
+            checkIn(helper)
+            return pdf
         } catch {
-            stopLocked()
-            throw .helperFailed("it could not be sent the document (\(error))")
-        }
-        let answer = try read(from: output)
-        if let pdf = answer["pdf"] as? String, let bytes = Data(base64Encoded: pdf) { return Array(bytes) }
-        throw .compileFailed((answer["error"] as? String) ?? "no reason given")
-    }
-
-    func stopLocked() {
-        try? input?.close()
-        process?.waitUntilExit()
-        process = nil
-        input = nil
-        output = nil
-    }
-    func start() throws(TypstError) {
-        if process != nil { return }
-        if let startProblem { throw startProblem }
-        guard let python = givenPython ?? TypstEngine.python() else {
-            let problem = TypstError.engineMissing("no Python with it was found (set WAYMARK_TYPST_PYTHON, or run 'make pdf-deps' in Waymark's source folder)")
-            startProblem = problem
-            throw problem
-        }
-        // A helper that dies must not take the build with it: writing to its closed pipe is then an error, not a signal.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-I", "-u", "-c", TypstEngine.helperScript]
-        // Not in the build's folder: a helper still ending must not keep that folder's file system busy.
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let toHelper = Pipe()
-        let fromHelper = Pipe()
-        process.standardInput = toHelper
-        process.standardOutput = fromHelper
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            let problem = TypstError.engineMissing("\(python.path) could not be started (\(error))")
-            startProblem = problem
-            throw problem
-        }
-        self.process = process
-        input = toHelper.fileHandleForWriting
-        output = fromHelper.fileHandleForReading
-        // The helper's first answer says whether it could import Typst.
-        do throws(TypstError) {
-            let hello = try read(from: fromHelper.fileHandleForReading)
-            if let error = hello["error"] as? String { throw TypstError.engineMissing("\(python.path): \(error)") }
-        } catch {
-            stopLocked()
-            startProblem = error
+            // Typst refusing a document leaves the helper well; one that stopped is dropped.
+            if helper.isRunning { checkIn(helper) } else { drop(helper) }
             throw error
         }
     }
 
-    /// Reads one answer: a line with the length of the JSON that follows.
-    func read(from output: FileHandle) throws(TypstError) -> [String: Any] {
-        var header = Data()
-        while true {
-            guard let byte = try? output.read(upToCount: 1), let first = byte.first else {
-                stopLocked()
-                throw .helperFailed("it ended without an answer")
-            }
-            if first == UInt8(ascii: "\n") { break }
-            header.append(first)
-            if header.count > 20 { throw .helperFailed("its answer did not start with a length") }
+    /// Stops the helpers (the build is over); the next document starts them again.
+    public func stop() {
+        lock.lock()
+        let helpers = idle
+        idle = []
+        running = 0
+        startProblem = nil
+        lock.unlock()
+        for helper in helpers { helper.stop() }
+    }
+}
+
+// MARK: - The pool
+
+private extension TypstEngine {
+    func checkOut() throws(TypstError) -> Helper {
+        lock.lock()
+        if let helper = idle.popLast() {
+            lock.unlock()
+            return helper
         }
-        guard let count = Int(String(decoding: header, as: UTF8.self)), count >= 0 else { throw .helperFailed("its answer did not start with a length") }
-        var body = Data()
-        while body.count < count {
-            guard let chunk = try? output.read(upToCount: count - body.count), !chunk.isEmpty else {
-                stopLocked()
-                throw .helperFailed("its answer was cut short")
-            }
-            body.append(chunk)
+        if let startProblem {
+            lock.unlock()
+            throw startProblem
         }
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { throw .helperFailed("its answer was not JSON") }
-        return object
+        running += 1
+        lock.unlock()
+        do {
+            return try Helper(python: givenPython ?? TypstEngine.python())
+        } catch {
+            lock.lock()
+            running -= 1
+            if case .engineMissing = error { startProblem = error }
+            lock.unlock()
+            throw error
+        }
+    }
+
+    func checkIn(_ helper: Helper) {
+        lock.lock()
+        idle.append(helper)
+        lock.unlock()
+    }
+
+    func drop(_ helper: Helper) {
+        helper.stop()
+        lock.lock()
+        running -= 1
+        lock.unlock()
     }
 
     /// The Python that has the `typst` package, if there is one.
@@ -202,22 +165,124 @@ private extension TypstEngine {
         }
         return nil
     }
+}
 
-    /// The helper: answers each request (a length line, then JSON) with the PDF or the error.
-    /// It writes the source and pictures into a fresh folder of its own for each document.
-    static let helperScript = #"""
-import base64, json, os, shutil, sys, tempfile
-def send(obj):
+// MARK: - One helper process
+
+/// One Python process with Typst, used by one document at a time (the pool sees to that).
+private final class Helper {
+    let process: Process
+    let input: FileHandle
+    let output: FileHandle
+
+    init(python: URL?) throws(TypstError) {
+        guard let python else {
+            throw .engineMissing("no Python with it was found (set WAYMARK_TYPST_PYTHON, or run 'make pdf-deps' in Waymark's source folder)")
+        }
+        // A helper that dies must not take the build with it: writing to its closed pipe is then an error, not a signal.
+        signal(SIGPIPE, SIG_IGN)
+        process = Process()
+        process.executableURL = python
+        process.arguments = ["-I", "-u", "-c", Helper.script]
+        // Not in the build's folder: a helper still ending must not keep that folder's file system busy.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let toHelper = Pipe()
+        let fromHelper = Pipe()
+        process.standardInput = toHelper
+        process.standardOutput = fromHelper
+        process.standardError = FileHandle.nullDevice
+        input = toHelper.fileHandleForWriting
+        output = fromHelper.fileHandleForReading
+        do {
+            try process.run()
+        } catch {
+            throw .engineMissing("\(python.path) could not be started (\(error))")
+        }
+        // The helper's first answer says whether it could import Typst.
+        do throws(TypstError) {
+            let (hello, _) = try read()
+            if let error = hello["error"] as? String { throw TypstError.engineMissing("\(python.path): \(error)") }
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    func compile(_ job: TypstJob) throws(TypstError) -> [UInt8] {
+        let names = job.files.keys.sorted()
+        var bytes: [UInt8] = []
+        for name in names { bytes += job.files[name] ?? [] }
+        let request: [String: Any] = [
+            "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
+            "files": names.map { [$0, job.files[$0]?.count ?? 0] as [Any] },
+        ]
+        do {
+            let body = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
+            try input.write(contentsOf: Data("\(body.count) \(bytes.count)\n".utf8) + body + Data(bytes))
+        } catch {
+            stop()
+            throw .helperFailed("it could not be sent the document (\(error))")
+        }
+        let (answer, pdf) = try read()
+        if answer["ok"] as? Bool == true { return pdf }
+        throw .compileFailed((answer["error"] as? String) ?? "no reason given")
+    }
+
+    func stop() {
+        try? input.close()
+        process.waitUntilExit()
+    }
+
+    /// Reads one answer: a line with the two lengths, the JSON, then the bytes.
+    func read() throws(TypstError) -> ([String: Any], [UInt8]) {
+        var header = Data()
+        while true {
+            guard let byte = try? output.read(upToCount: 1), let first = byte.first else {
+                throw .helperFailed("it ended without an answer")
+            }
+            if first == UInt8(ascii: "\n") { break }
+            header.append(first)
+            if header.count > 40 { throw .helperFailed("its answer did not start with its length") }
+        }
+        let lengths = String(decoding: header, as: UTF8.self).split(separator: " ").compactMap { Int($0) }
+        guard lengths.count == 2, lengths.allSatisfy({ $0 >= 0 }) else { throw .helperFailed("its answer did not start with its length") }
+        let body = try exactly(lengths[0])
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { throw .helperFailed("its answer was not JSON") }
+        return (object, Array(try exactly(lengths[1])))
+    }
+
+    func exactly(_ count: Int) throws(TypstError) -> Data {
+        var data = Data()
+        while data.count < count {
+            guard let chunk = try? output.read(upToCount: count - data.count), !chunk.isEmpty else {
+                throw .helperFailed("its answer was cut short")
+            }
+            data.append(chunk)
+        }
+        return data
+    }
+
+    /// The helper: answers each request with the PDF or the error. It writes the source and
+    /// pictures into a fresh folder for each document, inside one folder of its own that is
+    /// removed however it ends (the build finished, or was killed and the pipes closed).
+    static let script = #"""
+import json, os, shutil, sys, tempfile
+def send(obj, data=b""):
     body = json.dumps(obj).encode()
-    sys.stdout.buffer.write(str(len(body)).encode() + b"\n" + body)
+    sys.stdout.buffer.write(b"%d %d\n" % (len(body), len(data)) + body + data)
     sys.stdout.buffer.flush()
+def exactly(count):
+    data = sys.stdin.buffer.read(count)
+    if len(data) != count:
+        raise EOFError
+    return data
 try:
     import typst
 except Exception as error:
     send({"error": "the Python package 'typst' cannot be imported (%s)" % error})
     sys.exit(0)
-# Everything the helper writes is in one folder of its own, removed however the helper ends
-# (the build finished, or was killed and the pipes closed).
 root = tempfile.mkdtemp(prefix="waymark-typst-")
 font_folders = {}
 def fonts(files):
@@ -235,29 +300,34 @@ try:
         header = sys.stdin.buffer.readline()
         if not header:
             break
-        request = json.loads(sys.stdin.buffer.read(int(header)))
+        json_length, data_length = (int(part) for part in header.split())
+        request = json.loads(exactly(json_length))
+        data = exactly(data_length)
         folder = tempfile.mkdtemp(prefix="job-", dir=root)
+        pdf = b""
         try:
-            for name, data in request.get("files", {}).items():
+            offset = 0
+            for name, size in request.get("files", []):
                 path = os.path.realpath(os.path.join(folder, name))
                 if not path.startswith(os.path.realpath(folder) + os.sep):
                     raise ValueError("a file name leaves the folder: " + name)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "wb") as handle:
-                    handle.write(base64.b64decode(data))
+                    handle.write(data[offset:offset + size])
+                offset += size
             main = os.path.join(folder, "main.typ")
             with open(main, "w", encoding="utf-8") as handle:
                 handle.write(request["source"])
             pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
                                 font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
                                 timestamp=int(request["timestamp"]))
-            answer = {"pdf": base64.b64encode(pdf).decode()}
+            answer = {"ok": True}
         except Exception as error:
             answer = {"error": str(error)}
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        send(answer)
-except (BrokenPipeError, KeyboardInterrupt):
+        send(answer, pdf if answer.get("ok") else b"")
+except (BrokenPipeError, EOFError, KeyboardInterrupt):
     pass
 finally:
     shutil.rmtree(root, ignore_errors=True)
