@@ -60,7 +60,13 @@ public enum TypstError: Error, Sendable, CustomStringConvertible {
 /// going in, the PDF coming out), so no document is copied through base64.
 public final class TypstEngine: @unchecked Sendable {
     /// The engine of this process.
-    public static let shared = TypstEngine()
+    public static let shared = TypstEngine(helpers: TypstEngine.defaultHelpers)
+
+    /// One helper a core, at most two; `WAYMARK_TYPST_HELPERS=N` sets another number.
+    static var defaultHelpers: Int {
+        if let given = ProcessInfo.processInfo.environment["WAYMARK_TYPST_HELPERS"].flatMap(Int.init), given > 0 { return given }
+        return min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
 
     /// The Python to run, or nil to look for it (see the type's description).
     private let givenPython: URL?
@@ -75,7 +81,7 @@ public final class TypstEngine: @unchecked Sendable {
 
     /// An engine running `python` (a test's own), or the one found as the type describes,
     /// with up to `helpers` documents typeset at once.
-    public init(python: URL? = nil, helpers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))) {
+    public init(python: URL? = nil, helpers: Int = 1) {
         givenPython = python
         most = max(helpers, 1)
         free = DispatchSemaphore(value: most)
