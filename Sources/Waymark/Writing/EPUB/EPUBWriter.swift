@@ -122,16 +122,8 @@ private extension EPUBBook {
         if let subtitle = metadata.subtitle { titleBody.append(HTML.element("p", [("class", "subtitle")], [HTML.text(subtitle)])) }
         if let audience = GuideText.audienceLine(metadata, labels) { titleBody.append(HTML.element("p", [("class", "audience")], [HTML.text(audience)])) }
         titleBody.append(HTML.element("p", [("class", "publisher")], [HTML.text(GuideText.publisherLine(metadata, labels))]))
-        if !options.versions.isEmpty {
-            // Names only: a book cannot link outside itself.
-            var names: [XMLNode] = []
-            for (index, version) in options.versions.enumerated() {
-                if index > 0 { names.append(HTML.text(labels(.listSeparator))) }
-                let direction = Metadata.isRightToLeft(language: version.language) ? "rtl" : nil
-                names.append(HTML.element("span", [("lang", version.language), ("xml:lang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
-            }
-            let (before, after) = labels.parts(.alsoIn, around: "languages")
-            titleBody.append(HTML.element("p", [("class", "versions")], [HTML.text(before)] + names + [HTML.text(after)]))
+        if let versions = HTMLRenderer.versionsLine(options.versions, file: nil, formatID: "epub", labels: labels, xmlLang: true) {
+            titleBody.append(versions)
         }
         titleBody.append(HTML.element("p", [("class", "summary")], [HTML.text(metadata.summary)]))
         for chapter in guide.chapters where chapter.heading == nil {

@@ -47,7 +47,7 @@ public struct EasyReadWriter: Writer {
         guard let base = options.styles[PrintDocument.styleSheet] else {
             throw WriterError(formatID: formatID, message: "the style sheet Styles/\(PrintDocument.styleSheet) is missing")
         }
-        let versions = PrintDocument.versionsLine(options.versions, file: files[0], formatID: formatID, labels: labels)
+        let versions = HTMLRenderer.versionsLine(options.versions, file: files[0], formatID: formatID, labels: labels)
         let html = try page(easy, profile: profile, base: base, labels: labels, versions: versions)
         let epub = try EPUBBook(guide: easy, options: options, edition: EasyReadWriter.edition(labels), coverSource: guide).archive()
         return [

@@ -50,7 +50,7 @@ public struct LargePrintWriter: Writer {
         }
         reserved += ["main", "contents-title", "who-can-help", "glossary"] + termID.all
         renderer.beginDocument("", reservedIDs: reserved)
-        let versions = PrintDocument.versionsLine(options.versions, file: files[0], formatID: formatID, labels: labels)
+        let versions = HTMLRenderer.versionsLine(options.versions, file: files[0], formatID: formatID, labels: labels)
         let header = document.cover(renderer: &renderer, versions: versions)
 
         var (content, contents) = document.chapterSections(renderer: &renderer, order: GuideText.urgentFirst)

@@ -142,22 +142,6 @@ struct PrintDocument {
         return (section, ("glossary", labels(.glossary)))
     }
 
-    /// The line naming the guide's other language versions, each name in its own language and
-    /// linked to that version's `file` (`<slug>-large-print.html`) when it is built in `formatID`.
-    static func versionsLine(_ versions: [GuideVersion], file: String, formatID: String, labels: Labels) -> XMLNode? {
-        guard !versions.isEmpty else { return nil }
-        var names: [XMLNode] = []
-        for (index, version) in versions.enumerated() {
-            if index > 0 { names.append(HTML.text(labels(.listSeparator))) }
-            let direction = Metadata.isRightToLeft(language: version.language) ? "rtl" : nil
-            names.append(version.builds(formatID)
-                ? HTML.element("a", [("href", LinkPolicy.encoded(version.relativePath(file))), ("lang", version.language), ("hreflang", version.language), ("dir", direction)], [HTML.text(version.languageName)])
-                : HTML.element("span", [("lang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
-        }
-        let (before, after) = labels.parts(.alsoIn, around: "languages")
-        return HTML.element("p", [("class", "versions")], [HTML.text(before)] + names + [HTML.text(after)])
-    }
-
     /// The cover: title, subtitle, audience, publisher and date, summary.
     func cover(renderer: inout HTMLRenderer, titleSuffix: String? = nil, versions: XMLNode? = nil) -> [XMLNode] {
         let metadata = guide.metadata

@@ -251,6 +251,26 @@ struct HTMLRenderer {
         return [word]
     }
 
+    /// The line naming the guide's other language versions, each name in its own language: linked
+    /// to that version's `file` (`<slug>-large-print.html`) when it is built in `formatID`, or the
+    /// names alone when `file` is nil (a book cannot link outside itself). `xmlLang` adds
+    /// `xml:lang` for XHTML.
+    static func versionsLine(_ versions: [GuideVersion], file: String?, formatID: String, labels: Labels, xmlLang: Bool = false) -> XMLNode? {
+        guard !versions.isEmpty else { return nil }
+        var names: [XMLNode] = []
+        for (index, version) in versions.enumerated() {
+            if index > 0 { names.append(HTML.text(labels(.listSeparator))) }
+            let direction = Metadata.isRightToLeft(language: version.language) ? "rtl" : nil
+            if let file, version.builds(formatID) {
+                names.append(HTML.element("a", [("href", LinkPolicy.encoded(version.relativePath(file))), ("lang", version.language), ("hreflang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
+            } else {
+                names.append(HTML.element("span", [("lang", version.language), ("xml:lang", xmlLang ? version.language : nil), ("dir", direction)], [HTML.text(version.languageName)]))
+            }
+        }
+        let (before, after) = labels.parts(.alsoIn, around: "languages")
+        return HTML.element("p", [("class", "versions")], [HTML.text(before)] + names + [HTML.text(after)])
+    }
+
     /// A web address as a reader sees it: without `https://` and a trailing slash.
     static func displayAddress(_ address: String) -> String {
         var text = address
