@@ -37,6 +37,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also make A5 booklets of the PDF handouts, two pages a side on A4, to print on both sides and fold (<slug>-large-print-booklet.pdf, <slug>-easy-read-booklet.pdf).")
     var booklet = false
 
+    @Option(help: ArgumentHelp(
+        "The address Output/ is published at, for the e-reader catalogues' links (default: waymark.yml's site-url:, else relative links).",
+        valueName: "URL"))
+    var siteURL: String?
+
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
@@ -61,6 +66,9 @@ struct BuildCommand: AsyncParsableCommand {
         if let wrap, wrap < 20 {
             throw ValidationError("--wrap needs at least 20 characters a line")
         }
+        if let siteURL, let problem = ProjectConfiguration.siteURLProblem(siteURL) {
+            throw ValidationError("--site-url: the address '\(TerminalText.escaped(siteURL))' \(problem); write the address Output/ is published at, e.g. https://www.example.org/guides/")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs takes a number of guides, 1 or more")
         }
@@ -70,12 +78,17 @@ struct BuildCommand: AsyncParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
-            options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
+            options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; options.site.siteURL = siteURL; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
+        var siteErrors = 0
         do {
             results = try await Builder().build(request, styles: { findings in
                 for finding in findings { printError(finding.formatted) }
+            }, site: { site in
+                siteErrors = site.errors.count
+                if !site.written.isEmpty { printOut("site    \(site.written.map { TerminalText.escaped($0) }.joined(separator: ", ")) (\(site.guides) \(site.guides == 1 ? "guide" : "guides") listed)") }
+                for diagnostic in site.errors { printError(diagnostic.formatted) }
             }) { result in
                 if result.unchanged {
                     printOut("same    \(TerminalText.escaped(result.displayPath)) (unchanged since the last build)")
@@ -109,6 +122,6 @@ struct BuildCommand: AsyncParsableCommand {
         let same = unchanged == 0 ? "" : ", \(unchanged) unchanged"
         printOut("\(built) \(built == 1 ? "guide" : "guides") built\(same), \(failed) failed\(warningNote).")
         if results.isEmpty { printOut("No guides found in \(TerminalText.escaped(folders.guides)).") }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || siteErrors > 0 { throw ExitCode(1) }
     }
 }

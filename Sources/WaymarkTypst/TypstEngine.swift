@@ -17,14 +17,18 @@ public struct TypstJob: Sendable {
     /// The PDF standards the document must meet (`ua-1`: tagged, accessible); empty for a print-only
     /// sheet such as a booklet's imposed pages.
     public var standards: [String]
+    /// A PNG picture of the first page at this many pixels an inch, instead of a PDF (the
+    /// download site's covers: e-reader catalogues want a bitmap); nil for a PDF.
+    public var pngPixelsPerInch: Int?
 
     /// Creates a job.
-    public init(source: String, files: [String: [UInt8]] = [:], timestamp: Int, fonts: [String], standards: [String] = ["ua-1"]) {
+    public init(source: String, files: [String: [UInt8]] = [:], timestamp: Int, fonts: [String], standards: [String] = ["ua-1"], pngPixelsPerInch: Int? = nil) {
         self.source = source
         self.files = files
         self.timestamp = timestamp
         self.fonts = fonts
         self.standards = standards
+        self.pngPixelsPerInch = pngPixelsPerInch
     }
 }
 
@@ -220,10 +224,11 @@ private final class Helper {
         let names = job.files.keys.sorted()
         var bytes: [UInt8] = []
         for name in names { bytes += job.files[name] ?? [] }
-        let request: [String: Any] = [
+        var request: [String: Any] = [
             "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
             "files": names.map { [$0, job.files[$0]?.count ?? 0] as [Any] },
         ]
+        if let ppi = job.pngPixelsPerInch { request["png_ppi"] = ppi }
         do {
             let body = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
             try input.write(contentsOf: Data("\(body.count) \(bytes.count)\n".utf8) + body + Data(bytes))
@@ -324,9 +329,13 @@ try:
             main = os.path.join(folder, "main.typ")
             with open(main, "w", encoding="utf-8") as handle:
                 handle.write(request["source"])
-            pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
-                                font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
-                                timestamp=int(request["timestamp"]))
+            if "png_ppi" in request:
+                pdf = typst.compile(main, root=folder, format="png", ppi=float(request["png_ppi"]),
+                                    font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True)
+            else:
+                pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
+                                    font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
+                                    timestamp=int(request["timestamp"]))
             answer = {"ok": True}
         except Exception as error:
             answer = {"error": str(error)}

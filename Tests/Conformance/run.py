@@ -56,10 +56,11 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts in the work tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tools  # noqa: E402
+import site_check  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained", "reflow", "dark", "names",
-          "pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
+          "site", "pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
 PDF_CHECKS = ("pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
 
 # --------------------------------------------------------------------------
@@ -181,12 +182,13 @@ class Outputs:
     epubs: list[Path] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)  # what the writers made, not our own prints
     print_pages: dict[str, list[Path]] = field(default_factory=dict)  # print format id -> its HTML pages
+    site_pages: list[Path] = field(default_factory=list)  # the download site's index.html pages
     everything: list[Path] = field(default_factory=list)
     roots: dict[Path, Path] = field(default_factory=dict)  # file -> the folder given
 
     @property
     def html(self) -> list[Path]:
-        return [page for pages in self.print_pages.values() for page in pages]
+        return [page for pages in self.print_pages.values() for page in pages] + self.site_pages
 
 
 def collect(paths: list[str]) -> Outputs:
@@ -221,6 +223,8 @@ def collect(paths: list[str]) -> Outputs:
             found.everything.append(path)
             if name.endswith(".epub"):
                 found.epubs.append(path)
+            elif name == "index.html":
+                found.site_pages.append(path)
             elif (kind := print_format_of(name)) is not None:
                 found.print_pages.setdefault(kind, []).append(path)
     return found
@@ -2430,7 +2434,9 @@ RESOURCE_TAGS = r"link|img|image|use|source|iframe|object|embed|audio|video|trac
 TAG = re.compile(rf"<\s*({RESOURCE_TAGS})\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"(?:^|\s)((?:xlink:)?href|src|srcset|data|poster)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 REMOTE = re.compile(r"^\s*(https?:|//)", re.IGNORECASE)
-SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
+# A <script> is a fault, except a JSON-LD data block (the download site's schema.org
+# description): HTML never runs a script whose type is not a JavaScript type.
+SCRIPT = re.compile(r"<\s*script\b(?![^>]*\btype\s*=\s*[\"']?application/ld\+json[\"'\s>])", re.IGNORECASE)
 HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE)
 CSS_URL = re.compile(r"url\(\s*(['\"]?)\s*((?:https?:|//)[^'\")\s]*)", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?(['\"]?)\s*((?:https?:|//)[^'\")\s;]*)", re.IGNORECASE)
@@ -2540,6 +2546,14 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
         self_contained(outputs.everything, outputs, report)
     if outputs.pdfs and set(PDF_CHECKS) & only:
         pdf_checks(outputs.pdfs, outputs, only, report)
+    if "site" in only:
+        site_results = site_check.site_checks([Path(p) for p in paths])
+        if not site_results:
+            report.say("no download site found: skipped")
+        for path, problems, note in site_results:
+            result = Result("site", shown(path), guide_of(path, outputs), [Finding(rule, message) for rule, message in problems])
+            result.note = note
+            report.add(result)
     report.say(f"conformance checks took {time.monotonic() - started:.1f}s")
     return report
 

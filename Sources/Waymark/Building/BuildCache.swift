@@ -27,6 +27,8 @@ struct BuildCache: Sendable {
         var files: [String]
         var sizes: [Int]
         var pictures: [PictureInput]
+        /// How the download site lists the guide, so a skipped guide is listed as before.
+        var site: SiteEntry?
     }
 
     /// One picture file a guide used, as the manifest remembers it.
@@ -52,7 +54,7 @@ struct BuildCache: Sendable {
     init(request: BuildRequest) {
         var digest = StreamingDigest()
         for line in [
-            "cache 2",
+            "cache 3",
             "waymark \(Waymark.version)",
             BuildCache.executableIdentity(),
             "formats \(request.formats?.joined(separator: ",") ?? "*")",
@@ -60,6 +62,7 @@ struct BuildCache: Sendable {
             "style \(request.options.style ?? "-")",
             "epoch \(request.options.sourceDateEpoch.map(String.init) ?? "-")",
             "booklet \(request.options.booklet)",
+            "site-url \(request.options.site.siteURL ?? "-")",
             "allow-errors \(request.allowErrors)",
             "today \(request.checks.today?.description ?? "-")",
             "rules \(request.checks.rules.map { $0.description.id }.joined(separator: ","))",
@@ -144,8 +147,8 @@ struct BuildCache: Sendable {
     }
 
     /// Writes the manifest for files just written into `folder`.
-    static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], in folder: URL) throws {
-        let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures)
+    static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
+        let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, site: site)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Not flushed to disk: a manifest lost in a power cut only means the guide is built again.

@@ -87,6 +87,8 @@ public struct GuideBuildResult: Sendable {
     public var readability: Readability?
     /// Whether the guide was skipped because nothing it is built from has changed.
     public var unchanged = false
+    /// How the download site lists the guide, when it was built (now or before, unchanged).
+    public var site: SiteEntry?
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
@@ -118,7 +120,8 @@ public struct Builder: Sendable {
     /// before any guide is built. Trouble with the setup (an unreadable styles folder, a broken
     /// `pictograms.yml`, a guides folder that cannot be listed) throws a ``BuildSetupError``.
     public func build(
-        _ request: BuildRequest, styles: ([Diagnostic]) -> Void = { _ in }, progress: (GuideBuildResult) -> Void
+        _ request: BuildRequest, styles: ([Diagnostic]) -> Void = { _ in }, site: (SiteBuildResult) -> Void = { _ in },
+        progress: (GuideBuildResult) -> Void
     ) async throws -> [GuideBuildResult] {
         var request = request
         let shown = { (url: URL) in TerminalText.escaped(Builder.displayPath(of: url, base: request.displayBase)) }
@@ -133,6 +136,11 @@ public struct Builder: Sendable {
             throw BuildSetupError(message: "the styles could not be read", diagnostics: error.diagnostics)
         }
         request.options.styles = styleSet.sheets
+        let project = request.checks.project
+        request.options.site.alternativeFormats = request.options.site.alternativeFormats ?? project.alternativeFormats
+        request.options.site.publisher = request.options.site.publisher ?? project.publisher
+        request.options.site.language = request.options.site.language ?? project.language
+        request.options.site.siteURL = request.options.site.siteURL ?? project.siteURL
         // Built-in sheets are named `<built-in>/large-print.css` in findings; they pass the checks.
         let styleFindings = Checker(options: request.checks).check(styleSheets: styleSet.sheetsForChecking(base: request.displayBase))
         styles(styleFindings)
@@ -167,6 +175,7 @@ public struct Builder: Sendable {
             progress(result)
             results.append(result)
         })
+        site(Builder.writeSite(results, guides: guides, request: prepared))
         return results
     }
 
@@ -232,6 +241,7 @@ public struct Builder: Sendable {
         if let key, let cache, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key,
            cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
+            result.site = manifest.site
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result
         }
@@ -294,6 +304,17 @@ public struct Builder: Sendable {
             }
         }
         guard result.errors.isEmpty else { return result }
+        // The guide's page on the download site, its ZIP and cover, from the files just made.
+        do {
+            let site = try DownloadSite().guideFiles(guide, outputs: outputs, writers: writers, options: options, readability: check.readability)
+            outputs += site.files
+            result.site = site.entry
+        } catch {
+            result.errors.append(.error(
+                at: start, "the guide's download page could not be made: \((error as? WriterError)?.message ?? "\(error)")",
+                hint: (error as? WriterError)?.hint ?? "fix the style sheet named above in the Styles folder (Styles/print.css, a large-print profile or Styles/site.css), then build again"))
+            return result
+        }
         // Writing waits on the disk (each file is flushed before it is renamed into place), so it
         // runs off the threads that render: another guide is rendered meanwhile.
         let finished = result
@@ -329,8 +350,16 @@ public struct Builder: Sendable {
         var old: [String] = []
         var absent: [String] = []
         var failures: [(file: String, reason: String)] = []
+        let siteFiles = Set(DownloadSite.files(of: guide.slug))
         for output in outputs {
             let url = folder.appendingPathComponent(output.path)
+            // The download page, cover and ZIP come last and only when every other file was written:
+            // they describe those files, so they never describe ones that are not there.
+            if !failures.isEmpty, siteFiles.contains(output.path) {
+                var status = stat()
+                if lstat(url.path, &status) == 0 { old.append(shown(url)) } else { absent.append(shown(url)) }
+                continue
+            }
             do {
                 try AtomicFileWriter.write(output.bytes, to: url)
                 fresh.append(shown(url))
@@ -346,7 +375,7 @@ public struct Builder: Sendable {
         }
         // Recorded last: a build stopped before this point is simply done again next time.
         if let key, let pictures, result.errors.isEmpty, request.allowErrors || result.findings.allSatisfy({ $0.severity != .error }) {
-            try? BuildCache.record(key: key, outputs: outputs, pictures: pictures, in: folder)
+            try? BuildCache.record(key: key, outputs: outputs, pictures: pictures, site: result.site, in: folder)
         }
         return result
     }

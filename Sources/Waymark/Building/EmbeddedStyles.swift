@@ -270,7 +270,11 @@ th, td { border: 2px solid #000000; }
 # Waymark labels: Arabic (العربية), written right to left.
 # Written for Waymark; not yet read by an Arabic reviewer. Please check before
 # publishing. Least sure: 'landmarks' (a screen-reader term), 'contact-open'
-# and the number forms of the e-book summary sentences.
+# and the number forms of the e-book summary sentences; on the download site,
+# 'عمر القراءة' (reading age), 'صيغة' for format, 'قلب الصفحات على الحافة
+# القصيرة' (the printer's "flip on short edge"), the page-count forms, and the
+# size units 'كيلوبايت'/'ميغابايت' (Foundation's byte-count format, from CLDR,
+# gives 'كيلوبايت' and 'م.ب'; the whole word is used for both, to match).
 language: ar
 name: العربية
 labels:
@@ -335,6 +339,51 @@ labels:
   summary-glossary: الكلمات الصعبة مشروحة حيث تظهر أول مرة، وفي قائمة كلمات في النهاية.
   summary-tables: للجداول خلايا عناوين.
   summary-phones: أرقام الهواتف روابط، ويمكن لتطبيق القراءة تغيير حجم النص وشكله.
+  # The download site (Output/index.html and Output/<slug>/index.html).
+  site-title: أدلة للأطفال والشباب
+  site-intro: اختر دليلًا لترى كل الطرق التي يمكنك أن تقرأه بها. يمكنك تنزيل كل نسخة مجانًا، ولا شيء في هذه الصفحات يتتبّعك.
+  site-skip-link: انتقل إلى الأدلة
+  site-by-topic: الأدلة حسب الموضوع
+  site-by-language: الأدلة حسب اللغة
+  site-more-guides: أدلة أخرى
+  site-reading-age: "عمر القراءة: {age}"
+  site-updated: "آخر تحديث: {date}"
+  site-language: "اللغة: {language}"
+  site-all-guides: كل الأدلة
+  site-choose: اختر النسخة التي تناسبك
+  site-another-format: هل تحتاج إلى هذا الدليل بطريقة أخرى، مثل خط برايل، أو تسجيل صوتي، أو حروف أكبر، أو لغة أخرى؟ اسألنا وسنساعدك.
+  site-contact-formats: اطلب صيغة أخرى
+  site-file-facts: "{kind}، {size}"
+  site-file-facts-pages:
+    zero: "{kind}، {size}، {count} صفحة"
+    one: "{kind}، {size}، صفحة واحدة"
+    two: "{kind}، {size}، صفحتان"
+    few: "{kind}، {size}، {count} صفحات"
+    many: "{kind}، {size}، {count} صفحة"
+    other: "{kind}، {size}، {count} صفحة"
+  site-size-kb: "{size} كيلوبايت"
+  site-size-mb: "{size} ميغابايت"
+  kind-text: نص عادي
+  download-large-print: صفحة ويب بخط كبير
+  about-large-print: تُفتح في أي متصفح ويب، على الهاتف أو الكمبيوتر. الكلمات كبيرة، ويمكنك تكبيرها أكثر، وتُطبع بشكل جيد.
+  download-easy-read: صفحة ويب سهلة القراءة
+  about-easy-read: صورة بجانب كل جملة قصيرة. تُفتح في أي متصفح ويب، على الهاتف أو الكمبيوتر، وتُطبع بشكل جيد.
+  download-epub: كتاب إلكتروني
+  about-epub: لتطبيقات الكتب الإلكترونية على الهاتف أو الجهاز اللوحي أو قارئ الكتب الإلكترونية. يمكنك تغيير حجم الكلمات، ويمكن للتطبيق أن يقرأه لك بصوت عالٍ.
+  download-easy-read-epub: كتاب إلكتروني سهل القراءة
+  about-easy-read-epub: النسخة سهلة القراءة، مع صورة بجانب كل جملة، لتطبيقات الكتب الإلكترونية على الهاتف أو الجهاز اللوحي أو قارئ الكتب الإلكترونية.
+  download-text: نص عادي
+  about-text: الكلمات فقط، بلا صور ولا تنسيق. مناسب لقارئات الشاشة، ولنسخه في رسالة نصية أو بريد إلكتروني.
+  download-large-print-pdf: خط كبير للطباعة
+  about-large-print-pdf: للطباعة في المدرسة أو في البيت على ورق A4، بخط كبير.
+  download-easy-read-pdf: نسخة سهلة القراءة للطباعة
+  about-easy-read-pdf: للطباعة على ورق A4، مع صورة بجانب كل جملة.
+  download-large-print-booklet: كتيّب بخط كبير للطباعة
+  download-easy-read-booklet: كتيّب سهل القراءة للطباعة
+  about-booklet: اطبعه على الوجهين من ورق A4، مع قلب الصفحات على الحافة القصيرة، ثم اطوِ الأوراق من المنتصف لتصنع كتيّبًا. هو مُعدّ للطباعة فقط.
+  download-all: كل النسخ في ملف واحد
+  about-all: ملف ZIP فيه كل نسخ هذا الدليل، لتحتفظ به أو تعطيه لغيرك.
+  readme-intro: "يحتوي هذا المجلد على كل نسخ «{title}» من {publisher}:"
 
 """#
         ),
@@ -346,7 +395,11 @@ labels:
 # Written for Waymark; not yet read by a Welsh-language reviewer. Please check
 # before publishing. Least sure: 'landmarks' (a screen-reader term), the
 # e-book summary sentences, and the mutations after numbers in summary-chapters
-# and summary-pictures (written with "o" + plural to avoid them).
+# and summary-pictures (written with "o" + plural to avoid them). Download site:
+# 'tracio' for "tracks you" (site-intro), 'hawdd ei deall' after the feminine
+# 'tudalen we' (download-easy-read; elsewhere the term stays 'hawdd ei ddeall'),
+# 'gosodiad' for layout (about-text), 'gan ei droi ar yr ochr fer' for the
+# printer's "flip on short edge" (about-booklet), and 'Oed darllen'.
 language: cy
 name: Cymraeg
 labels:
@@ -411,6 +464,51 @@ labels:
   summary-glossary: Mae geiriau anodd yn cael eu hesbonio lle maen nhw'n ymddangos gyntaf, ac mewn rhestr geirfa ar y diwedd.
   summary-tables: Mae gan y tablau gelloedd pennawd.
   summary-phones: Mae rhifau ffôn yn ddolenni, a gall y system ddarllen newid maint a golwg y testun.
+  # Y safle lawrlwytho (Output/index.html ac Output/<slug>/index.html).
+  site-title: Canllawiau ar gyfer plant a phobl ifanc
+  site-intro: Dewiswch ganllaw i weld pob ffordd y gallwch ei ddarllen. Mae pob fersiwn am ddim i'w lawrlwytho, a does dim byd ar y tudalennau hyn yn eich tracio.
+  site-skip-link: Neidio i'r canllawiau
+  site-by-topic: Canllawiau fesul pwnc
+  site-by-language: Canllawiau fesul iaith
+  site-more-guides: Rhagor o ganllawiau
+  site-reading-age: "Oed darllen: {age}"
+  site-updated: "Diweddarwyd: {date}"
+  site-language: "Iaith: {language}"
+  site-all-guides: Yr holl ganllawiau
+  site-choose: Dewiswch y fersiwn sy'n addas i chi
+  site-another-format: Oes angen y canllaw hwn arnoch chi mewn ffordd arall, fel braille, sain, print mwy neu iaith arall? Gofynnwch i ni, a byddwn ni'n helpu.
+  site-contact-formats: Gofyn am fformat arall
+  site-file-facts: "{kind}, {size}"
+  site-file-facts-pages:
+    zero: "{kind}, {size}, dim tudalennau"
+    one: "{kind}, {size}, un dudalen"
+    two: "{kind}, {size}, {count} o dudalennau"
+    few: "{kind}, {size}, {count} o dudalennau"
+    many: "{kind}, {size}, {count} o dudalennau"
+    other: "{kind}, {size}, {count} o dudalennau"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: Testun plaen
+  download-large-print: Tudalen we mewn print bras
+  about-large-print: Mae'n agor mewn unrhyw borwr gwe, ar ffôn neu ar gyfrifiadur. Mae'r geiriau'n fawr, gallwch eu gwneud yn fwy, ac mae'n argraffu'n dda.
+  download-easy-read: Tudalen we hawdd ei deall
+  about-easy-read: Llun wrth ymyl pob brawddeg fer. Mae'n agor mewn unrhyw borwr gwe, ar ffôn neu ar gyfrifiadur, ac mae'n argraffu'n dda.
+  download-epub: E-lyfr
+  about-epub: Ar gyfer apiau e-lyfrau ar ffôn, llechen neu e-ddarllenydd. Gallwch newid maint y geiriau, a gall yr ap ei ddarllen yn uchel.
+  download-easy-read-epub: E-lyfr hawdd ei ddeall
+  about-easy-read-epub: Y fersiwn hawdd ei ddeall, gyda llun wrth ymyl pob brawddeg, ar gyfer apiau e-lyfrau ar ffôn, llechen neu e-ddarllenydd.
+  download-text: Testun plaen
+  about-text: Dim ond y geiriau, heb luniau na gosodiad. Da ar gyfer darllenwyr sgrin, ac i'w gopïo i neges destun neu e-bost.
+  download-large-print-pdf: Print bras i'w argraffu
+  about-large-print-pdf: I'w argraffu yn yr ysgol neu gartref ar bapur A4, mewn print bras.
+  download-easy-read-pdf: Hawdd ei ddeall i'w argraffu
+  about-easy-read-pdf: I'w argraffu ar bapur A4, gyda llun wrth ymyl pob brawddeg.
+  download-large-print-booklet: Llyfryn print bras i'w argraffu
+  download-easy-read-booklet: Llyfryn hawdd ei ddeall i'w argraffu
+  about-booklet: Argraffwch ef ar ddwy ochr papur A4, gan ei droi ar yr ochr fer, yna plygwch y tudalennau yn eu hanner i wneud llyfryn. Mae ar gyfer argraffu yn unig.
+  download-all: Pob fersiwn mewn un ffeil
+  about-all: Ffeil ZIP gyda phob fersiwn o'r canllaw hwn, i'w chadw neu i'w rhoi i rywun arall.
+  readme-intro: "Mae'r ffolder hwn yn cynnwys pob fersiwn o “{title}”, gan {publisher}:"
 
 """#
         ),
@@ -482,6 +580,47 @@ labels:
   summary-glossary: Hard words are explained where they are first used and in a glossary at the end.
   summary-tables: Tables have header cells.
   summary-phones: Phone numbers are links, and the text can be resized and restyled by the reading system.
+  # The download site (Output/index.html and Output/<slug>/index.html).
+  site-title: Guides for children and young people
+  site-intro: Choose a guide to see every way you can read it. Every version is free to download, and nothing on these pages tracks you.
+  site-skip-link: Skip to the guides
+  site-by-topic: Guides by topic
+  site-by-language: Guides by language
+  site-more-guides: More guides
+  site-reading-age: "Reading age: {age}"
+  site-updated: "Updated: {date}"
+  site-language: "Language: {language}"
+  site-all-guides: All the guides
+  site-choose: Choose the version that suits you
+  site-another-format: Do you need this guide in another way, such as braille, audio, a bigger print size or another language? Ask us and we will help.
+  site-contact-formats: Ask for another format
+  site-file-facts: "{kind}, {size}"
+  site-file-facts-pages:
+    one: "{kind}, {size}, {count} page"
+    other: "{kind}, {size}, {count} pages"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: Plain text
+  download-large-print: Large print web page
+  about-large-print: Opens in any web browser, on a phone or a computer. The words are big, you can make them bigger, and it prints well.
+  download-easy-read: Easy read web page
+  about-easy-read: A picture beside each short sentence. Opens in any web browser, on a phone or a computer, and prints well.
+  download-epub: E-book
+  about-epub: For e-book apps on a phone, tablet or e-reader. You can change the size of the words, and the app can read it aloud.
+  download-easy-read-epub: Easy read e-book
+  about-easy-read-epub: The easy read version, with a picture beside each sentence, for e-book apps on a phone, tablet or e-reader.
+  download-text: Plain text
+  about-text: Just the words, with no pictures or layout. Good for screen readers, and to copy into a text message or an email.
+  download-large-print-pdf: Large print to print
+  about-large-print-pdf: To print at school or at home on A4 paper, in large print.
+  download-easy-read-pdf: Easy read to print
+  about-easy-read-pdf: To print on A4 paper, with a picture beside each sentence.
+  download-large-print-booklet: Large print booklet to print
+  download-easy-read-booklet: Easy read booklet to print
+  about-booklet: Print it on both sides of A4 paper, turning on the short edge, then fold the pages in half to make a booklet. It is made for printing only.
+  download-all: Every version in one file
+  about-all: A ZIP file with every version of this guide, to keep or to pass on.
+  readme-intro: "This folder holds every version of “{title}”, from {publisher}:"
 
 """#
         ),
@@ -492,7 +631,10 @@ labels:
 # Waymark labels: Panjabi in Gurmukhi script (ਪੰਜਾਬੀ).
 # Written for Waymark; not yet read by a Panjabi reviewer. Please check before
 # publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
-# 'page-number' and the e-book summary sentences. Guides in Panjabi written in
+# 'page-number' and the e-book summary sentences; on the download site,
+# 'ਪੜ੍ਹਨ ਦੀ ਉਮਰ' (reading age), 'ਕਿਤਾਬਚਾ' (booklet), 'ਛੋਟੇ ਕਿਨਾਰੇ ਤੋਂ ਪਲਟ ਕੇ'
+# (the printer's "flip on short edge"), 'ਨਜ਼ਰ ਨਹੀਂ ਰੱਖਦਾ' for "tracks you", and
+# KB/MB kept in Latin letters as phones show them. Guides in Panjabi written in
 # Shahmukhi (pa-Arab) need a catalogue of their own, pa-Arab.yml.
 language: pa
 name: ਪੰਜਾਬੀ
@@ -550,6 +692,47 @@ labels:
   summary-glossary: ਔਖੇ ਸ਼ਬਦਾਂ ਨੂੰ ਉੱਥੇ ਸਮਝਾਇਆ ਗਿਆ ਹੈ ਜਿੱਥੇ ਉਹ ਪਹਿਲੀ ਵਾਰ ਆਉਂਦੇ ਹਨ, ਅਤੇ ਅੰਤ ਵਿੱਚ ਸ਼ਬਦਾਵਲੀ ਵਿੱਚ ਵੀ।
   summary-tables: ਸਾਰਣੀਆਂ ਵਿੱਚ ਸਿਰਲੇਖ ਵਾਲੇ ਖ਼ਾਨੇ ਹਨ।
   summary-phones: ਫ਼ੋਨ ਨੰਬਰ ਲਿੰਕ ਹਨ, ਅਤੇ ਪੜ੍ਹਨ ਵਾਲੀ ਐਪ ਲਿਖਤ ਦਾ ਆਕਾਰ ਅਤੇ ਰੂਪ ਬਦਲ ਸਕਦੀ ਹੈ।
+  # ਡਾਊਨਲੋਡ ਸਾਈਟ (Output/index.html ਅਤੇ Output/<slug>/index.html)।
+  site-title: ਬੱਚਿਆਂ ਅਤੇ ਨੌਜਵਾਨਾਂ ਲਈ ਗਾਈਡਾਂ
+  site-intro: ਕੋਈ ਗਾਈਡ ਚੁਣੋ ਅਤੇ ਦੇਖੋ ਕਿ ਤੁਸੀਂ ਉਸਨੂੰ ਕਿਹੜੇ-ਕਿਹੜੇ ਤਰੀਕਿਆਂ ਨਾਲ ਪੜ੍ਹ ਸਕਦੇ ਹੋ। ਹਰ ਸੰਸਕਰਣ ਮੁਫ਼ਤ ਡਾਊਨਲੋਡ ਕੀਤਾ ਜਾ ਸਕਦਾ ਹੈ, ਅਤੇ ਇਹਨਾਂ ਪੰਨਿਆਂ ’ਤੇ ਕੁਝ ਵੀ ਤੁਹਾਡੇ ’ਤੇ ਨਜ਼ਰ ਨਹੀਂ ਰੱਖਦਾ।
+  site-skip-link: ਗਾਈਡਾਂ ’ਤੇ ਜਾਓ
+  site-by-topic: ਵਿਸ਼ੇ ਅਨੁਸਾਰ ਗਾਈਡਾਂ
+  site-by-language: ਭਾਸ਼ਾ ਅਨੁਸਾਰ ਗਾਈਡਾਂ
+  site-more-guides: ਹੋਰ ਗਾਈਡਾਂ
+  site-reading-age: "ਪੜ੍ਹਨ ਦੀ ਉਮਰ: {age}"
+  site-updated: "ਅੱਪਡੇਟ ਕੀਤਾ ਗਿਆ: {date}"
+  site-language: "ਭਾਸ਼ਾ: {language}"
+  site-all-guides: ਸਾਰੀਆਂ ਗਾਈਡਾਂ
+  site-choose: ਉਹ ਸੰਸਕਰਣ ਚੁਣੋ ਜੋ ਤੁਹਾਡੇ ਲਈ ਠੀਕ ਹੈ
+  site-another-format: ਕੀ ਤੁਹਾਨੂੰ ਇਹ ਗਾਈਡ ਕਿਸੇ ਹੋਰ ਰੂਪ ਵਿੱਚ ਚਾਹੀਦੀ ਹੈ, ਜਿਵੇਂ ਬ੍ਰੇਲ, ਆਡੀਓ, ਵੱਡੇ ਅੱਖਰ ਜਾਂ ਕੋਈ ਹੋਰ ਭਾਸ਼ਾ? ਸਾਨੂੰ ਪੁੱਛੋ, ਅਸੀਂ ਮਦਦ ਕਰਾਂਗੇ।
+  site-contact-formats: ਕਿਸੇ ਹੋਰ ਰੂਪ ਲਈ ਪੁੱਛੋ
+  site-file-facts: "{kind}, {size}"
+  site-file-facts-pages:
+    one: "{kind}, {size}, {count} ਪੰਨਾ"
+    other: "{kind}, {size}, {count} ਪੰਨੇ"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: ਸਾਦੀ ਲਿਖਤ
+  download-large-print: ਵੱਡੇ ਅੱਖਰਾਂ ਵਾਲਾ ਵੈੱਬ ਪੰਨਾ
+  about-large-print: ਕਿਸੇ ਵੀ ਵੈੱਬ ਬ੍ਰਾਊਜ਼ਰ ਵਿੱਚ, ਫ਼ੋਨ ਜਾਂ ਕੰਪਿਊਟਰ ’ਤੇ ਖੁੱਲ੍ਹਦਾ ਹੈ। ਸ਼ਬਦ ਵੱਡੇ ਹਨ, ਤੁਸੀਂ ਉਹਨਾਂ ਨੂੰ ਹੋਰ ਵੱਡਾ ਕਰ ਸਕਦੇ ਹੋ, ਅਤੇ ਇਹ ਚੰਗੀ ਤਰ੍ਹਾਂ ਪ੍ਰਿੰਟ ਹੁੰਦਾ ਹੈ।
+  download-easy-read: ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਵੈੱਬ ਪੰਨਾ
+  about-easy-read: ਹਰ ਛੋਟੇ ਵਾਕ ਦੇ ਨਾਲ ਇੱਕ ਤਸਵੀਰ। ਕਿਸੇ ਵੀ ਵੈੱਬ ਬ੍ਰਾਊਜ਼ਰ ਵਿੱਚ, ਫ਼ੋਨ ਜਾਂ ਕੰਪਿਊਟਰ ’ਤੇ ਖੁੱਲ੍ਹਦਾ ਹੈ, ਅਤੇ ਚੰਗੀ ਤਰ੍ਹਾਂ ਪ੍ਰਿੰਟ ਹੁੰਦਾ ਹੈ।
+  download-epub: ਈ-ਕਿਤਾਬ
+  about-epub: ਫ਼ੋਨ, ਟੈਬਲੈੱਟ ਜਾਂ ਈ-ਰੀਡਰ ’ਤੇ ਈ-ਕਿਤਾਬ ਐਪਾਂ ਲਈ। ਤੁਸੀਂ ਸ਼ਬਦਾਂ ਦਾ ਆਕਾਰ ਬਦਲ ਸਕਦੇ ਹੋ, ਅਤੇ ਐਪ ਇਸਨੂੰ ਉੱਚੀ ਆਵਾਜ਼ ਵਿੱਚ ਪੜ੍ਹ ਕੇ ਸੁਣਾ ਸਕਦੀ ਹੈ।
+  download-easy-read-epub: ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਈ-ਕਿਤਾਬ
+  about-easy-read-epub: ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਸੰਸਕਰਣ, ਹਰ ਵਾਕ ਦੇ ਨਾਲ ਇੱਕ ਤਸਵੀਰ ਸਮੇਤ, ਫ਼ੋਨ, ਟੈਬਲੈੱਟ ਜਾਂ ਈ-ਰੀਡਰ ’ਤੇ ਈ-ਕਿਤਾਬ ਐਪਾਂ ਲਈ।
+  download-text: ਸਾਦੀ ਲਿਖਤ
+  about-text: ਸਿਰਫ਼ ਸ਼ਬਦ, ਬਿਨਾਂ ਤਸਵੀਰਾਂ ਜਾਂ ਲੇਆਉਟ ਦੇ। ਸਕ੍ਰੀਨ ਰੀਡਰਾਂ ਲਈ ਚੰਗੀ, ਅਤੇ ਟੈਕਸਟ ਸੁਨੇਹੇ ਜਾਂ ਈਮੇਲ ਵਿੱਚ ਕਾਪੀ ਕਰਨ ਲਈ ਵੀ।
+  download-large-print-pdf: ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ ਵੱਡੇ ਅੱਖਰ
+  about-large-print-pdf: ਸਕੂਲ ਵਿੱਚ ਜਾਂ ਘਰ ਵਿੱਚ A4 ਕਾਗ਼ਜ਼ ’ਤੇ, ਵੱਡੇ ਅੱਖਰਾਂ ਵਿੱਚ ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ।
+  download-easy-read-pdf: ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਸੰਸਕਰਣ
+  about-easy-read-pdf: A4 ਕਾਗ਼ਜ਼ ’ਤੇ ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ, ਹਰ ਵਾਕ ਦੇ ਨਾਲ ਇੱਕ ਤਸਵੀਰ ਸਮੇਤ।
+  download-large-print-booklet: ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ ਵੱਡੇ ਅੱਖਰਾਂ ਵਾਲਾ ਕਿਤਾਬਚਾ
+  download-easy-read-booklet: ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ ਪੜ੍ਹਨ ਵਿੱਚ ਆਸਾਨ ਕਿਤਾਬਚਾ
+  about-booklet: ਇਸਨੂੰ A4 ਕਾਗ਼ਜ਼ ਦੇ ਦੋਵੇਂ ਪਾਸੇ ਪ੍ਰਿੰਟ ਕਰੋ, ਛੋਟੇ ਕਿਨਾਰੇ ਤੋਂ ਪਲਟ ਕੇ, ਫਿਰ ਪੰਨਿਆਂ ਨੂੰ ਅੱਧ ਵਿੱਚੋਂ ਮੋੜ ਕੇ ਕਿਤਾਬਚਾ ਬਣਾਓ। ਇਹ ਸਿਰਫ਼ ਪ੍ਰਿੰਟ ਕਰਨ ਲਈ ਬਣਾਇਆ ਗਿਆ ਹੈ।
+  download-all: ਇੱਕ ਫ਼ਾਈਲ ਵਿੱਚ ਹਰ ਸੰਸਕਰਣ
+  about-all: ਇਸ ਗਾਈਡ ਦੇ ਹਰ ਸੰਸਕਰਣ ਵਾਲੀ ਇੱਕ ZIP ਫ਼ਾਈਲ, ਆਪਣੇ ਕੋਲ ਰੱਖਣ ਲਈ ਜਾਂ ਕਿਸੇ ਹੋਰ ਨੂੰ ਦੇਣ ਲਈ।
+  readme-intro: "ਇਸ ਫ਼ੋਲਡਰ ਵਿੱਚ {publisher} ਵੱਲੋਂ “{title}” ਦਾ ਹਰ ਸੰਸਕਰਣ ਹੈ:"
 
 """#
         ),
@@ -561,6 +744,9 @@ labels:
 # Written for Waymark; not yet read by a Polish reviewer. Please check before
 # publishing. Least sure: 'easy-read' (Polish practice says "tekst łatwy do
 # czytania", ETR), 'landmarks' (a screen-reader term) and 'contact-open'.
+# Download site: 'Wiek czytelnika' for reading age, 'broszurka' for booklet,
+# 'z odwracaniem wzdłuż krótszej krawędzi' for the printer's "flip on short
+# edge" (about-booklet), and 'czytnik' alone for an e-reader.
 language: pl
 name: Polski
 labels:
@@ -619,6 +805,48 @@ labels:
   summary-glossary: Trudne słowa są wyjaśnione tam, gdzie pojawiają się po raz pierwszy, i w słowniczku na końcu.
   summary-tables: Tabele mają komórki nagłówków.
   summary-phones: Numery telefonów są linkami, a program do czytania może zmienić rozmiar i wygląd tekstu.
+  # Strona z plikami do pobrania (Output/index.html i Output/<slug>/index.html).
+  site-title: Przewodniki dla dzieci i młodzieży
+  site-intro: Wybierz przewodnik, aby zobaczyć wszystkie sposoby, w jakie możesz go czytać. Każdą wersję możesz pobrać za darmo, a nic na tych stronach cię nie śledzi.
+  site-skip-link: Przejdź do przewodników
+  site-by-topic: Przewodniki według tematu
+  site-by-language: Przewodniki według języka
+  site-more-guides: Więcej przewodników
+  site-reading-age: "Wiek czytelnika: {age}"
+  site-updated: "Zaktualizowano: {date}"
+  site-language: "Język: {language}"
+  site-all-guides: Wszystkie przewodniki
+  site-choose: Wybierz wersję, która ci pasuje
+  site-another-format: Potrzebujesz tego przewodnika w innej formie, na przykład w brajlu, w wersji audio, większą czcionką albo w innym języku? Poproś nas, a pomożemy.
+  site-contact-formats: Poproś o inny format
+  site-file-facts: "{kind}, {size}"
+  site-file-facts-pages:
+    one: "{kind}, {size}, {count} strona"
+    few: "{kind}, {size}, {count} strony"
+    many: "{kind}, {size}, {count} stron"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: Zwykły tekst
+  download-large-print: Strona internetowa z dużym drukiem
+  about-large-print: Otwiera się w każdej przeglądarce internetowej, na telefonie albo na komputerze. Słowa są duże, możesz je jeszcze powiększyć, a strona dobrze się drukuje.
+  download-easy-read: Strona internetowa łatwa do czytania
+  about-easy-read: Obrazek obok każdego krótkiego zdania. Otwiera się w każdej przeglądarce internetowej, na telefonie albo na komputerze, i dobrze się drukuje.
+  download-epub: Książka elektroniczna
+  about-epub: Do aplikacji do czytania książek elektronicznych na telefonie, tablecie albo czytniku. Możesz zmienić wielkość tekstu, a aplikacja może przeczytać ci ją na głos.
+  download-easy-read-epub: Książka elektroniczna łatwa do czytania
+  about-easy-read-epub: Wersja łatwa do czytania, z obrazkiem obok każdego zdania, do aplikacji do czytania książek elektronicznych na telefonie, tablecie albo czytniku.
+  download-text: Zwykły tekst
+  about-text: Same słowa, bez obrazków i układu strony. Dobry do czytników ekranu i do skopiowania do SMS-a albo e-maila.
+  download-large-print-pdf: Duży druk do wydrukowania
+  about-large-print-pdf: Do wydrukowania w szkole albo w domu na papierze A4, dużym drukiem.
+  download-easy-read-pdf: Wersja łatwa do czytania do wydrukowania
+  about-easy-read-pdf: Do wydrukowania na papierze A4, z obrazkiem obok każdego zdania.
+  download-large-print-booklet: Broszurka dużym drukiem do wydrukowania
+  download-easy-read-booklet: Broszurka łatwa do czytania do wydrukowania
+  about-booklet: Wydrukuj ją dwustronnie na kartkach A4, z odwracaniem wzdłuż krótszej krawędzi, a potem złóż kartki na pół, żeby powstała broszurka. Jest przeznaczona tylko do druku.
+  download-all: Wszystkie wersje w jednym pliku
+  about-all: Plik ZIP ze wszystkimi wersjami tego przewodnika, do zachowania albo przekazania komuś.
+  readme-intro: "W tym folderze są wszystkie wersje przewodnika „{title}” od {publisher}:"
 
 """#
         ),
@@ -629,7 +857,10 @@ labels:
 # Waymark labels: Romanian (română).
 # Written for Waymark; not yet read by a Romanian reviewer. Please check before
 # publishing. Least sure: 'landmarks' (a screen-reader term) and the e-book
-# summary sentences.
+# summary sentences. Download site: 'Vârsta de citire' for reading age, 'cu scris
+# mare' for large print (chosen over 'litere mari', which can mean capitals),
+# 'e-reader', and 'cu întoarcere pe muchia scurtă' for the printer's "flip on
+# short edge" (about-booklet).
 language: ro
 name: Română
 labels:
@@ -688,6 +919,48 @@ labels:
   summary-glossary: Cuvintele grele sunt explicate acolo unde apar prima dată și într-un glosar la sfârșit.
   summary-tables: Tabelele au celule de antet.
   summary-phones: Numerele de telefon sunt linkuri, iar aplicația de citire poate schimba mărimea și aspectul textului.
+  # Site-ul de descărcare (Output/index.html și Output/<slug>/index.html).
+  site-title: Ghiduri pentru copii și tineri
+  site-intro: Alege un ghid ca să vezi toate felurile în care îl poți citi. Toate versiunile se pot descărca gratuit, iar nimic de pe aceste pagini nu te urmărește.
+  site-skip-link: Salt la ghiduri
+  site-by-topic: Ghiduri după subiect
+  site-by-language: Ghiduri după limbă
+  site-more-guides: Mai multe ghiduri
+  site-reading-age: "Vârsta de citire: {age}"
+  site-updated: "Actualizat: {date}"
+  site-language: "Limba: {language}"
+  site-all-guides: Toate ghidurile
+  site-choose: Alege versiunea care ți se potrivește
+  site-another-format: Ai nevoie de acest ghid în altă formă, de exemplu în Braille, în format audio, cu scris mai mare sau în altă limbă? Cere-ne și te ajutăm.
+  site-contact-formats: Cere alt format
+  site-file-facts: "{kind}, {size}"
+  site-file-facts-pages:
+    one: "{kind}, {size}, {count} pagină"
+    few: "{kind}, {size}, {count} pagini"
+    other: "{kind}, {size}, {count} de pagini"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: Text simplu
+  download-large-print: Pagină web cu scris mare
+  about-large-print: Se deschide în orice browser web, pe telefon sau pe calculator. Cuvintele sunt mari, le poți mări și mai mult, iar pagina se tipărește bine.
+  download-easy-read: Pagină web ușor de citit
+  about-easy-read: O imagine lângă fiecare propoziție scurtă. Se deschide în orice browser web, pe telefon sau pe calculator, și se tipărește bine.
+  download-epub: Carte electronică
+  about-epub: Pentru aplicațiile de citit cărți electronice de pe telefon, tabletă sau e-reader. Poți schimba mărimea cuvintelor, iar aplicația ți-o poate citi cu voce tare.
+  download-easy-read-epub: Carte electronică ușor de citit
+  about-easy-read-epub: Versiunea ușor de citit, cu o imagine lângă fiecare propoziție, pentru aplicațiile de citit cărți electronice de pe telefon, tabletă sau e-reader.
+  download-text: Text simplu
+  about-text: Doar cuvintele, fără imagini și fără aranjare în pagină. Bun pentru cititoarele de ecran și ca să-l copiezi într-un SMS sau într-un e-mail.
+  download-large-print-pdf: Cu scris mare, pentru tipărit
+  about-large-print-pdf: De tipărit la școală sau acasă, pe hârtie A4, cu scris mare.
+  download-easy-read-pdf: Ușor de citit, pentru tipărit
+  about-easy-read-pdf: De tipărit pe hârtie A4, cu o imagine lângă fiecare propoziție.
+  download-large-print-booklet: Broșură cu scris mare, pentru tipărit
+  download-easy-read-booklet: Broșură ușor de citit, pentru tipărit
+  about-booklet: Tipărește-o pe ambele fețe ale foii A4, cu întoarcere pe muchia scurtă, apoi îndoaie foile în două ca să faci o broșură. Este făcută doar pentru tipărit.
+  download-all: Toate versiunile într-un singur fișier
+  about-all: Un fișier ZIP cu toate versiunile acestui ghid, ca să le păstrezi sau să le dai mai departe.
+  readme-intro: "Acest folder conține toate versiunile ghidului „{title}”, de la {publisher}:"
 
 """#
         ),
@@ -698,7 +971,10 @@ labels:
 # Waymark labels: Urdu (اردو), written right to left.
 # Written for Waymark; not yet read by an Urdu reviewer. Please check before
 # publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
-# 'contact-open' and the e-book summary sentences.
+# 'contact-open' and the e-book summary sentences; on the download site,
+# 'پڑھنے کی عمر' (reading age), 'اپ ڈیٹ' (updated), 'لے آؤٹ' (layout),
+# 'چھوٹے کنارے سے پلٹ کر' (the printer's "flip on short edge"), and KB/MB kept
+# in Latin letters as phones show them.
 language: ur
 name: اردو
 labels:
@@ -755,6 +1031,47 @@ labels:
   summary-glossary: مشکل الفاظ کی وضاحت وہاں کی گئی ہے جہاں وہ پہلی بار آتے ہیں، اور آخر میں فرہنگ میں بھی۔
   summary-tables: جدولوں میں سرخی والے خانے ہیں۔
   summary-phones: فون نمبر لنک ہیں، اور پڑھنے والی ایپ متن کا سائز اور انداز بدل سکتی ہے۔
+  # The download site (Output/index.html and Output/<slug>/index.html).
+  site-title: بچوں اور نوجوانوں کے لیے گائیڈز
+  site-intro: کوئی گائیڈ چنیں اور دیکھیں کہ آپ اسے کن کن طریقوں سے پڑھ سکتے ہیں۔ ہر ورژن مفت ڈاؤن لوڈ کیا جا سکتا ہے، اور ان صفحات پر کوئی چیز آپ پر نظر نہیں رکھتی۔
+  site-skip-link: گائیڈز پر جائیں
+  site-by-topic: موضوع کے لحاظ سے گائیڈز
+  site-by-language: زبان کے لحاظ سے گائیڈز
+  site-more-guides: مزید گائیڈز
+  site-reading-age: "پڑھنے کی عمر: {age}"
+  site-updated: "اپ ڈیٹ: {date}"
+  site-language: "زبان: {language}"
+  site-all-guides: تمام گائیڈز
+  site-choose: وہ ورژن چنیں جو آپ کے لیے ٹھیک ہو
+  site-another-format: کیا آپ کو یہ گائیڈ کسی اور شکل میں چاہیے، جیسے بریل، آڈیو، بڑے حروف یا کوئی اور زبان؟ ہم سے پوچھیں، ہم مدد کریں گے۔
+  site-contact-formats: کسی اور شکل کے لیے پوچھیں
+  site-file-facts: "{kind}، {size}"
+  site-file-facts-pages:
+    one: "{kind}، {size}، {count} صفحہ"
+    other: "{kind}، {size}، {count} صفحات"
+  site-size-kb: "{size} KB"
+  site-size-mb: "{size} MB"
+  kind-text: سادہ متن
+  download-large-print: بڑے حروف والا ویب صفحہ
+  about-large-print: کسی بھی ویب براؤزر میں، فون یا کمپیوٹر پر کھلتا ہے۔ الفاظ بڑے ہیں، آپ انہیں اور بڑا کر سکتے ہیں، اور یہ اچھی طرح پرنٹ ہوتا ہے۔
+  download-easy-read: پڑھنے میں آسان ویب صفحہ
+  about-easy-read: ہر چھوٹے جملے کے ساتھ ایک تصویر۔ کسی بھی ویب براؤزر میں، فون یا کمپیوٹر پر کھلتا ہے، اور اچھی طرح پرنٹ ہوتا ہے۔
+  download-epub: ای بک
+  about-epub: فون، ٹیبلٹ یا ای ریڈر پر ای بک ایپس کے لیے۔ آپ الفاظ کا سائز بدل سکتے ہیں، اور ایپ اسے بلند آواز میں پڑھ کر سنا سکتی ہے۔
+  download-easy-read-epub: پڑھنے میں آسان ای بک
+  about-easy-read-epub: پڑھنے میں آسان ورژن، جس میں ہر جملے کے ساتھ ایک تصویر ہے، فون، ٹیبلٹ یا ای ریڈر پر ای بک ایپس کے لیے۔
+  download-text: سادہ متن
+  about-text: صرف الفاظ، بغیر تصویروں اور لے آؤٹ کے۔ اسکرین ریڈرز کے لیے اچھا، اور ٹیکسٹ میسج یا ای میل میں کاپی کرنے کے لیے بھی۔
+  download-large-print-pdf: پرنٹ کرنے کے لیے بڑے حروف
+  about-large-print-pdf: اسکول میں یا گھر پر A4 کاغذ پر، بڑے حروف میں پرنٹ کرنے کے لیے۔
+  download-easy-read-pdf: پرنٹ کرنے کے لیے پڑھنے میں آسان ورژن
+  about-easy-read-pdf: A4 کاغذ پر پرنٹ کرنے کے لیے، جس میں ہر جملے کے ساتھ ایک تصویر ہے۔
+  download-large-print-booklet: پرنٹ کرنے کے لیے بڑے حروف والا کتابچہ
+  download-easy-read-booklet: پرنٹ کرنے کے لیے پڑھنے میں آسان کتابچہ
+  about-booklet: اسے A4 کاغذ کے دونوں طرف پرنٹ کریں، چھوٹے کنارے سے پلٹ کر، پھر صفحات کو آدھا موڑ کر کتابچہ بنائیں۔ یہ صرف پرنٹ کرنے کے لیے بنایا گیا ہے۔
+  download-all: ایک فائل میں ہر ورژن
+  about-all: ایک ZIP فائل جس میں اس گائیڈ کا ہر ورژن ہے، اپنے پاس رکھنے یا کسی اور کو دینے کے لیے۔
+  readme-intro: "اس فولڈر میں {publisher} کی طرف سے “{title}” کا ہر ورژن ہے:"
 
 """#
         ),
@@ -1783,6 +2100,35 @@ a, dd, .row-words { overflow-wrap: anywhere; }
 }
 
 @page { size: A4; margin: 24mm 18mm 26mm 18mm; }
+
+"""#
+        ),
+        File(
+            path: "site.css",
+            text:
+            #"""
+/* Waymark download site: Output/index.html and Output/<slug>/index.html.
+   Read after print.css and the large-print profile, so the site has the same
+   type, phone layout, dark mode and contrast as the guides themselves.
+   Contrast: #000000 on #ffffff 21:1; #00377a on #ffffff 12.2:1. */
+
+.downloads, .guides { list-style: none; margin: 0 0 1em 0; padding: 0; }
+.download, .guide { border: 3px solid #000000; padding: 0.5em 0.75em; margin: 0 0 1em 0; }
+.download.first-choice { border-width: 6px; }
+.download h3, .guide h4 { margin: 0 0 0.25em 0; }
+.download p, .guide p { margin: 0 0 0.5em 0; }
+.facts { font-weight: bold; }
+.site-nav { margin: 1em 0; }
+.languages { margin: 0 0 1em 0; }
+.another-format { border-left: 6px solid #000000; padding: 0.5em 0.75em; margin: 1em 0; }
+
+@media screen and (prefers-color-scheme: dark) {
+  :root .download, :root .guide, :root .another-format { border-color: #f2f2f2; }
+}
+
+@media print {
+  .download, .guide { break-inside: avoid; page-break-inside: avoid; }
+}
 
 """#
         ),

@@ -10,6 +10,7 @@ import Yams
 /// publisher: Warwickshire Safeguarding
 /// language: en-GB
 /// welsh-first: true
+/// site-url: https://www.example.org/guides/
 /// alternative-formats:
 ///   email: accessible.formats@example.org
 ///   phone: 01632 960000
@@ -20,7 +21,7 @@ import Yams
 /// ```
 public struct ProjectConfiguration: Sendable {
     /// Where people can ask for a guide in another format (braille, audio, another language).
-    public struct AlternativeFormats: Sendable, Equatable {
+    public struct AlternativeFormats: Sendable, Hashable {
         /// An email address to write to.
         public var email: String?
         /// A phone number to call.
@@ -39,7 +40,7 @@ public struct ProjectConfiguration: Sendable {
     /// The file's name.
     public static let fileName = "waymark.yml"
     /// The keys the file may have.
-    static let keys = ["publisher", "language", "welsh-first", "alternative-formats", "checks"]
+    static let keys = ["publisher", "language", "welsh-first", "site-url", "alternative-formats", "checks"]
     /// The keys of `alternative-formats:`.
     static let alternativeFormatKeys = ["email", "phone", "website"]
 
@@ -52,6 +53,8 @@ public struct ProjectConfiguration: Sendable {
     public var welshFirst = false
     /// Where to ask for another format.
     public var alternativeFormats: AlternativeFormats?
+    /// The address the output folder is published at, for the catalogues' absolute links.
+    public var siteURL: String?
     /// The settings, in file order.
     public var checks: [CheckSetting]
 
@@ -152,11 +155,29 @@ public struct ProjectConfiguration: Sendable {
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics.sorted { $0.location < $1.location }) }
         var configuration = ProjectConfiguration(publisher: publisher, language: language, alternativeFormats: alternativeFormats, checks: settings)
         configuration.welshFirst = welshFirst
+        if let node = mapping["site-url"], let address = text(node, key: "site-url", yaml: yaml, diagnostics: &diagnostics, example: "site-url: https://www.example.org/guides/") {
+            if let problem = ProjectConfiguration.siteURLProblem(address) {
+                diagnostics.append(.error(at: yaml.location(of: node), "the site address '\(address)' \(problem)",
+                                          hint: "write the address the Output folder is published at, as it shows in a browser, e.g. 'site-url: https://www.example.org/guides/'"))
+            } else {
+                configuration.siteURL = address
+            }
+        }
         return configuration
     }
 }
 
 // MARK: - Reading the project's details
+
+extension ProjectConfiguration {
+    /// What is wrong with `address` as the site's address (`--site-url`, `site-url:`), or nil:
+    /// it must be an `https://` or `http://` web address (the link allow-list's), with no query or fragment.
+    public static func siteURLProblem(_ address: String) -> String? {
+        if let problem = LinkPolicy.problem(address, use: .web) { return problem }
+        if address.contains("?") || address.contains("#") { return "has a '?' or '#' part; the site's address is a folder" }
+        return nil
+    }
+}
 
 private extension ProjectConfiguration {
     /// The text of a one-line setting; an error when it is a list, empty, or holds a

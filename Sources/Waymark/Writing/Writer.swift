@@ -36,6 +36,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var versions: [GuideVersion] = []
     /// Make A5 booklets to fold, too (`--booklet`): the pdf format's ``Writer/optionalFiles``.
     public var booklet = false
+    /// What the download site needs from the project and the command line (`--site-url`).
+    public var site = DownloadSite.Settings()
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 
@@ -86,6 +88,9 @@ public protocol Writer: Sendable {
     var styleSheets: [String] { get }
     /// The style profiles it can use, if any.
     var profiles: StyleProfileUse? { get }
+    /// How the download site describes each of its files (``files`` and ``optionalFiles``), in
+    /// the order the site offers them.
+    var downloads: [Download] { get }
     /// Renders `guide` into files.
     func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile]
 }
@@ -102,6 +107,69 @@ extension Writer {
     public func uses(styleSheet fileName: String) -> Bool {
         let name = fileName.lowercased()
         return styleSheets.contains(name) || (profiles?.accepts(name) ?? false)
+    }
+}
+
+/// How the download site (`Output/<slug>/index.html`, the catalogues) describes one file a
+/// writer makes: its name and who it is for, in the guide's language, and what kind of file it is.
+public struct Download: Hashable, Sendable {
+    /// Which book of the guide a file holds: its accessibility metadata differs.
+    public enum Edition: String, Hashable, Sendable, Codable {
+        /// The guide as written.
+        case standard
+        /// The easy-read edition: a picture beside each sentence.
+        case easyRead = "easy-read"
+    }
+
+    /// The file, with `<slug>` for the guide's slug, as in ``Writer/files``.
+    public var file: String
+    /// The file's name for readers ("Large print web page").
+    public var name: Labels.Key
+    /// Who it is for and what it needs, in plain words ("To print at school…").
+    public var about: Labels.Key
+    /// The kind of file, as people know it, written before its size (`PDF`, `EPUB`, `HTML`);
+    /// a label when the kind has no name that every language uses.
+    public var kind: Kind
+    /// The IANA media type (`application/pdf`).
+    public var mediaType: String
+    /// Which book it holds.
+    public var edition: Edition
+    /// The site offers it first (the large-print web page: HTML first, as GOV.UK advises).
+    public var isFirstChoice: Bool
+    /// How many pages the file has, when pages mean something for it (a PDF).
+    public var pages: (@Sendable ([UInt8]) -> Int)?
+
+    /// The kind of file.
+    public enum Kind: Hashable, Sendable {
+        /// A name that is the same in every language (`PDF`).
+        case name(String)
+        /// A label (`Plain text`).
+        case label(Labels.Key)
+    }
+
+    /// Declares a download.
+    public init(
+        file: String, name: Labels.Key, about: Labels.Key, kind: Kind, mediaType: String,
+        edition: Edition = .standard, isFirstChoice: Bool = false, pages: (@Sendable ([UInt8]) -> Int)? = nil
+    ) {
+        self.file = file
+        self.name = name
+        self.about = about
+        self.kind = kind
+        self.mediaType = mediaType
+        self.edition = edition
+        self.isFirstChoice = isFirstChoice
+        self.pages = pages
+    }
+
+    public static func == (lhs: Download, rhs: Download) -> Bool {
+        lhs.file == rhs.file && lhs.name == rhs.name && lhs.about == rhs.about && lhs.kind == rhs.kind
+            && lhs.mediaType == rhs.mediaType && lhs.edition == rhs.edition && lhs.isFirstChoice == rhs.isFirstChoice
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(mediaType)
     }
 }
 

@@ -64,7 +64,10 @@ import WaymarkZip
             #expect(findings.isEmpty, "\(findings.map(\.formatted))")
             #expect(results.map(\.succeeded) == [true], "\(results.flatMap(\.errors).map(\.formatted))")
             let made = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("guide").path).filter { !$0.hasPrefix(".") }.sorted()
-            #expect(made == ["guide-easy-read.epub", "guide-easy-read.html", "guide-easy-read.pdf", "guide-large-print.html", "guide-large-print.pdf", "guide.epub", "guide.txt"])
+            #expect(made == [
+                "cover.png", "guide-all-formats.zip", "guide-easy-read.epub", "guide-easy-read.html", "guide-easy-read.pdf",
+                "guide-large-print.html", "guide-large-print.pdf", "guide.epub", "guide.txt", "index.html",
+            ])
             let largePrint = String(decoding: try project.output("guide-large-print.html"), as: UTF8.self)
             #expect(largePrint.contains("font-size: 18pt;"))
             // The built-in phone pictogram is chosen for the row with a phone number.
@@ -76,7 +79,7 @@ import WaymarkZip
     @Test func theBuiltInSheetsPassTheChecks() {
         let findings = Checker().check(styleSheets: StyleSet.builtIn.sheetsForChecking(base: URL(fileURLWithPath: "/")))
         #expect(findings.isEmpty, "\(findings.map(\.formatted))")
-        #expect(StyleSet.builtIn.sheets.keys.sorted() == ["easy-read.css", "epub.css", "giant-print.css", "large-print-16.css", "large-print.css", "print.css"])
+        #expect(StyleSet.builtIn.sheets.keys.sorted() == ["easy-read.css", "epub.css", "giant-print.css", "large-print-16.css", "large-print.css", "print.css", "site.css"])
     }
 
     // MARK: - Overriding and adding
@@ -128,7 +131,7 @@ import WaymarkZip
         #expect(set.sheets["mine.css"] == (try Self.builtIn("giant-print.css")))
         #expect(set.sheetsForChecking(base: project.root).keys.sorted() == [
             "<built-in>/easy-read.css", "<built-in>/epub.css", "<built-in>/giant-print.css", "<built-in>/large-print-16.css",
-            "<built-in>/print.css", "Styles/large-print.css", "Styles/mine.css",
+            "<built-in>/print.css", "<built-in>/site.css", "Styles/large-print.css", "Styles/mine.css",
         ])
         // The replaced pictogram keeps its built-in entry and words.
         let help = try #require(try set.pictograms(base: project.root).entries.first { $0.file == "help.svg" })

@@ -150,7 +150,8 @@ enum OutputScanner {
     }
 
     static let rules: [(String, NSRegularExpression)] = [
-        ("a <script>", #"<\s*script\b"#),
+        // A JSON-LD data block (the download site's schema.org description) is never run.
+        ("a <script>", #"<\s*script\b(?![^>]*\btype="application/ld\+json")"#),
         ("an event-handler attribute", #"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*="#),
         ("a remote resource", #"<\s*(link|img|image|use|source|iframe|object|embed|audio|video|track|input|frame|script)\b[^>]*\s((xlink:)?href|src|srcset|data|poster)\s*=\s*["']?\s*(https?:|//|file:)"#),
         ("CSS loading a remote resource", #"url\(\s*['"]?\s*(https?:|//|file:)"#),

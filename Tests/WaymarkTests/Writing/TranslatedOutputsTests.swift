@@ -70,14 +70,16 @@ import WaymarkZip
         #expect(!results.flatMap(\.findings).contains { $0.rule == "label-language" })
         let folder = output.appendingPathComponent(name)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(files.count == 7)
+        // Seven files of the formats, and the download page, its cover and the ZIP of them all.
+        #expect(files.count == 10)
         let rightToLeft = Metadata.isRightToLeft(language: language)
         // A PDF's words are checked in its Typst source below (its bytes hold PDF's own English keys).
-        for file in files where !file.hasSuffix(".pdf") {
+        for file in files where !file.hasSuffix(".pdf") && !file.hasSuffix(".png") {
             let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
             var documents: [(String, String)] = []
-            if file.hasSuffix(".epub") {
-                for entry in try ZipArchiveReader.entries(of: bytes) where [".xhtml", ".opf", ".svg"].contains(where: entry.path.hasSuffix) {
+            if file.hasSuffix(".epub") || file.hasSuffix(".zip") {
+                // The ZIP's own words are its README; the files in it are checked here one by one.
+                for entry in try ZipArchiveReader.entries(of: bytes) where [".xhtml", ".opf", ".svg", "README.txt"].contains(where: entry.path.hasSuffix) {
                     documents.append(("\(file)/\(entry.path)", String(decoding: entry.bytes, as: UTF8.self)))
                 }
             } else {

@@ -9,6 +9,7 @@ struct ShoutWriter: Writer {
     let summary = "The guide's title in capitals, for the registry test."
     let audience = "nobody: a test"
     let files = ["<slug>.shout.txt"]
+    let downloads = [Download(file: "<slug>.shout.txt", name: .downloadText, about: .aboutText, kind: .label(.kindText), mediaType: "text/plain")]
 
     func write(_ guide: Guide, options: WriterOptions) throws -> [OutputFile] {
         [OutputFile(path: "\(guide.slug).shout.txt", bytes: Array(guide.metadata.title.uppercased().utf8))]

@@ -23,6 +23,12 @@ public struct StyleSheet: Hashable, Sendable {
             let name = fileName.lowercased()
             formatIDs = WriterRegistry.formats(using: name, in: writers)
             let read = writers.filter { $0.styleSheets.contains(name) }
+            // The download site's own sheet: read with print.css by pages made like large print.
+            if read.isEmpty, DownloadSite.styleSheets.contains(name) {
+                use = nil
+                isPrint = true
+                return
+            }
             if let owner = writers.first(where: { $0.profiles?.accepts(name) ?? false }), let declared = owner.profiles {
                 use = declared
             } else if read.isEmpty {

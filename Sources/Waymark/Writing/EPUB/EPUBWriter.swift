@@ -12,6 +12,10 @@ public struct EPUBWriter: Writer {
     public let audience = "e-book readers: EPUB 3.3 with accessibility metadata"
     /// `<slug>.epub`.
     public let files = ["<slug>.epub"]
+    /// An e-book, for e-book apps.
+    public let downloads = [
+        Download(file: "<slug>.epub", name: .downloadEPUB, about: .aboutEPUB, kind: .name("EPUB"), mediaType: "application/epub+zip"),
+    ]
     /// The e-book's style sheet.
     public let styleSheets = [EPUBWriter.styleSheet]
     /// `epub.css`, embedded in every e-book (the easy-read edition's too).

@@ -18,6 +18,11 @@ public struct EasyReadWriter: Writer {
     public let audience = "readers with a learning disability: a picture beside each short sentence"
     /// The page and the e-book.
     public let files = ["<slug>-easy-read.html", "<slug>-easy-read.epub"]
+    /// The easy-read web page, then the easy-read e-book.
+    public let downloads = [
+        Download(file: "<slug>-easy-read.html", name: .downloadEasyRead, about: .aboutEasyRead, kind: .name("HTML"), mediaType: "text/html", edition: .easyRead),
+        Download(file: "<slug>-easy-read.epub", name: .downloadEasyReadEPUB, about: .aboutEasyReadEPUB, kind: .name("EPUB"), mediaType: "application/epub+zip", edition: .easyRead),
+    ]
     /// The print layout, and the e-book's style sheet for the e-book edition.
     public let styleSheets = [PrintDocument.styleSheet, EPUBWriter.styleSheet]
     /// `easy-read*.css`, at least 14 pt (UK government easy read).

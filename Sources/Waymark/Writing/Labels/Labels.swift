@@ -28,6 +28,21 @@ public struct Labels: Hashable, Sendable {
         case summaryEasyRead = "summary-easy-read", summaryChapters = "summary-chapters", summaryPictures = "summary-pictures"
         case summaryTextOnly = "summary-text-only", summaryGlossary = "summary-glossary", summaryTables = "summary-tables"
         case summaryPhones = "summary-phones"
+        case siteTitle = "site-title", siteIntro = "site-intro", siteSkipLink = "site-skip-link"
+        case siteByTopic = "site-by-topic", siteByLanguage = "site-by-language", siteMoreGuides = "site-more-guides"
+        case siteReadingAge = "site-reading-age", siteUpdated = "site-updated", siteLanguage = "site-language"
+        case siteAllGuides = "site-all-guides", siteChoose = "site-choose", siteAnotherFormat = "site-another-format"
+        case siteContactFormats = "site-contact-formats", siteFileFacts = "site-file-facts", siteFileFactsPages = "site-file-facts-pages"
+        case siteSizeKB = "site-size-kb", siteSizeMB = "site-size-mb", kindText = "kind-text"
+        case downloadLargePrint = "download-large-print", aboutLargePrint = "about-large-print"
+        case downloadEasyRead = "download-easy-read", aboutEasyRead = "about-easy-read"
+        case downloadEPUB = "download-epub", aboutEPUB = "about-epub"
+        case downloadEasyReadEPUB = "download-easy-read-epub", aboutEasyReadEPUB = "about-easy-read-epub"
+        case downloadText = "download-text", aboutText = "about-text"
+        case downloadLargePrintPDF = "download-large-print-pdf", aboutLargePrintPDF = "about-large-print-pdf"
+        case downloadEasyReadPDF = "download-easy-read-pdf", aboutEasyReadPDF = "about-easy-read-pdf"
+        case downloadLargePrintBooklet = "download-large-print-booklet", downloadEasyReadBooklet = "download-easy-read-booklet"
+        case aboutBooklet = "about-booklet", downloadAll = "download-all", aboutAll = "about-all", readmeIntro = "readme-intro"
     }
 
     /// One label: a text, or a text for each plural category (`{count}` is the number).

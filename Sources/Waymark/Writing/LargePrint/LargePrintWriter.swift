@@ -13,6 +13,10 @@ public struct LargePrintWriter: Writer {
     public let audience = "screens and printed A4 handouts: one self-contained file, 18 pt by default"
     /// `<slug>-large-print.html`.
     public let files = ["<slug>-large-print.html"]
+    /// The large-print web page: the site's first choice (HTML first, as GOV.UK advises).
+    public let downloads = [
+        Download(file: "<slug>-large-print.html", name: .downloadLargePrint, about: .aboutLargePrint, kind: .name("HTML"), mediaType: "text/html", isFirstChoice: true),
+    ]
     /// The print layout it shares with easy read.
     public let styleSheets = [PrintDocument.styleSheet]
     /// `large-print*.css` and `giant-print*.css`, at least 16 pt (UKAAF G003).

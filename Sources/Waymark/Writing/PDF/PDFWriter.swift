@@ -20,6 +20,13 @@ public struct PDFWriter: Writer {
     public let files = ["<slug>-large-print.pdf", "<slug>-easy-read.pdf"]
     /// With `--booklet`, each as an A5 booklet too: print on both sides (flip on the short edge), fold, staple.
     public let optionalFiles = ["booklet": ["<slug>-large-print-booklet.pdf", "<slug>-easy-read-booklet.pdf"]]
+    /// The two handouts, then the booklets (when made), with their pages counted.
+    public let downloads = [
+        Download(file: "<slug>-large-print.pdf", name: .downloadLargePrintPDF, about: .aboutLargePrintPDF, kind: .name("PDF"), mediaType: "application/pdf", pages: PDFWriter.pageCount),
+        Download(file: "<slug>-easy-read.pdf", name: .downloadEasyReadPDF, about: .aboutEasyReadPDF, kind: .name("PDF"), mediaType: "application/pdf", edition: .easyRead, pages: PDFWriter.pageCount),
+        Download(file: "<slug>-large-print-booklet.pdf", name: .downloadLargePrintBooklet, about: .aboutBooklet, kind: .name("PDF"), mediaType: "application/pdf", pages: PDFWriter.pageCount),
+        Download(file: "<slug>-easy-read-booklet.pdf", name: .downloadEasyReadBooklet, about: .aboutBooklet, kind: .name("PDF"), mediaType: "application/pdf", edition: .easyRead, pages: PDFWriter.pageCount),
+    ]
 
     /// The fonts, from Debian's packages (`make deps` installs them): DejaVu Sans for large
     /// print (the free one of the large-print sheets' Verdana, Tahoma, DejaVu Sans), SIL Andika

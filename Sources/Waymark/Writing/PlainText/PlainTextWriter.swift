@@ -15,6 +15,10 @@ public struct PlainTextWriter: Writer {
     public let audience = "screen readers, text messages, email"
     /// `<slug>.txt`.
     public let files = ["<slug>.txt"]
+    /// Just the words.
+    public let downloads = [
+        Download(file: "<slug>.txt", name: .downloadText, about: .aboutText, kind: .label(.kindText), mediaType: "text/plain"),
+    ]
 
     /// Creates the writer.
     public init() {}

@@ -256,13 +256,20 @@ struct HTMLRenderer {
     /// names alone when `file` is nil (a book cannot link outside itself). `xmlLang` adds
     /// `xml:lang` for XHTML.
     static func versionsLine(_ versions: [GuideVersion], file: String?, formatID: String, labels: Labels, xmlLang: Bool = false) -> XMLNode? {
+        versionsLine(versions, labels: labels, xmlLang: xmlLang) { version in
+            file.flatMap { version.builds(formatID) ? version.relativePath($0) : nil }
+        }
+    }
+
+    /// The line naming the guide's other language versions, each linked to `href(version)` where it gives an address.
+    static func versionsLine(_ versions: [GuideVersion], labels: Labels, xmlLang: Bool = false, href: (GuideVersion) -> String?) -> XMLNode? {
         guard !versions.isEmpty else { return nil }
         var names: [XMLNode] = []
         for (index, version) in versions.enumerated() {
             if index > 0 { names.append(HTML.text(labels(.listSeparator))) }
             let direction = Metadata.isRightToLeft(language: version.language) ? "rtl" : nil
-            if let file, version.builds(formatID) {
-                names.append(HTML.element("a", [("href", LinkPolicy.encoded(version.relativePath(file))), ("lang", version.language), ("hreflang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
+            if let address = href(version) {
+                names.append(HTML.element("a", [("href", LinkPolicy.encoded(address)), ("lang", version.language), ("hreflang", version.language), ("dir", direction)], [HTML.text(version.languageName)]))
             } else {
                 names.append(HTML.element("span", [("lang", version.language), ("xml:lang", xmlLang ? version.language : nil), ("dir", direction)], [HTML.text(version.languageName)]))
             }
