@@ -12,6 +12,7 @@ For every folder searched that holds a site (an `index.html` beside guide folder
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import urllib.parse
@@ -24,7 +25,6 @@ SCHEMAS = HERE / "schemas" / "opds2"
 ATOM = "{http://www.w3.org/2005/Atom}"
 OPDS_ACQUISITION = "http://opds-spec.org/acquisition/open-access"
 OPDS_TYPES = {"application/atom+xml;profile=opds-catalog;kind=acquisition"}
-FACTS = re.compile(r"^(?P<kind>[^,]+), (?P<size>[\d.,]+)\s*(?P<unit>\S+)(?:, (?P<pages>\d+) \S+)?$")
 LINK = re.compile(r"""<(a|link)\b[^>]*?\bhref\s*=\s*"([^"]*)\"""", re.IGNORECASE)
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 FACTS_P = re.compile(r'<p class="facts" id="([^"]+)">([^<]*)</p>')
@@ -131,6 +131,19 @@ def check_json_ld(page: Path, text: str, site_url: str | None) -> list[tuple[str
     return problems
 
 
+def pages_in_json_ld(text: str, href: str) -> int | None:
+    """numberOfPages of the JSON-LD's MediaObject for `href`."""
+    for block in JSON_LD.findall(text):
+        try:
+            data = json.loads(block)
+        except json.JSONDecodeError:
+            return None
+        for encoding in data.get("encoding", []):
+            if encoding.get("contentUrl", "").endswith("/" + href) or encoding.get("contentUrl") == href:
+                return encoding.get("numberOfPages")
+    return None
+
+
 def check_page(page: Path, root: Path, site_url: str | None) -> list[tuple[str, str]]:
     text = page.read_text(encoding="utf-8")
     problems = []
@@ -151,16 +164,18 @@ def check_page(page: Path, root: Path, site_url: str | None) -> list[tuple[str, 
         if target is None or not target.is_file() or fact is None:
             problems.append(("facts", f"{href}: no file, or no size shown for it"))
             continue
-        match = FACTS.match(fact.replace("\u00a0", " "))
-        if not match:
-            problems.append(("facts", f"{href}: '{fact}' does not read as kind, size[, pages]"))
+        # Any language: the first number is the size (whole KB, or MB to one decimal place with the
+        # language's mark); a second, for a PDF, the pages (some languages write "two pages" as a word).
+        numbers = re.findall(r"\d+(?:[.,]\d)?", html.unescape(fact))
+        if not numbers:
+            problems.append(("facts", f"{href}: '{html.unescape(fact)}' shows no size"))
             continue
-        if shown_size(match.group("size")) != size_text(target.stat().st_size):
-            problems.append(("size", f"{href}: the page says {match.group('size')} {match.group('unit')}, the file is {target.stat().st_size} bytes"))
+        if shown_size(numbers[0]) != size_text(target.stat().st_size):
+            problems.append(("size", f"{href}: the page says {html.unescape(fact)!r}, the file is {target.stat().st_size} bytes"))
         if media_type == "application/pdf":
             pages = pdf_pages(target)
-            if match.group("pages") is None or pages is None or int(match.group("pages")) != pages:
-                problems.append(("pages", f"{href}: the page says {match.group('pages')} pages, the PDF has {pages}"))
+            if pages is None or (len(numbers) > 1 and int(numbers[1]) != pages) or pages_in_json_ld(text, href) != pages:
+                problems.append(("pages", f"{href}: the page says {html.unescape(fact)!r} (JSON-LD {pages_in_json_ld(text, href)}), the PDF has {pages} pages"))
         if target.suffix == ".zip":
             problems += check_zip(target, page, [h for h, _, _ in ITEM.findall(text) if not h.endswith(".zip")])
     if page.parent != root:

@@ -73,7 +73,7 @@ extension SiteIndex {
             let id = ids.make("topic-" + (topic ?? "more"))
             let lead = families.first?.first
             main.append(HTML.element("section", [("aria-labelledby", id)], [
-                HTML.element("h3", [("id", id), ("lang", topic == nil ? nil : lead?.language)], [HTML.text(topic.map(SiteIndex.capitalised) ?? labels(.siteMoreGuides))]),
+                HTML.element("h3", [("id", id), ("lang", topic == nil ? nil : lead?.language), ("dir", topic == nil ? nil : (lead?.isRightToLeft == true ? "rtl" : "ltr"))], [HTML.text(topic.map(SiteIndex.capitalised) ?? labels(.siteMoreGuides))]),
                 HTML.element("ul", [("class", "guides")], families.map { guide($0, labels: labels) }),
             ]))
         }
@@ -82,7 +82,7 @@ extension SiteIndex {
             main.append(HTML.element("h2", [("id", "by-language")], [HTML.text(labels(.siteByLanguage))]))
             for (language, guides) in languages {
                 let id = ids.make("language-" + language)
-                let direction = Metadata.isRightToLeft(language: language) ? "rtl" : nil
+                let direction = Metadata.isRightToLeft(language: language) ? "rtl" : "ltr"
                 main.append(HTML.element("section", [("aria-labelledby", id), ("lang", language), ("dir", direction)], [
                     HTML.element("h3", [("id", id)], [HTML.text(guides.first?.languageName ?? language)]),
                     HTML.element("ul", [], guides.map { entry in
@@ -128,7 +128,8 @@ extension SiteIndex {
     /// One family on the list: its lead guide, what it is and who it is for, and its other languages.
     func guide(_ family: [SiteEntry], labels: Labels) -> XMLNode {
         guard let lead = family.first else { return HTML.text("") }
-        let direction = lead.isRightToLeft ? "rtl" : nil
+        // Always said: an English guide on an Arabic list (or the other way round) reads its own way.
+        let direction = lead.isRightToLeft ? "rtl" : "ltr"
         var facts: [String] = []
         if let audience = lead.audience { facts.append(labels(.audienceLine, ["audience": audience])) }
         facts.append(labels(.siteLanguage, ["language": lead.languageName]))
