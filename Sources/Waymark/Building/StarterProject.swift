@@ -188,6 +188,10 @@ private extension StarterProject {
 
         # Where people can ask for a guide in another format, such as braille or audio.
         # Give at least one of email, phone and website.
+        # The web address you will put the Output folder at, for e-reader apps'
+        # catalogues (opds.xml, opds.json). Leave it out to keep every link relative.
+        # site-url: https://www.example.org/guides/
+
         alternative-formats:
           email: accessible.formats@example.org
           phone: 01632 960000
