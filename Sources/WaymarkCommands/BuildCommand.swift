@@ -80,10 +80,10 @@ struct BuildCommand: AsyncParsableCommand {
             guides: guides.map { folders.guideURL($0) }, formats: formats,
             options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; options.site.siteURL = siteURL; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
-        let results: [GuideBuildResult]
+        let summary: BuildSummary
         var siteErrors = 0
         do {
-            results = try await Builder().build(request, styles: { findings in
+            summary = try await Builder().buildCounting(request, styles: { findings in
                 for finding in findings { printError(finding.formatted) }
             }, site: { site in
                 siteErrors = site.errors.count
@@ -114,14 +114,11 @@ struct BuildCommand: AsyncParsableCommand {
             printError("error: the build could not start: \(TerminalText.escaped(error.localizedDescription))")
             throw ExitCode(2)
         }
-        let failed = results.filter { !$0.succeeded }.count
-        let unchanged = results.filter(\.unchanged).count
-        let built = results.count - failed - unchanged
-        let warnings = results.flatMap(\.findings).filter { $0.severity == .warning }.count
+        let (failed, unchanged, built, warnings) = (summary.failed, summary.unchanged, summary.built, summary.warnings)
         let warningNote = warnings == 0 ? "" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"); 'waymark check' lists them)"
         let same = unchanged == 0 ? "" : ", \(unchanged) unchanged"
         printOut("\(built) \(built == 1 ? "guide" : "guides") built\(same), \(failed) failed\(warningNote).")
-        if results.isEmpty { printOut("No guides found in \(TerminalText.escaped(folders.guides)).") }
+        if summary.guides == 0 { printOut("No guides found in \(TerminalText.escaped(folders.guides)).") }
         if failed > 0 || siteErrors > 0 { throw ExitCode(1) }
     }
 }

@@ -1,27 +1,14 @@
 import CLibZip
 import Foundation
 
-/// An error from libzip, copied into Swift values.
-public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What was being done when libzip failed.
-    public var operation: String
-    /// libzip's own message.
-    public var message: String
-
-    /// Creates an error from its parts.
-    public init(operation: String, message: String) {
-        self.operation = operation
-        self.message = message
-    }
-
-    /// A one-line description.
-    public var description: String { "\(operation): \(message)" }
-}
-
-/// Builds a ZIP archive in memory through libzip, entry by entry.
+/// Builds a ZIP archive in memory, entry by entry.
 ///
-/// Entries keep the order they are added in. Every entry's time is the one
-/// given, so the same entries always give the same bytes.
+/// Entries keep the order they are added in. Every entry's time is the one given, so the same
+/// entries always give the same bytes: the bytes libzip 1.7 wrote for them (Waymark's writer
+/// before issue #23, kept as ``LibzipArchiveWriter`` for the tests to compare with), made here
+/// with zlib directly: one deflate stream for the whole archive instead of one set up per entry,
+/// and an entry that recurs across archives (a style sheet, a picture, `container.xml`) deflated
+/// once per process (``DeflateCache``).
 public final class ZipArchiveWriter {
     /// How an entry is stored.
     public enum Compression: Sendable {
@@ -31,155 +18,186 @@ public final class ZipArchiveWriter {
         case deflated
     }
 
-    private let archive: OpaquePointer
-    private let source: OpaquePointer
-    // zip_source_buffer does not copy: the bytes must stay alive until zip_close.
-    private var retained: [UnsafeMutableRawBufferPointer] = []
+    /// One central directory record, as libzip writes it.
+    private struct Entry {
+        var name: [UInt8]
+        var flags: UInt16
+        var method: UInt16
+        var time: UInt16
+        var date: UInt16
+        var crc: UInt32
+        var compressedSize: UInt32
+        var size: UInt32
+        var offset: UInt32
+    }
+
+    /// zlib's default level: within 1 % of level 9 on these small XHTML files, at about half the time (issue #8).
+    static let level: Int32 = 6
+
+    private var output: [UInt8] = []
+    private var entries: [Entry] = []
+    private var names: Set<[UInt8]> = []
+    private var stream: UnsafeMutablePointer<z_stream>?
     private var closed = false
 
     /// Opens an empty in-memory archive.
-    public init() throws {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(nil, 0, 0, &error) else {
-            throw ZipError(operation: "create buffer", message: String(cString: zip_error_strerror(&error)))
-        }
-        // Keep the source after zip_close so that its bytes can be read back.
-        zip_source_keep(source)
-        guard let archive = zip_open_from_source(source, ZIP_TRUNCATE | ZIP_CREATE, &error) else {
-            zip_source_free(source)
-            throw ZipError(operation: "open archive", message: String(cString: zip_error_strerror(&error)))
-        }
-        self.archive = archive
-        self.source = source
-    }
+    public init() throws {}
 
     deinit {
-        if !closed { zip_discard(archive) }
-        zip_source_free(source)
-        for buffer in retained { buffer.deallocate() }
+        if let stream {
+            deflateEnd(stream)
+            stream.deallocate()
+        }
     }
 
     /// Adds an entry named `path` with `bytes`, stored or deflated, dated `modified`.
     public func add(path: String, bytes: [UInt8], compression: Compression, modified: Date) throws {
         guard !closed else { throw ZipError(operation: "add \(path)", message: "the archive is closed") }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        retained.append(buffer)
-        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        guard let entrySource = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(bytes.count), 0) else {
-            throw lastError("add \(path)")
+        let name = Array(path.utf8)
+        // libzip refuses an empty name and control characters other than tab, CR and LF.
+        guard !name.isEmpty, name.allSatisfy({ $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            throw ZipError(operation: "add \(path)", message: "Invalid argument")
         }
-        let index = zip_file_add(archive, path, entrySource, zip_flags_t(ZIP_FL_ENC_UTF_8))
-        guard index >= 0 else {
-            zip_source_free(entrySource)
-            throw lastError("add \(path)")
+        guard names.insert(name).inserted else { throw ZipError(operation: "add \(path)", message: "File already exists") }
+        let crc = ZipArchiveWriter.crc(bytes)
+        let data: [UInt8]
+        switch compression {
+        case .stored: data = bytes
+        case .deflated: data = try DeflateCache.shared.deflated(bytes, crc: crc) { try deflate(bytes, path: path) }
         }
-        let method: Int32 = compression == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-        // zlib's default level: within 1 % of level 9 on these small XHTML files, at about half the time (issue #8).
-        let level: UInt32 = compression == .stored ? 0 : 6
-        guard zip_set_file_compression(archive, zip_uint64_t(index), method, level) == 0 else {
-            throw lastError("set compression of \(path)")
+        let header = output.count
+        guard header <= Int(UInt32.max) - 30 - name.count - data.count, bytes.count <= Int(UInt32.max) else {
+            throw ZipError(operation: "add \(path)", message: "the archive would need ZIP64, which Waymark does not write")
         }
-        guard zip_file_set_mtime(archive, zip_uint64_t(index), ZipArchiveWriter.localTimeShowingUTC(modified), 0) == 0 else {
-            throw lastError("set the time of \(path)")
-        }
+        let (time, date) = ZipArchiveWriter.dosTime(modified)
+        let entry = Entry(
+            // Bit 11: the name is UTF-8 (libzip sets it when the name is not plain ASCII).
+            name: name, flags: name.contains { $0 >= 0x80 } ? 0x0800 : 0,
+            method: compression == .stored ? 0 : 8, time: time, date: date, crc: crc,
+            compressedSize: UInt32(data.count), size: UInt32(bytes.count), offset: UInt32(header))
+        output.reserveCapacity(output.count + 30 + name.count + data.count)
+        append32(0x0403_4B50)
+        append16(entry.method == 0 ? 10 : 20)
+        append16(entry.flags)
+        append16(entry.method)
+        append16(entry.time)
+        append16(entry.date)
+        append32(entry.crc)
+        append32(entry.compressedSize)
+        append32(entry.size)
+        append16(UInt16(name.count))
+        append16(0)
+        output += name
+        output += data
+        entries.append(entry)
     }
 
     /// Writes the archive and returns its bytes; the writer cannot be used after.
     public func finish() throws -> [UInt8] {
         guard !closed else { throw ZipError(operation: "finish", message: "the archive is already closed") }
         closed = true
-        guard zip_close(archive) == 0 else {
-            let error = lastError("write archive")
-            zip_discard(archive)
-            throw error
+        let start = output.count
+        for entry in entries {
+            append32(0x0201_4B50)
+            // Made by: Unix, ZIP 6.3 (libzip's own).
+            append16(0x033F)
+            append16(entry.method == 0 ? 10 : 20)
+            append16(entry.flags)
+            append16(entry.method)
+            append16(entry.time)
+            append16(entry.date)
+            append32(entry.crc)
+            append32(entry.compressedSize)
+            append32(entry.size)
+            append16(UInt16(entry.name.count))
+            append16(0)  // extra field
+            append16(0)  // comment
+            append16(0)  // disk
+            append16(0)  // internal attributes
+            append32(0o100666 << 16)  // a plain file, rw-rw-rw-
+            append32(entry.offset)
+            output += entry.name
         }
-        guard zip_source_open(source) == 0 else {
-            throw ZipError(operation: "read archive", message: "libzip could not reopen the buffer")
+        guard entries.count <= Int(UInt16.max), output.count <= Int(UInt32.max) - 22 else {
+            throw ZipError(operation: "finish", message: "the archive would need ZIP64, which Waymark does not write")
         }
-        defer { zip_source_close(source) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { zip_source_read(source, $0.baseAddress, zip_uint64_t($0.count)) }
-            if count < 0 { throw ZipError(operation: "read archive", message: "libzip could not read the buffer") }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<Int(count)])
-        }
-        return result
+        let size = output.count - start
+        append32(0x0605_4B50)
+        append16(0)
+        append16(0)
+        append16(UInt16(entries.count))
+        append16(UInt16(entries.count))
+        append32(UInt32(size))
+        append32(UInt32(start))
+        append16(0)
+        let archive = output
+        output = []
+        return archive
     }
 }
 
-/// Reads the entries of a ZIP archive held in memory.
-public enum ZipArchiveReader {
-    /// One entry of an archive.
-    public struct Entry: Sendable, Equatable {
-        /// The entry's path inside the archive.
-        public var path: String
-        /// The uncompressed bytes.
-        public var bytes: [UInt8]
-        /// Whether the entry is stored uncompressed.
-        public var isStored: Bool
-    }
-
-    /// Returns every entry of the archive in `bytes`, in archive order.
-    public static func entries(of bytes: [UInt8]) throws -> [Entry] {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        defer { copy.deallocate() }
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
-        guard let source = zip_source_buffer_create(copy.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
-            throw ZipError(operation: "read archive", message: String(cString: zip_error_strerror(&error)))
-        }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-            zip_source_free(source)
-            throw ZipError(operation: "open archive", message: String(cString: zip_error_strerror(&error)))
-        }
-        defer { zip_discard(archive) }
-        var entries: [Entry] = []
-        let count = zip_get_num_entries(archive, 0)
-        for index in 0..<zip_uint64_t(max(count, 0)) {
-            var stat = zip_stat_t()
-            zip_stat_init(&stat)
-            guard zip_stat_index(archive, index, 0, &stat) == 0, let name = stat.name,
-                  let file = zip_fopen_index(archive, index, 0) else {
-                throw ZipError(operation: "read entry \(index)", message: "libzip could not open it")
-            }
-            defer { zip_fclose(file) }
-            var content = [UInt8](repeating: 0, count: Int(stat.size))
-            let read = content.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-            guard read == Int64(stat.size) else {
-                throw ZipError(operation: "read \(String(cString: name))", message: "short read")
-            }
-            entries.append(Entry(path: String(cString: name), bytes: content, isStored: stat.comp_method == 0))
-        }
-        return entries
-    }
-}
+// MARK: - Implementation
 
 private extension ZipArchiveWriter {
-    /// libzip stores DOS times made with `localtime()`, so the same date would
-    /// give different bytes in different time zones. This returns the instant
-    /// whose local wall-clock time equals `date`'s UTC wall-clock time, so the
-    /// archive always records the UTC time.
-    static func localTimeShowingUTC(_ date: Date) -> time_t {
-        let utc = time_t(date.timeIntervalSince1970.rounded(.down))
-        var adjusted = utc
-        for _ in 0..<3 {
-            var local = tm()
-            var probe = adjusted
-            localtime_r(&probe, &local)
-            let candidate = utc - time_t(local.tm_gmtoff)
-            if candidate == adjusted { break }
-            adjusted = candidate
-        }
-        return adjusted
+    func append16(_ value: UInt16) {
+        output.append(UInt8(truncatingIfNeeded: value))
+        output.append(UInt8(truncatingIfNeeded: value >> 8))
     }
 
-    func lastError(_ operation: String) -> ZipError {
-        ZipError(operation: operation, message: String(cString: zip_strerror(archive)))
+    func append32(_ value: UInt32) {
+        append16(UInt16(truncatingIfNeeded: value))
+        append16(UInt16(truncatingIfNeeded: value >> 16))
+    }
+
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            UInt32(truncatingIfNeeded: crc32_z(0, buffer.baseAddress, buffer.count))
+        }
+    }
+
+    /// `bytes` as a raw deflate stream, as libzip makes it (``waymark_deflate_init``): the stream
+    /// is set up once per archive and reset for each entry.
+    func deflate(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+        let stream: UnsafeMutablePointer<z_stream>
+        if let existing = self.stream {
+            stream = existing
+            guard deflateReset(stream) == Z_OK else { throw ZipError(operation: "add \(path)", message: "zlib could not reset its stream") }
+        } else {
+            stream = .allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            guard waymark_deflate_init(stream, ZipArchiveWriter.level) == Z_OK else {
+                stream.deallocate()
+                throw ZipError(operation: "add \(path)", message: "zlib could not start")
+            }
+            self.stream = stream
+        }
+        let bound = Int(deflateBound(stream, uLong(bytes.count)))
+        var status: Int32 = Z_OK
+        let result = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            bytes.withUnsafeBufferPointer { input in
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.pointee.avail_in = uInt(input.count)
+                stream.pointee.next_out = buffer.baseAddress
+                stream.pointee.avail_out = uInt(bound)
+                status = CLibZip.deflate(stream, Z_FINISH)
+                count = bound - Int(stream.pointee.avail_out)
+            }
+            stream.pointee.next_in = nil
+            stream.pointee.next_out = nil
+        }
+        guard status == Z_STREAM_END else { throw ZipError(operation: "add \(path)", message: "zlib could not deflate it (\(status))") }
+        return result
+    }
+
+    /// The MS-DOS time and date libzip records for `date`: its UTC wall-clock time (a year before
+    /// 1980 counts as 1980, as libzip has it), so the same date gives the same bytes in every time zone.
+    static func dosTime(_ date: Date) -> (time: UInt16, date: UInt16) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return (0, (1 << 5) + 1) }
+        let year = max(parts.tm_year, 80)
+        let day = ((year + 1900 - 1980) << 9) + ((parts.tm_mon + 1) << 5) + parts.tm_mday
+        let time = (parts.tm_hour << 11) + (parts.tm_min << 5) + (parts.tm_sec >> 1)
+        return (UInt16(truncatingIfNeeded: time), UInt16(truncatingIfNeeded: day))
     }
 }

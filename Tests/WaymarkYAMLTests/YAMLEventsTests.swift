@@ -19,6 +19,7 @@ import WaymarkYAML
         "summary: >\n  * not an alias, block text\n",
         "summary: 'single *quoted*'\n",
         "a: [unclosed\n",
+        "title: Plain text only\nglossary:\n  carer: someone who looks after you\n",
         "",
     ])
     func textThatOnlyLooksLikeAnAnchorIsLeftAlone(text: String) {

@@ -82,6 +82,10 @@ PROFILED="$BENCH_DIR/waymark"
 # of the mask avoids it; it changes nothing else (valgrind/sigsuspend-copy.c).
 SHIM="$BENCH_DIR/sigsuspend-copy.so"
 gcc -shared -fPIC -O2 -o "$SHIM" "$HERE/valgrind/sigsuspend-copy.c" -ldl || die "could not build $SHIM"
+# And a posix_spawn_file_actions_addclose() that skips Valgrind's own descriptors, without
+# which the pdf format's Typst helper cannot be started under Valgrind (valgrind/spawn-close.c).
+SPAWN_SHIM="$BENCH_DIR/spawn-close.so"
+gcc -shared -fPIC -O2 -o "$SPAWN_SHIM" "$HERE/valgrind/spawn-close.c" -ldl || die "could not build $SPAWN_SHIM"
 
 corpus="$BENCH_DIR/corpus-$PROFILE_COUNT"
 one="$BENCH_DIR/corpus-1"
@@ -98,7 +102,7 @@ callgrind() {
   rm -rf "$BENCH_DIR/out-$name"
   say "callgrind: waymark build of $(ls "$dir"/*.md | wc -l) guides"
   # shellcheck disable=SC2086
-  LD_PRELOAD="$SHIM" valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind-$name.out" \
+  LD_PRELOAD="$SHIM:$SPAWN_SHIM" valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind-$name.out" \
     "$PROFILED" build --guides "$dir" --output "$BENCH_DIR/out-$name" --styles "$STYLES" $PROFILE_ARGS \
     > "$BENCH_DIR/valgrind-$name.log" 2>&1 || { tail -20 "$BENCH_DIR/valgrind-$name.log" >&2; die "valgrind failed"; }
   rm -rf "$BENCH_DIR/out-$name"

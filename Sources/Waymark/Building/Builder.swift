@@ -123,6 +123,22 @@ public struct Builder: Sendable {
         _ request: BuildRequest, styles: ([Diagnostic]) -> Void = { _ in }, site: (SiteBuildResult) -> Void = { _ in },
         progress: (GuideBuildResult) -> Void
     ) async throws -> [GuideBuildResult] {
+        var results: [GuideBuildResult] = []
+        _ = try await buildCounting(request, styles: styles, site: site) { result in
+            progress(result)
+            results.append(result)
+        }
+        return results
+    }
+
+    /// Builds every guide of `request` as ``build(_:styles:site:progress:)`` does, but keeps
+    /// counts instead of every guide's result (and of each guide only what the download site
+    /// lists), so that memory stays flat from a hundred guides to ten thousand (issue #23):
+    /// what `waymark build` uses.
+    public func buildCounting(
+        _ request: BuildRequest, styles: ([Diagnostic]) -> Void = { _ in }, site: (SiteBuildResult) -> Void = { _ in },
+        progress: (GuideBuildResult) -> Void
+    ) async throws -> BuildSummary {
         var request = request
         let shown = { (url: URL) in TerminalText.escaped(Builder.displayPath(of: url, base: request.displayBase)) }
         // The built-in styles, overlaid file by file by the project's own Styles folder (issue #14).
@@ -160,8 +176,8 @@ public struct Builder: Sendable {
         (request.versions, request.translationProblems) = Translations.plan(files, request: request, welshFirst: request.checks.project.welshFirst)
         let prepared = request
         let (guides, clashes) = Builder.plan(files, request: request)
-        var results: [GuideBuildResult] = []
-        results.reserveCapacity(guides.count)
+        var summary = BuildSummary()
+        var entries: [String: SiteEntry] = [:]
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
         // Memory stays bounded by a few guides.
         await InOrder.run(count: guides.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
@@ -173,10 +189,11 @@ public struct Builder: Sendable {
             return await self.buildGuide(guides[index], request: prepared, styleFindings: sheetFindings, cache: cache)
         }, each: { _, result in
             progress(result)
-            results.append(result)
+            summary.add(result)
+            if let entry = result.site { entries[result.slug] = entry }
         })
-        site(Builder.writeSite(results, guides: guides, request: prepared))
-        return results
+        site(Builder.writeSite(entries, guides: guides, request: prepared))
+        return summary
     }
 
     /// What the checks find in the style sheets of `request.stylesRoot`, by position (paths as shown to the user).

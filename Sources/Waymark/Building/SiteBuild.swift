@@ -22,9 +22,15 @@ extension Builder {
     /// files stay; one whose file is gone is no longer listed (its folder is left alone). Each
     /// file is written only when its bytes change, atomically.
     static func writeSite(_ results: [GuideBuildResult], guides: [URL], request: BuildRequest) -> SiteBuildResult {
-        var outcome = SiteBuildResult()
         var entries: [String: SiteEntry] = [:]
         for result in results { if let site = result.site { entries[result.slug] = site } }
+        return writeSite(entries, guides: guides, request: request)
+    }
+
+    /// The same, from the entries of the guides built (or found unchanged) this time, by slug.
+    static func writeSite(_ built: [String: SiteEntry], guides: [URL], request: BuildRequest) -> SiteBuildResult {
+        var outcome = SiteBuildResult()
+        var entries = built
         // Guides not built this time (only some were named) or that failed: their last good build.
         let all = ((try? Builder.guideFiles(in: request.guidesRoot)) ?? []) + guides
         for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil {
