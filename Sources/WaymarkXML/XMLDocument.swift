@@ -45,6 +45,23 @@ public enum XMLDocument {
     ///   - declaration: whether to begin with `<?xml version="1.0" encoding="UTF-8"?>`
     ///     (an SVG picture is written without it, as most editors save them).
     public static func serialize(_ root: XMLElement, doctype: String? = nil, declaration: Bool = true) throws -> [UInt8] {
+        var writer = MarkupWriter(mode: .xml)
+        try writer.document(root, doctype: doctype, declaration: declaration)
+        return writer.bytes
+    }
+
+    /// Serialises `root` (an `html` element) as an HTML5 document: `<!DOCTYPE html>`,
+    /// void elements without end tags, other empty elements with them.
+    public static func serializeHTML(_ root: XMLElement) throws -> [UInt8] {
+        var writer = MarkupWriter(mode: .html)
+        try writer.document(root, doctype: "html", declaration: false)
+        return writer.bytes
+    }
+
+    /// ``serialize(_:doctype:declaration:)`` through libxml2, building its tree node by node:
+    /// what Waymark did before issue #23, kept as the reference ``MarkupWriter``'s bytes are
+    /// tested against.
+    static func libxml2Serialize(_ root: XMLElement, doctype: String? = nil, declaration: Bool = true) throws -> [UInt8] {
         guard let document = xmlNewDoc("1.0") else {
             throw XMLError(message: "libxml2 could not create a document")
         }
@@ -72,9 +89,8 @@ public enum XMLDocument {
         return Array(UnsafeBufferPointer(start: content, count: count))
     }
 
-    /// Serialises `root` (an `html` element) as an HTML5 document: `<!DOCTYPE html>`,
-    /// void elements without end tags, other empty elements with them.
-    public static func serializeHTML(_ root: XMLElement) throws -> [UInt8] {
+    /// ``serializeHTML(_:)`` through libxml2 (`htmlDocDumpMemoryFormat`): the reference, as above.
+    static func libxml2SerializeHTML(_ root: XMLElement) throws -> [UInt8] {
         guard let document = htmlNewDocNoDtD(nil, nil) else {
             throw XMLError(message: "libxml2 could not create an HTML document")
         }

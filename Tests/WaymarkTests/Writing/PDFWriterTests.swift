@@ -100,6 +100,27 @@ import WaymarkTypst
         #expect(PDFWriter.pageCount(files[2].bytes) % 2 == 0)
     }
 
+    @Test(arguments: [
+        "/Type /Page\n", "/Type/Pages", "<< /Type /Page >> << /Type /Page >>", "/Type\r\n/Page>>", "/Type /Page_x /Type /Page2",
+        "/Type /Type /Page", "/Type /Pageé /Type /Page", "é/Type /Page", "/Type\u{A0}/Page", "/Type\u{1C}/Page", "/Type /Page\u{301}",
+        "/Typ /Page", "", "/Type /Page", "/Type\t\u{0B}\u{0C} /Page/Type /Page",
+    ])
+    func pagesAreCountedAsTheRegexCountsThem(text: String) {
+        let bytes = Array(text.utf8)
+        #expect(PDFWriter.pageCount(bytes) == PDFWriter.pageCountByRegex(bytes))
+        // In binary data (a compressed stream), too.
+        let binary: [UInt8] = [0xFF, 0x00, 0xC3] + bytes + [0x80, 0x2F] + bytes + [0xE2, 0x82]
+        #expect(PDFWriter.pageCount(binary) == PDFWriter.pageCountByRegex(binary))
+    }
+
+    @Test func aRealPDFsPagesAreCountedAsTheRegexCountsThem() throws {
+        let guide = try EPUBWriterTests.fixture("everything.md")
+        for file in try PDFWriter().write(guide, options: try LargePrintWriterTests.options()) {
+            #expect(PDFWriter.pageCount(file.bytes) == PDFWriter.pageCountByRegex(file.bytes))
+            #expect(PDFWriter.pageCount(file.bytes) > 1)
+        }
+    }
+
     @Test func aMissingEngineIsAClearErrorNotACrash() {
         let engine = TypstEngine(python: URL(fileURLWithPath: "/nonexistent/python3"))
         #expect {

@@ -103,7 +103,47 @@ extension PDFWriter {
     }
 
     /// The pages of a PDF: its page objects, which Typst writes uncompressed, one each.
+    ///
+    /// The count of ``pageCountByRegex(_:)``, found on the bytes (issue #23: the regex over the
+    /// whole PDF as text was 45 % of a pdf build's own work). Where a match would touch anything
+    /// but ASCII (where characters and bytes could part), the regex decides.
     static func pageCount(_ pdf: [UInt8]) -> Int {
+        let type = Array("/Type".utf8), page = Array("/Page".utf8)
+        var count = 0
+        let found: Bool = pdf.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let end = bytes.count
+            while index + type.count <= end {
+                guard bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "T"),
+                      bytes[(index + 2)..<(index + 5)].elementsEqual(type[2...]) else {
+                    index += 1
+                    continue
+                }
+                if index > 0, bytes[index - 1] >= 0x80 { return false }
+                var next = index + type.count
+                while next < end, [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains(bytes[next]) { next += 1 }
+                if next < end, bytes[next] >= 0x80 || (0x1C...0x1F).contains(bytes[next]) { return false }
+                guard next + page.count <= end, bytes[next..<(next + page.count)].elementsEqual(page) else {
+                    index += type.count
+                    continue
+                }
+                let after = next + page.count
+                if after < end {
+                    let byte = bytes[after]
+                    if byte >= 0x80 { return false }
+                    let word = (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == UInt8(ascii: "_")
+                    if word { index = after; continue }
+                }
+                count += 1
+                index = after
+            }
+            return true
+        }
+        return found ? max(count, 1) : pageCountByRegex(pdf)
+    }
+
+    /// The pages as Waymark first counted them: the regex, over the PDF decoded as text.
+    static func pageCountByRegex(_ pdf: [UInt8]) -> Int {
         let text = String(decoding: pdf, as: UTF8.self)
         return max(text.matches(of: /\/Type\s*\/Page(?![s\w])/).count, 1)
     }
