@@ -224,13 +224,8 @@ private final class Helper {
         let names = job.files.keys.sorted()
         var bytes: [UInt8] = []
         for name in names { bytes += job.files[name] ?? [] }
-        var request: [String: Any] = [
-            "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
-            "files": names.map { [$0, job.files[$0]?.count ?? 0] as [Any] },
-        ]
-        if let ppi = job.pngPixelsPerInch { request["png_ppi"] = ppi }
         do {
-            let body = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
+            let body = TypstEngine.request(job, names: names)
             try input.write(contentsOf: Data("\(body.count) \(bytes.count)\n".utf8) + body + Data(bytes))
         } catch {
             stop()
@@ -347,4 +342,52 @@ except (BrokenPipeError, EOFError, KeyboardInterrupt):
 finally:
     shutil.rmtree(root, ignore_errors=True)
 """#
+}
+
+// MARK: - Requests
+
+extension TypstEngine {
+    /// The request's JSON: what `JSONSerialization` wrote (keys sorted), written directly
+    /// (issue #23: it escaped the Typst source a character at a time, 4 % of a build). The helper
+    /// reads the same values, so the PDF is the same.
+    static func request(_ job: TypstJob, names: [String]) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(job.source.utf8.count + 1024)
+        func string(_ text: String) {
+            let hex = Array("0123456789abcdef".utf8)
+            json.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20: json += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: json.append(byte)
+                }
+            }
+            json.append(UInt8(ascii: "\""))
+        }
+        func strings(_ texts: [String]) {
+            json.append(UInt8(ascii: "["))
+            for (index, text) in texts.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                string(text)
+            }
+            json.append(UInt8(ascii: "]"))
+        }
+        json += Array("{\"files\":[".utf8)
+        for (index, name) in names.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            string(name)
+            json += Array(",\(job.files[name]?.count ?? 0)]".utf8)
+        }
+        json += Array("],\"fonts\":".utf8)
+        strings(job.fonts)
+        if let ppi = job.pngPixelsPerInch { json += Array(",\"png_ppi\":\(ppi)".utf8) }
+        json += Array(",\"source\":".utf8)
+        string(job.source)
+        json += Array(",\"standards\":".utf8)
+        strings(job.standards)
+        json += Array(",\"timestamp\":\(job.timestamp)}".utf8)
+        return json
+    }
 }

@@ -277,7 +277,9 @@ public struct Builder: Sendable {
         let source = String(decoding: bytes, as: UTF8.self)
         options.passedAccessibilityChecks = true
         async let checked = Checker(options: request.checks).check(guide, source: SourceMap(text: source))
-        var rendered = await Builder.render(guide, with: writers, options: options)
+        // What several writers (and the download page) would each work out again, once for the guide.
+        let work = SharedWork()
+        var rendered = await SharedWork.$current.withValue(work) { await Builder.render(guide, with: writers, options: options) }
         let check = await checked
         result.readability = check.readability
         var errors = check.findings.filter { $0.severity == .error }
@@ -303,7 +305,7 @@ public struct Builder: Sendable {
         // Writers may claim conformance (EPUB Accessibility) only for a guide with no errors.
         if !errors.isEmpty {
             options.passedAccessibilityChecks = false
-            rendered = await Builder.render(guide, with: writers, options: options)
+            rendered = await SharedWork.$current.withValue(work) { await Builder.render(guide, with: writers, options: options) }
         }
         var outputs: [OutputFile] = []
         for (writer, outcome) in zip(writers, rendered) {
@@ -323,7 +325,9 @@ public struct Builder: Sendable {
         guard result.errors.isEmpty else { return result }
         // The guide's page on the download site, its ZIP and cover, from the files just made.
         do {
-            let site = try DownloadSite().guideFiles(guide, outputs: outputs, writers: writers, options: options, readability: check.readability)
+            let site = try SharedWork.$current.withValue(work) {
+                try DownloadSite().guideFiles(guide, outputs: outputs, writers: writers, options: options, readability: check.readability)
+            }
             outputs += site.files
             result.site = site.entry
         } catch {

@@ -53,11 +53,14 @@ struct WordExplainer {
     private var explained: Set<String> = []
     private var expanded: Set<String> = []
 
-    /// The decisions for `guide`'s glossary and every run of its text.
+    /// The decisions for `guide`'s glossary and every run of its text (made once per guide in a
+    /// build, ``SharedWork``).
     init(guide: Guide) {
-        var runs: [[Inline]] = []
-        guide.forEachBlock { runs += $0.inlineRuns }
-        self.init(glossary: guide.metadata.glossary, runs: runs)
+        self = SharedWork.explainer(for: guide) {
+            var runs: [[Inline]] = []
+            guide.forEachBlock { runs += $0.inlineRuns }
+            return WordExplainer(glossary: guide.metadata.glossary, runs: runs)
+        }
     }
 
     /// The decisions for `glossary` and the runs of text (paragraphs, list items, cells, rows) it is used in.

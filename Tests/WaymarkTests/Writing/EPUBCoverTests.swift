@@ -196,4 +196,14 @@ import WaymarkXML
         let nav = try #require(entries["EPUB/nav.xhtml"])
         #expect(nav.contains(#"<ol><li><a href="title.xhtml">Only words</a></li></ol>"#))
     }
+
+    @Test func asciiIsMeasuredAsCharacterByCharacter() {
+        var texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts += ["Going to a Child Protection Conference", "a\r\nb\r\r\n\n", "WWW @ 100% & mmm; (fij) [lrt]!", "", "x' | y,z."]
+        for text in texts {
+            for bold in [false, true] {
+                #expect(Cover.width(text, size: 112, bold: bold) == Cover.widthByCharacter(text, size: 112, bold: bold), "\(text.debugDescription)")
+            }
+        }
+    }
 }

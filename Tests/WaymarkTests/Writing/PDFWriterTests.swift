@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Waymark
 import WaymarkModel
-import WaymarkTypst
+@testable import WaymarkTypst
 
 /// Issue #17: tagged PDF/UA-1 handouts through Typst. The PDFs themselves are checked by the
 /// outside tools in `make conformance` (pdfua, pikepdf, pdffonts, pdftotext); these tests check
@@ -119,6 +119,28 @@ import WaymarkTypst
             #expect(PDFWriter.pageCount(file.bytes) == PDFWriter.pageCountByRegex(file.bytes))
             #expect(PDFWriter.pageCount(file.bytes) > 1)
         }
+    }
+
+    @Test func theHelperIsSentWhatJSONSerializationWrote() throws {
+        let source = "#set text(lang: \"cy\")\n\\ \"quoted\" \u{1} \t tab é ’ 😀 </script> / \u{7F}"
+        for job in [
+            TypstJob(source: source, files: ["images/a b.svg": [1, 2, 3], "z.png": []], timestamp: 1_793_491_200, fonts: ["/f/a.ttf", "/f/é.ttf"]),
+            TypstJob(source: "", timestamp: -5, fonts: [], standards: [], pngPixelsPerInch: 72),
+        ] {
+            let names = job.files.keys.sorted()
+            var old: [String: Any] = [
+                "source": job.source, "timestamp": job.timestamp, "fonts": job.fonts, "standards": job.standards,
+                "files": names.map { [$0, job.files[$0]?.count ?? 0] as [Any] },
+            ]
+            if let ppi = job.pngPixelsPerInch { old["png_ppi"] = ppi }
+            let sent = try JSONSerialization.jsonObject(with: Data(TypstEngine.request(job, names: names))) as? NSDictionary
+            #expect(sent == (old as NSDictionary))
+        }
+    }
+
+    @Test(arguments: ["", "plain words", "\\ \" \n \r \t \u{1} \u{1F} \u{7F} é ’ 😀 e\u{301} \r\n"])
+    func typstStringsAreWrittenAsScalarByScalar(text: String) {
+        #expect(TypstMarkup.string(text) == TypstMarkup.stringByScalar(text))
     }
 
     @Test func aMissingEngineIsAClearErrorNotACrash() {

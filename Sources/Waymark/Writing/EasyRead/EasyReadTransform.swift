@@ -14,6 +14,11 @@ public enum EasyReadTransform {
     /// The easy-read version of `guide`, with pictures chosen from `pictograms` and the words
     /// it adds ("Call …", "Who can help") from `labels`.
     public static func transform(_ guide: Guide, pictograms: PictogramSet, labels: Labels) -> Guide {
+        SharedWork.easyRead(guide, pictograms: pictograms, labels: labels) { made(guide, pictograms: pictograms, labels: labels) }
+    }
+
+    /// ``transform(_:pictograms:labels:)``, made (each build makes it once per guide, ``SharedWork``).
+    static func made(_ guide: Guide, pictograms: PictogramSet, labels: Labels) -> Guide {
         var state = State(guide: guide, pictograms: pictograms, labels: labels)
         var chapters: [Chapter] = []
         var urgent: [Block] = []

@@ -331,6 +331,17 @@ struct TypstMarkup {
     /// may break (zero-width spaces), so it wraps instead of running off the page; no hyphen is
     /// added (clear-print guidance).
     static func breakingLongWords(_ text: String) -> String {
+        // Most text is ASCII, and then a byte is a character (CR LF apart): no word longer than
+        // the limit means nothing to do, without counting characters (issue #23).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var run = 0
+            var longest = 0
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") { run = 0 } else { run += 1 }
+                longest = max(longest, run)
+            }
+            if longest <= longestWord { return text }
+        }
         guard text.count > longestWord else { return text }
         var result = ""
         var run = 0
@@ -347,6 +358,26 @@ struct TypstMarkup {
 
     /// A Typst string literal.
     static func string(_ text: String) -> String {
+        // A byte at a time: beyond ASCII is written as it is, as the loop below writes it.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F: bytes += Array("\\u{\(String(byte, radix: 16))}".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``string(_:)`` a scalar at a time, as it was first written (the tests compare the two).
+    static func stringByScalar(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

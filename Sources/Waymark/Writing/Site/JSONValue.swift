@@ -20,37 +20,81 @@ indirect enum JSONValue: Hashable, Sendable {
 
     /// The JSON text, indented by two spaces a level.
     func text(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
-        switch self {
-        case .string(let text): return JSONValue.quoted(text)
-        case .number(let number): return String(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        case .array(let items):
-            guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { inner + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
-        case .object(let entries):
-            let present = entries.compactMap { key, value in value.map { (key, $0) } }
-            guard !present.isEmpty else { return "{}" }
-            return "{\n" + present.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        write(into: &bytes, indent: indent)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A JSON string literal: every character outside printable ASCII, and `<`, `>`, `&`, as `\u` escapes.
     static func quoted(_ text: String) -> String {
-        var result = "\""
+        var bytes: [UInt8] = []
+        quote(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``text(indent:)`` written into one buffer (issue #23: joining each level's strings was
+    /// 4 % of a build, the download page's JSON-LD written again at every level of nesting).
+    private func write(into bytes: inout [UInt8], indent: Int) {
+        func pad(_ level: Int) {
+            for _ in 0..<level { bytes += [0x20, 0x20] }
+        }
+        switch self {
+        case .string(let text):
+            JSONValue.quote(text, into: &bytes)
+        case .number(let number):
+            bytes += Array(String(number).utf8)
+        case .bool(let flag):
+            bytes += Array((flag ? "true" : "false").utf8)
+        case .array(let items):
+            guard !items.isEmpty else {
+                bytes += Array("[]".utf8)
+                return
+            }
+            bytes += Array("[\n".utf8)
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes += Array(",\n".utf8) }
+                pad(indent + 1)
+                item.write(into: &bytes, indent: indent + 1)
+            }
+            bytes.append(0x0A)
+            pad(indent)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let entries):
+            var first = true
+            for (key, value) in entries {
+                guard let value else { continue }
+                bytes += Array((first ? "{\n" : ",\n").utf8)
+                first = false
+                pad(indent + 1)
+                JSONValue.quote(key, into: &bytes)
+                bytes += Array(": ".utf8)
+                value.write(into: &bytes, indent: indent + 1)
+            }
+            if first {
+                bytes += Array("{}".utf8)
+                return
+            }
+            bytes.append(0x0A)
+            pad(indent)
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func quote(_ text: String, into bytes: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
         for unit in text.utf16 {
             switch unit {
-            case 0x22: result += "\\\""
-            case 0x5C: result += "\\\\"
-            case 0x0A: result += "\\n"
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
             case 0x20..<0x7F where unit != 0x3C && unit != 0x3E && unit != 0x26:
-                result.unicodeScalars.append(Unicode.Scalar(unit)!)
+                bytes.append(UInt8(unit))
             default:
-                let hex = String(unit, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                bytes += [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 0xF)], hex[Int(unit >> 4 & 0xF)], hex[Int(unit & 0xF)]]
             }
         }
-        return result + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
