@@ -20,6 +20,8 @@ struct MarkupWriter {
 
     let mode: Mode
     private(set) var bytes: [UInt8] = []
+    private var elementNames: [String: ElementName] = [:]
+    private var attributeNames: [String: AttributeName] = [:]
 
     init(mode: Mode, capacity: Int = 16_384) {
         self.mode = mode
@@ -92,30 +94,84 @@ struct MarkupWriter {
         }
     }
 
+    /// What the writer needs of an element's name, worked out once per name and document.
+    private struct ElementName {
+        var prefix: [UInt8]?
+        var local: [UInt8]
+        /// As written: `prefix:local`, each part up to a NUL.
+        var qualified: [UInt8]
+        /// The end tag's name as written (HTML: beyond ASCII as entities).
+        var endTag: [UInt8]
+        var info: ElementInfo
+        /// `script` or `style`: raw text in HTML.
+        var rawText: Bool
+    }
+
+    /// What the writer needs of an attribute's name, worked out once per name and document.
+    private struct AttributeName {
+        var prefix: [UInt8]?
+        var local: [UInt8]
+        /// `xmlns` (nil prefix) or `xmlns:p` (prefix `p`): a namespace declaration.
+        var declares: [UInt8]??
+        /// Written without a value in HTML.
+        var isBoolean: Bool
+        /// `href`, `src` or `action`; `name` is one on `a` only.
+        var isURI: Bool
+        var isName: Bool
+    }
+
+    private mutating func elementName(_ name: String) -> ElementName {
+        if let known = elementNames[name] { return known }
+        let (prefix, local) = MarkupWriter.split(name)
+        let qualified = (prefix.map { $0 + [UInt8(ascii: ":")] } ?? []) + local
+        let made = ElementName(
+            prefix: prefix, local: local, qualified: qualified, endTag: mode == .html ? htmlEncoded(qualified) : qualified,
+            info: mode == .html ? MarkupWriter.htmlInfo(local) : .plain,
+            rawText: mode == .html && (MarkupWriter.equalsIgnoringCase(local, "script") || MarkupWriter.equalsIgnoringCase(local, "style")))
+        elementNames[name] = made
+        return made
+    }
+
+    private mutating func attributeName(_ name: String) -> AttributeName {
+        if let known = attributeNames[name] { return known }
+        let (prefix, local) = MarkupWriter.split(name)
+        let declares: [UInt8]?? = name == "xmlns" ? .some(nil) : name.hasPrefix("xmlns:") ? .some(MarkupWriter.cString(String(name.dropFirst(6)))) : .none
+        let made = AttributeName(
+            prefix: prefix, local: local, declares: declares, isBoolean: MarkupWriter.isBoolean(local),
+            isURI: ["href", "src", "action"].contains { MarkupWriter.equalsIgnoringCase(local, $0) }, isName: MarkupWriter.equalsIgnoringCase(local, "name"))
+        attributeNames[name] = made
+        return made
+    }
+
     /// Writes `element`'s start tag and pushes it, unless it is written whole already.
     private mutating func open(_ element: XMLElement, in stack: inout [Open]) throws {
-        let (prefix, local) = MarkupWriter.split(element.name)
+        let name = elementName(element.name)
         // Its own declarations, as xmlNewNs takes them: `xml` is never declared, a prefix twice only once.
         var declarations: [Declaration] = []
         var hasNamespace = false
-        for attribute in element.attributes where attribute.name == "xmlns" || attribute.name.hasPrefix("xmlns:") {
-            let declared = attribute.name == "xmlns" ? nil : MarkupWriter.cString(String(attribute.name.dropFirst(6)))
-            let refused = declared == Array("xml".utf8) || declarations.contains { $0.prefix == declared }
+        var attributes: [(name: AttributeName, written: String, value: String)] = []
+        attributes.reserveCapacity(element.attributes.count)
+        for attribute in element.attributes {
+            let attributeName = attributeName(attribute.name)
+            guard case .some(let declared) = attributeName.declares else {
+                attributes.append((attributeName, attribute.name, attribute.value))
+                continue
+            }
+            let refused = declared == MarkupWriter.xmlPrefix || declarations.contains { $0.prefix == declared }
             if !refused { declarations.append(Declaration(prefix: declared, href: attribute.value)) }
             // xmlSetNs with the declaration made (nil when refused), for each default one.
-            if declared == nil && prefix == nil { hasNamespace = !refused }
+            if declared == nil && name.prefix == nil { hasNamespace = !refused }
         }
         let declared = declarations.map(\.prefix)
         func resolves(_ prefix: [UInt8]) -> Bool {
-            prefix == Array("xml".utf8) || declared.contains(prefix) || stack.contains { $0.declared.contains(prefix) }
+            prefix == MarkupWriter.xmlPrefix || declared.contains(prefix) || stack.contains { $0.declared.contains(prefix) }
         }
-        if let prefix {
+        if let prefix = name.prefix {
             guard resolves(prefix) else { throw XMLError(message: "the prefix \(String(decoding: prefix, as: UTF8.self)): of <\(element.name)> is not declared") }
             hasNamespace = true
         }
-        let name = (prefix.map { $0 + [UInt8(ascii: ":")] } ?? []) + local
         bytes.append(UInt8(ascii: "<"))
-        appendName(name)
+        appendName(name.qualified)
         for declaration in declarations {
             append(declaration.prefix == nil ? " xmlns=" : " xmlns:")
             if let prefix = declaration.prefix {
@@ -124,16 +180,16 @@ struct MarkupWriter {
             }
             appendQuoted(MarkupWriter.cString(declaration.href))
         }
-        for attribute in element.attributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
-            let (attributePrefix, attributeLocal) = MarkupWriter.split(attribute.name)
-            if let attributePrefix, !resolves(attributePrefix) {
-                throw XMLError(message: "the prefix \(String(decoding: attributePrefix, as: UTF8.self)): of \(attribute.name) is not declared")
+        let isLink = MarkupWriter.equalsIgnoringCase(name.local, "a")
+        for (attributeName, written, value) in attributes {
+            if let attributePrefix = attributeName.prefix, !resolves(attributePrefix) {
+                throw XMLError(message: "the prefix \(String(decoding: attributePrefix, as: UTF8.self)): of \(written) is not declared")
             }
             self.attribute(
-                prefix: attributePrefix, local: attributeLocal, value: attribute.value,
-                uri: attributePrefix == nil && !hasNamespace && MarkupWriter.isURIAttribute(attributeLocal, of: local))
+                attributeName, value: value,
+                uri: attributeName.prefix == nil && !hasNamespace && (attributeName.isURI || (attributeName.isName && isLink)))
         }
-        let info = mode == .html && !hasNamespace ? MarkupWriter.htmlInfo(local) : .plain
+        let info = hasNamespace ? .plain : name.info
         if info == .void {
             bytes.append(UInt8(ascii: ">"))
             if !element.children.isEmpty {
@@ -148,36 +204,44 @@ struct MarkupWriter {
                 bytes.append(UInt8(ascii: ">"))
                 if info != .endTagOmitted {
                     append("</")
-                    appendName(name)
+                    bytes += name.endTag
                     bytes.append(UInt8(ascii: ">"))
                 }
             }
             return
         }
         bytes.append(UInt8(ascii: ">"))
-        let raw = mode == .html && (MarkupWriter.equalsIgnoringCase(local, "script") || MarkupWriter.equalsIgnoringCase(local, "style"))
-        stack.append(Open(children: element.children[...], endTag: mode == .html ? htmlEncoded(name) : name, declared: declared, rawText: raw, dropFrom: nil))
+        stack.append(Open(children: element.children[...], endTag: name.endTag, declared: declared, rawText: name.rawText, dropFrom: nil))
     }
+
+    static let xmlPrefix = Array("xml".utf8)
 }
 
 // MARK: - Attributes
 
 private extension MarkupWriter {
-    mutating func attribute(prefix: [UInt8]?, local: [UInt8], value: String, uri: Bool) {
+    private mutating func attribute(_ name: AttributeName, value: String, uri: Bool) {
         bytes.append(UInt8(ascii: " "))
-        if let prefix {
+        if let prefix = name.prefix {
             appendName(prefix)
             bytes.append(UInt8(ascii: ":"))
         }
-        appendName(local)
+        appendName(name.local)
         switch mode {
         case .xml:
             append("=\"")
             appendEscaped(value, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         case .html:
-            if MarkupWriter.isBoolean(local) { return }
+            if name.isBoolean { return }
             bytes.append(UInt8(ascii: "="))
+            // Most values need nothing done to them (a long `data:` picture among them): written as they are.
+            if MarkupWriter.isPlain(value, uri: uri) {
+                bytes.append(UInt8(ascii: "\""))
+                bytes += value.utf8
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             var encoded = MarkupWriter.htmlEntityEncoded(value, attribute: true)
             if uri {
                 // Blanks at the start are dropped, then everything but the unreserved characters and these is %-escaped.
@@ -213,9 +277,26 @@ private extension MarkupWriter {
         bytes.append(double)
     }
 
-    static func isURIAttribute(_ name: [UInt8], of element: [UInt8]) -> Bool {
-        equalsIgnoringCase(name, "href") || equalsIgnoringCase(name, "src") || equalsIgnoringCase(name, "action")
-            || (equalsIgnoringCase(name, "name") && equalsIgnoringCase(element, "a"))
+    /// Whether an HTML value comes out as it is: printable ASCII with nothing to escape or
+    /// quote, and for an address nothing to %-escape and no blank to drop at the start.
+    static func isPlain(_ value: String, uri: Bool) -> Bool {
+        guard let first = value.utf8.first else { return true }
+        if uri && first == 0x20 { return false }
+        return value.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "*"),
+                 UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: ":"),
+                 UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: ","),
+                 UInt8(ascii: "+"):
+                return true
+            case 0x20, UInt8(ascii: "$"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "^"), UInt8(ascii: "`"),
+                 UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "\\"):
+                return !uri
+            default:
+                return false
+            }
+        }
     }
 
     static let booleanAttributes = ["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "selected"]
@@ -253,28 +334,100 @@ private extension MarkupWriter {
     mutating func appendText(_ text: String) {
         switch mode {
         case .xml: appendEscaped(text, attribute: false)
-        case .html: appendOutput(MarkupWriter.htmlEntityEncoded(text, attribute: false))
+        case .html: appendHTMLText(text)
         }
     }
 
-    /// XML's escaping, of text or of an attribute value; every other byte as it is.
+    /// XML's escaping, of text or of an attribute value; every other byte as it is (runs of
+    /// plain bytes copied whole).
     mutating func appendEscaped(_ text: String, attribute: Bool) {
         var text = text
         text.withUTF8 { buffer in
-            for byte in buffer {
+            var run = 0
+            var index = 0
+            func flush() {
+                if index > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<index])) }
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                let escape: StaticString?
                 switch byte {
-                case 0: return
+                case 0:
+                    flush()
+                    return
+                case UInt8(ascii: "<"): escape = "&lt;"
+                case UInt8(ascii: ">"): escape = "&gt;"
+                case UInt8(ascii: "&"): escape = "&amp;"
+                case 0x0D: escape = "&#13;"
+                case UInt8(ascii: "\"") where attribute: escape = "&quot;"
+                case 0x0A where attribute: escape = "&#10;"
+                case 0x09 where attribute: escape = "&#9;"
+                default: escape = nil
+                }
+                if let escape {
+                    flush()
+                    append(escape)
+                    run = index + 1
+                }
+                index += 1
+            }
+            flush()
+        }
+    }
+
+    /// Text as HTML: ``htmlEntityEncoded(_:attribute:)`` then the output encoding, in one pass.
+    mutating func appendHTMLText(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var run = 0
+            var index = 0
+            func flush() {
+                if index > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<index])) }
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D
+                    || (byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")) {
+                    index += 1
+                    continue
+                }
+                if byte == 0 {
+                    flush()
+                    return
+                }
+                flush()
+                switch byte {
                 case UInt8(ascii: "<"): append("&lt;")
                 case UInt8(ascii: ">"): append("&gt;")
                 case UInt8(ascii: "&"): append("&amp;")
-                case 0x0D: append("&#13;")
-                case UInt8(ascii: "\"") where attribute: append("&quot;")
-                case 0x0A where attribute: append("&#10;")
-                case 0x09 where attribute: append("&#9;")
-                default: bytes.append(byte)
+                case 0x80...:
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                    for offset in 1..<length where index + offset < buffer.count {
+                        scalar = scalar << 6 | (UInt32(buffer[index + offset]) & 0x3F)
+                    }
+                    appendEntity(scalar)
+                    index += length - 1
+                default:
+                    break  // a control character: dropped, as libxml2 drops it
                 }
+                index += 1
+                run = index
             }
+            flush()
         }
+    }
+
+    /// `&name;` or `&#number;` for a character beyond ASCII.
+    mutating func appendEntity(_ scalar: UInt32) {
+        bytes.append(UInt8(ascii: "&"))
+        if let name = HTMLEntities.names[scalar] {
+            bytes += name.utf8
+        } else {
+            bytes.append(UInt8(ascii: "#"))
+            bytes += String(scalar).utf8
+        }
+        bytes.append(UInt8(ascii: ";"))
     }
 
     /// `xmlEncodeEntitiesReentrant` (`xmlEncodeAttributeEntities` for a value) on an HTML

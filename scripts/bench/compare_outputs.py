@@ -7,7 +7,8 @@ Every file under BEFORE must be under AFTER with the same bytes, and no file may
 under AFTER alone. EPUBs and ZIPs are also read entry by entry (names, order, how each
 is stored, the bytes of each), so a difference is reported by entry, not only by file.
 A build manifest (`.waymark-build`) is compared as JSON without its `key`, which holds
-the binary's identity (path, size, time) and so differs between any two binaries.
+the binary's identity (path, size, time) and so differs between any two binaries; the
+output lock (`.waymark-lock`, the process id of the build that held it) is left out.
 
 Prints one line per difference and a summary; the exit status is 0 when the folders
 are the same, 1 when they differ. Python standard library only.
@@ -20,6 +21,7 @@ import sys
 import zipfile
 
 MANIFEST = ".waymark-build"
+LOCK = ".waymark-lock"
 ZIPPED = (".epub", ".zip")
 
 
@@ -27,7 +29,8 @@ def files(root):
     found = set()
     for folder, _, names in os.walk(root):
         for name in names:
-            found.add(os.path.relpath(os.path.join(folder, name), root))
+            if name != LOCK:
+                found.add(os.path.relpath(os.path.join(folder, name), root))
     return found
 
 

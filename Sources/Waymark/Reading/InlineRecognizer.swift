@@ -33,16 +33,25 @@ struct InlineRecognizer {
     /// keeps the place of its own first character.
     func split(_ pieces: [(text: String, location: Location)]) -> [Inline] {
         var characters: [Character] = []
-        var places: [Location] = []
+        // Where each piece starts among the characters: a character's place is its piece's,
+        // shifted by its offset in the piece (one Location a character cost more than the rest, issue #23).
+        var starts: [(index: Int, location: Location)] = []
         for piece in pieces {
-            for (offset, character) in piece.text.enumerated() {
-                characters.append(character)
-                places.append(shifted(piece.location, by: offset))
-            }
+            let first = characters.count
+            characters.append(contentsOf: piece.text)
+            if characters.count > first { starts.append((first, piece.location)) }
         }
-        guard let first = places.first else { return [] }
-        let end = places.last.map { shifted($0, by: 1) } ?? first
-        func place(_ index: Int) -> Location { index < places.count ? places[index] : end }
+        guard let last = starts.last else { return [] }
+        let end = shifted(last.location, by: characters.count - last.index)
+        func place(_ index: Int) -> Location {
+            guard index < characters.count else { return end }
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle].index <= index { low = middle } else { high = middle - 1 }
+            }
+            return shifted(starts[low].location, by: index - starts[low].index)
+        }
         let lowered = characters.map { character -> Character in
             guard let ascii = character.asciiValue else { return Character(character.lowercased()) }
             return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
@@ -127,7 +136,13 @@ private extension InlineRecognizer {
     }
 
     func matchAbbreviation(_ characters: [Character], at start: Int) -> (String, String, Int)? {
-        guard !abbreviations.isEmpty, characters[start].isUppercase || characters[start].isNumber else { return nil }
+        guard !abbreviations.isEmpty else { return nil }
+        let first = characters[start]
+        if let ascii = first.asciiValue {
+            guard (65...90).contains(ascii) || (48...57).contains(ascii) else { return nil }
+        } else {
+            guard first.isUppercase || first.isNumber else { return nil }
+        }
         var end = start
         while end < characters.count, InlineRecognizer.isWordCharacter(characters[end]) || characters[end] == "&" {
             end += 1

@@ -29,44 +29,39 @@ struct SourceText {
                 "the file is not valid UTF-8 text",
                 hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8); the first bad character is here")
         }
-        let text = String(decoding: body, as: UTF8.self)
+        // Split on the bytes (the text is valid UTF-8 now): CR, LF and CR LF end a line.
         var lines: [String] = []
         var wide: [[(start: Int, length: Int, extraThrough: Int)]] = []
         var byteCounts: [Int] = []
-        var current = ""
-        var currentWide: [(start: Int, length: Int, extraThrough: Int)] = []
-        var currentBytes = 0
-        var extra = 0
-        var previousWasCR = false
-        func endLine() {
-            lines.append(current)
-            wide.append(currentWide)
-            byteCounts.append(currentBytes)
-            current = ""
-            currentWide = []
-            currentBytes = 0
-            extra = 0
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r":
-                endLine()
-                previousWasCR = true
-                continue
-            case "\n":
-                if !previousWasCR { endLine() }
-            default:
-                current.unicodeScalars.append(scalar)
-                let length = UTF8.width(scalar)
-                if length > 1 {
-                    extra += length - 1
-                    currentWide.append((currentBytes, length, extra))
-                }
-                currentBytes += length
+        body.withUnsafeBufferPointer { buffer in
+            var currentWide: [(start: Int, length: Int, extraThrough: Int)] = []
+            var extra = 0
+            var lineStart = 0
+            var index = 0
+            func endLine(at end: Int) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self))
+                wide.append(currentWide)
+                byteCounts.append(end - lineStart)
+                currentWide = []
+                extra = 0
             }
-            previousWasCR = false
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0D || byte == 0x0A {
+                    endLine(at: index)
+                    index += byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A ? 2 : 1
+                    lineStart = index
+                } else if byte >= 0xC0 {
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    extra += length - 1
+                    currentWide.append((index - lineStart, length, extra))
+                    index += length
+                } else {
+                    index += 1
+                }
+            }
+            endLine(at: buffer.count)
         }
-        endLine()
         self.lines = lines
         self.wide = wide
         self.byteCounts = byteCounts

@@ -38,12 +38,24 @@ public struct Word: Hashable, Sendable {
 
     /// Whether `text` has letters and every letter is a capital.
     public static func isAllCapitals(_ text: String) -> Bool {
+        // ASCII without looking up Unicode properties (issue #23): the letters are A–Z and a–z.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = false
+            for byte in text.utf8 {
+                if byte >= 0x61 && byte <= 0x7A { return false }
+                if byte >= 0x41 && byte <= 0x5A { letters = true }
+            }
+            return letters
+        }
         let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
         return !letters.isEmpty && letters.allSatisfy(\.properties.isUppercase)
     }
 
     /// Whether it has at least one letter.
-    public var hasLetters: Bool { text.unicodeScalars.contains(where: \.properties.isAlphabetic) }
+    public var hasLetters: Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        return text.unicodeScalars.contains(where: \.properties.isAlphabetic)
+    }
 }
 
 /// Where a piece of text sits, which decides which rules and limits apply.

@@ -32,6 +32,8 @@ struct HiddenCharactersRule: Rule {
         let file = context.guide.sourcePath
         for number in 1...max(context.source.lineCount, 1) {
             guard let line = context.source.line(number) else { continue }
+            // No ASCII character is hidden, and only `&` and `\` can start one written as an escape.
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "\\") }) { continue }
             let scalars = Array(line.unicodeScalars)
             var index = 0
             while index < scalars.count {
