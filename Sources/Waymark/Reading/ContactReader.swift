@@ -42,6 +42,11 @@ struct ContactReader {
         var number: String
         var hours: String?
 
+        init(number: String, hours: String?) {
+            self.number = number
+            self.hours = hours
+        }
+
         init(from decoder: Decoder) throws {
             if let text = try? decoder.singleValueContainer().decode(String.self) {
                 number = text
@@ -59,7 +64,8 @@ struct ContactReader {
     let source: SourceText
 
     /// The contact in lines `body` of the guide, opened on line `line`.
-    func read(body: ClosedRange<Int>?, openedOn line: Int) throws(GuideReadFailure) -> Contact {
+    /// `fast` off reads it with Yams alone (the tests compare the two readings).
+    func read(body: ClosedRange<Int>?, openedOn line: Int, fast: Bool = true) throws(GuideReadFailure) -> Contact {
         let opener = source.location(line: line, column: 1)
         guard let body else {
             throw GuideReadFailure([.error(
@@ -67,7 +73,14 @@ struct ContactReader {
                 hint: "write 'name:' and at least one way to get in touch ('phone:', 'text:', 'email:', 'website:' or 'chat:') on the lines inside it")])
         }
         let yaml = YAMLReader(source: source, lineOffset: body.lowerBound - 1)
-        guard let root = try yaml.compose(source.text(lines: body)), case .mapping(let mapping) = root else {
+        let text = source.text(lines: body)
+        // As for front matter: SimpleYAML where it reads the card as Yams would and the card has
+        // no problem; else Yams, whose messages place the problem exactly.
+        if fast, let simple = SimpleYAML.parse(text), let fields = ContactReader.fields(simple),
+           let contact = try? contact(from: fields, opener: opener, place: { _ in opener }, phonePlace: { _ in opener }) {
+            return contact
+        }
+        guard let root = try yaml.compose(text), case .mapping(let mapping) = root else {
             throw GuideReadFailure([.error(
                 at: source.location(line: body.lowerBound, column: 1),
                 "the ':::contact' block is not a list of 'key: value' lines",
@@ -86,32 +99,77 @@ struct ContactReader {
         }
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics) }
         let fields = try yaml.decode(Fields.self, from: root) { _ in "the contact" }
+        let nodes = mapping["phone"]?.sequence.map(Array.init) ?? []
+        return try contact(from: fields, opener: opener, place: { yaml.location(of: mapping[$0]) }, phonePlace: { index in
+            yaml.location(of: index < nodes.count ? (nodes[index].mapping?["number"] ?? nodes[index]) : mapping["phone"])
+        })
+    }
+
+    /// The card's fields from SimpleYAML's tree, as Yams' decoder gives them; nil where it might
+    /// not, or where a key is unknown or missing (Yams' reading then says so).
+    private static func fields(_ root: SimpleYAML.Node) -> Fields? {
+        guard case .mapping(let entries) = root, entries.allSatisfy({ keys.contains($0.key.text) }), let name = root["name"]?.text else { return nil }
+        func text(_ key: String) -> String?? {
+            guard let node = root[key] else { return .some(nil) }
+            return node.text.map { .some($0) } ?? nil
+        }
+        var phone: PhoneField?
+        switch root["phone"] {
+        case nil: phone = nil
+        case .scalar(let scalar)?: phone = .one(scalar.text)
+        case .sequence(let items)?:
+            var lines: [PhoneLine] = []
+            for item in items {
+                switch item {
+                case .scalar(let scalar):
+                    lines.append(PhoneLine(number: scalar.text, hours: nil))
+                case .mapping(let fields):
+                    guard fields.allSatisfy({ phoneKeys.contains($0.key.text) }), let number = item["number"]?.text else { return nil }
+                    let hours = item["hours"]
+                    guard hours == nil || hours?.text != nil else { return nil }
+                    lines.append(PhoneLine(number: number, hours: hours?.text))
+                case .sequence:
+                    return nil
+                }
+            }
+            phone = .many(lines)
+        case .mapping?: return nil
+        }
+        guard case .some(let textNumber) = text("text"), case .some(let email) = text("email"), case .some(let website) = text("website"),
+              case .some(let chat) = text("chat"), case .some(let hours) = text("hours"), case .some(let cost) = text("cost"),
+              case .some(let audience) = text("for"), case .some(let about) = text("about") else { return nil }
+        return Fields(name: name, phone: phone, text: textNumber, email: email, website: website, chat: chat, hours: hours, cost: cost, audience: audience, about: about)
+    }
+
+    /// The contact the fields make, or the problems with it, placed by `place` (a key's value)
+    /// and `phonePlace` (a phone line's number).
+    private func contact(
+        from fields: Fields, opener: Location, place: (String) -> Location, phonePlace: (Int) -> Location
+    ) throws(GuideReadFailure) -> Contact {
         var phones: [Contact.Phone] = []
         var numberProblems: [Diagnostic] = []
         // A number with no digits would be dropped from every output: refuse it instead.
-        func number(_ text: String, hours: String?, node: Node?) {
+        func number(_ text: String, hours: String?, at location: @autoclosure () -> Location) {
             if let parsed = PhoneNumbers.parse(text) {
                 phones.append(Contact.Phone(number: parsed, hours: hours?.trimmed))
             } else {
                 numberProblems.append(.error(
-                    at: yaml.location(of: node), "the phone number '\(text)' has no digits",
+                    at: location(), "the phone number '\(text)' has no digits",
                     hint: "write the number as digits, e.g. 'phone: 0800 1111'"))
             }
         }
         switch fields.phone {
         case .one(let text)?:
-            number(text, hours: nil, node: mapping["phone"])
+            number(text, hours: nil, at: place("phone"))
         case .many(let lines)?:
-            let nodes = mapping["phone"]?.sequence.map(Array.init) ?? []
             for (index, line) in lines.enumerated() {
-                let node = index < nodes.count ? (nodes[index].mapping?["number"] ?? nodes[index]) : mapping["phone"]
-                number(line.number, hours: line.hours, node: node)
+                number(line.number, hours: line.hours, at: phonePlace(index))
             }
         case nil:
             break
         }
         if let text = fields.text, PhoneNumbers.parse(text) == nil {
-            number(text, hours: nil, node: mapping["text"])
+            number(text, hours: nil, at: place("text"))
         }
         guard numberProblems.isEmpty else { throw GuideReadFailure(numberProblems) }
         let contact = Contact(
@@ -123,12 +181,12 @@ struct ContactReader {
         for (key, address) in [("website", contact.website), ("chat", contact.chat)] {
             guard let address, let problem = LinkPolicy.problem(address, use: .web) else { continue }
             addressProblems.append(.error(
-                at: yaml.location(of: mapping[key]), "the \(key) address '\(address)' \(problem)",
+                at: place(key), "the \(key) address '\(address)' \(problem)",
                 hint: "write the service's web address as it shows in a browser, starting with https://, e.g. 'https://www.childline.org.uk'"))
         }
         if let email = contact.email, let problem = LinkPolicy.emailProblem(email) {
             addressProblems.append(.error(
-                at: yaml.location(of: mapping["email"]), "the email address '\(email)' \(problem)",
+                at: place("email"), "the email address '\(email)' \(problem)",
                 hint: "write the address on its own, e.g. 'email: help@example.org'"))
         }
         guard addressProblems.isEmpty else { throw GuideReadFailure(addressProblems) }

@@ -41,6 +41,10 @@ struct FrontMatter: Decodable {
 
 /// A YAML mapping read as key–value pairs in source order (a dictionary would lose the order).
 struct OrderedPairs: Decodable {
+    init(pairs: [(key: String, value: Value)]) {
+        self.pairs = pairs
+    }
+
     /// One value: plain text, or (in `checks:`) a switch or a mapping of numbers.
     enum Value: Decodable, Equatable {
         case text(String)
@@ -80,8 +84,9 @@ struct FrontMatterReader {
     /// The formats a guide may ask for: the registered writers' ids.
     var formatIDs: [String] = WriterRegistry.formatIDs
 
-    /// The front matter's metadata (cover left unresolved) and the first line of the body.
-    func read() throws(GuideReadFailure) -> (metadata: Metadata, cover: (path: String, location: Location)?, bodyStart: Int) {
+    /// The front matter's metadata (cover left unresolved) and the first line of the body;
+    /// `fast` off reads it with Yams alone (the tests compare the two readings).
+    func read(fast: Bool = true) throws(GuideReadFailure) -> (metadata: Metadata, cover: (path: String, location: Location)?, bodyStart: Int) {
         guard let first = source.lines.first, first.trimmingTrailingSpaces() == "---" else {
             throw GuideReadFailure([.error(
                 at: source.location(line: 1, column: 1),
@@ -99,6 +104,11 @@ struct FrontMatterReader {
         }
         let yaml = YAMLReader(source: source, lineOffset: 1)
         let text = end > 1 ? source.text(lines: 2...end) : ""
+        // Most front matter is YAML that SimpleYAML reads as Yams would; anything else, or any
+        // problem in it, is read again with Yams, whose messages place it exactly.
+        if fast, let simple = SimpleYAML.parse(text), let read = try? fastRead(simple, yaml: yaml) {
+            return (read.metadata, read.cover, end + 2)
+        }
         guard let root = try yaml.compose(text), case .mapping(let mapping) = root else {
             throw GuideReadFailure([.error(
                 at: source.location(line: 2, column: 1),
@@ -114,9 +124,65 @@ struct FrontMatterReader {
         }
         guard diagnostics.isEmpty else { throw GuideReadFailure(diagnostics) }
         let raw = try yaml.decode(FrontMatter.self, from: root) { _ in "the front matter" }
-        let metadata = try typed(raw, mapping: mapping, yaml: yaml)
-        let cover = raw.cover.map { ($0, yaml.location(of: mapping["cover"])) }
+        let places = YamsPlaces(yaml: yaml, mapping: mapping)
+        let metadata = try typed(raw, places: places)
+        let cover = raw.cover.map { ($0, places.value("cover")) }
         return (metadata, cover, end + 2)
+    }
+
+    /// The front matter from SimpleYAML's tree, as Yams and its decoder would give it; nil (or
+    /// a throw) where they might not, or where the front matter has a problem.
+    func fastRead(_ root: SimpleYAML.Node, yaml: YAMLReader) throws(GuideReadFailure) -> (metadata: Metadata, cover: (path: String, location: Location)?)? {
+        guard case .mapping(let entries) = root,
+              entries.allSatisfy({ FrontMatter.keys.contains($0.key.text) }),
+              ["title", "language", "publisher", "published", "summary"].allSatisfy({ root[$0] != nil }) else { return nil }
+        // Every value a scalar or a list of them, as the keys want: else Yams says what is wrong.
+        func text(_ key: String) -> String?? {
+            guard let node = root[key] else { return .some(nil) }
+            guard case .scalar(let scalar) = node else { return nil }
+            return .some(scalar.text)
+        }
+        func list(_ key: String) -> [String]?? {
+            guard let node = root[key] else { return .some(nil) }
+            guard case .sequence(let items) = node else { return nil }
+            let texts = items.compactMap(\.text)
+            return texts.count == items.count ? .some(texts) : nil
+        }
+        func pairs(_ key: String) -> OrderedPairs?? {
+            guard let node = root[key] else { return .some(nil) }
+            guard case .mapping(let entries) = node else { return nil }
+            var pairs: [(key: String, value: OrderedPairs.Value)] = []
+            for entry in entries {
+                guard case .scalar(let scalar) = entry.value else { return nil }
+                // A plain yes, no, on, off, true or false is a switch, as Yams' bool rule has it.
+                let toggle = scalar.plain ? SimpleYAML.booleans[scalar.text] : nil
+                pairs.append((entry.key.text, toggle.map { .toggle($0) } ?? .text(scalar.text)))
+            }
+            return .some(OrderedPairs(pairs: pairs))
+        }
+        var readingAge: Int?
+        if let node = root["reading-age"] {
+            // A plain decimal number (Yams reads 012 as octal, 1_0 as 10, 1:30 as sexagesimal).
+            guard case .scalar(let scalar) = node, scalar.plain, let first = scalar.text.first, first != "0" || scalar.text == "0",
+                  scalar.text.count <= 9, scalar.text.allSatisfy(\.isASCIIDigit), let age = Int(scalar.text) else { return nil }
+            readingAge = age
+        }
+        guard case .some(let title?) = text("title"), case .some(let subtitle) = text("subtitle"),
+              case .some(let language?) = text("language"), case .some(let audience) = text("audience"),
+              case .some(let publisher?) = text("publisher"), case .some(let published?) = text("published"),
+              case .some(let reviewBy) = text("review-by"), case .some(let version) = text("version"),
+              case .some(let identifier) = text("identifier"), case .some(let summary?) = text("summary"),
+              case .some(let keywords) = list("keywords"), case .some(let cover) = text("cover"),
+              case .some(let formats) = list("formats"), case .some(let glossary) = pairs("glossary"),
+              case .some(let abbreviations) = pairs("abbreviations"), case .some(let checks) = pairs("checks"),
+              case .some(let translationOf) = text("translation-of") else { return nil }
+        let raw = FrontMatter(
+            title: title, subtitle: subtitle, language: language, audience: audience, readingAge: readingAge, publisher: publisher,
+            published: published, reviewBy: reviewBy, version: version, identifier: identifier, summary: summary, keywords: keywords,
+            cover: cover, formats: formats, glossary: glossary, abbreviations: abbreviations, checks: checks, translationOf: translationOf)
+        let places = SimplePlaces(yaml: yaml, root: root)
+        let metadata = try typed(raw, places: places)
+        return (metadata, raw.cover.map { ($0, places.value("cover")) })
     }
 
     static func example(for key: String) -> String {
@@ -133,20 +199,20 @@ struct FrontMatterReader {
 // MARK: - Typing the values
 
 private extension FrontMatterReader {
-    func typed(_ raw: FrontMatter, mapping: Node.Mapping, yaml: YAMLReader) throws(GuideReadFailure) -> Metadata {
+    func typed(_ raw: FrontMatter, places: some FrontMatterPlaces) throws(GuideReadFailure) -> Metadata {
         var diagnostics: [Diagnostic] = []
         func date(_ key: String, _ text: String?) -> GuideDate? {
             guard let text else { return nil }
             if let date = FrontMatterReader.parseDate(text) { return date }
             diagnostics.append(.error(
-                at: yaml.location(of: mapping[key]), "'\(text)' is not a date",
+                at: places.value(key), "'\(text)' is not a date",
                 hint: "write the date as year-month-day, for example 2026-11-01"))
             return nil
         }
         func required(_ key: String, _ text: String) {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(.error(
-                    at: yaml.location(of: mapping[key]), "'\(key):' is empty",
+                    at: places.value(key), "'\(key):' is empty",
                     hint: "write a value after '\(key):'"))
             }
         }
@@ -156,31 +222,30 @@ private extension FrontMatterReader {
         required("summary", raw.summary)
         if let identifier = raw.identifier, identifier.trimmed.isEmpty {
             diagnostics.append(.error(
-                at: yaml.location(of: mapping["identifier"]), "'identifier:' is empty",
+                at: places.value("identifier"), "'identifier:' is empty",
                 hint: "write the guide's identifier (such as urn:uuid:…), or remove the line and Waymark makes a stable one"))
         }
         let published = date("published", raw.published)
         let reviewBy = date("review-by", raw.reviewBy)
         for (index, format) in (raw.formats ?? []).enumerated() where !formatIDs.contains(format) {
-            let node = mapping["formats"].flatMap { $0.sequence.map { Array($0) } }.flatMap { index < $0.count ? $0[index] : nil }
             diagnostics.append(.error(
-                at: yaml.location(of: node ?? mapping["formats"]), "unknown format '\(format)'",
+                at: places.item(index, of: "formats"), "unknown format '\(format)'",
                 hint: Suggestions.hint(for: format, in: formatIDs, noun: "format")))
         }
         if let age = raw.readingAge, !(5...25).contains(age) {
             diagnostics.append(.error(
-                at: yaml.location(of: mapping["reading-age"]), "a reading age of \(age) is not likely",
+                at: places.value("reading-age"), "a reading age of \(age) is not likely",
                 hint: "write the reading age in years, usually between 8 and 14"))
         }
-        let glossary = pairs(raw.glossary, key: "glossary", mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
+        let glossary = pairs(raw.glossary, key: "glossary", places: places, diagnostics: &diagnostics)
             .map { GlossaryEntry(term: $0.key, explanation: $0.text, location: $0.location) }
-        let abbreviations = pairs(raw.abbreviations, key: "abbreviations", mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
+        let abbreviations = pairs(raw.abbreviations, key: "abbreviations", places: places, diagnostics: &diagnostics)
             .map { AbbreviationEntry(abbreviation: $0.key, expansion: $0.text, location: $0.location) }
-        let checks = checkSettings(raw.checks, mapping: mapping, yaml: yaml, diagnostics: &diagnostics)
+        let checks = checkSettings(raw.checks, places: places, diagnostics: &diagnostics)
         let translationOf = raw.translationOf?.trimmed
         if let translationOf, translationOf.isEmpty || translationOf.hasSuffix(".md") || translationOf.contains("/") {
             diagnostics.append(.error(
-                at: yaml.location(of: mapping["translation-of"]), "'\(translationOf)' is not the name of a guide",
+                at: places.value("translation-of"), "'\(translationOf)' is not the name of a guide",
                 hint: "write the file name of the guide this one translates, without '.md' (for example: translation-of: bullying)"))
         }
         guard diagnostics.isEmpty, let published else { throw GuideReadFailure(diagnostics) }
@@ -194,14 +259,12 @@ private extension FrontMatterReader {
     }
 
     func pairs(
-        _ pairs: OrderedPairs?, key: String, mapping: Node.Mapping, yaml: YAMLReader, diagnostics: inout [Diagnostic]
+        _ pairs: OrderedPairs?, key: String, places: some FrontMatterPlaces, diagnostics: inout [Diagnostic]
     ) -> [(key: String, text: String, location: Location)] {
         guard let pairs else { return [] }
-        let section = mapping[key]?.mapping
         var result: [(String, String, Location)] = []
         for pair in pairs.pairs {
-            let keyNode = section?.first { $0.key.string == pair.key }?.key
-            let location = yaml.location(of: keyNode ?? mapping[key])
+            let location = places.key(pair.key, in: key)
             switch pair.value {
             case .text(let text):
                 result.append((pair.key, text.trimmed, location))
@@ -215,12 +278,11 @@ private extension FrontMatterReader {
     }
 
     func checkSettings(
-        _ pairs: OrderedPairs?, mapping: Node.Mapping, yaml: YAMLReader, diagnostics: inout [Diagnostic]
+        _ pairs: OrderedPairs?, places: some FrontMatterPlaces, diagnostics: inout [Diagnostic]
     ) -> [CheckSetting] {
         guard let pairs else { return [] }
-        let section = mapping["checks"]?.mapping
         return pairs.pairs.compactMap { pair in
-            let location = yaml.location(of: section?.first { $0.key.string == pair.key }?.key ?? mapping["checks"])
+            let location = places.key(pair.key, in: "checks")
             switch pair.value {
             case .toggle(let on): return CheckSetting(rule: pair.key, enabled: on, location: location)
             case .numbers(let numbers): return CheckSetting(rule: pair.key, enabled: true, parameters: numbers, location: location)
@@ -232,6 +294,60 @@ private extension FrontMatterReader {
                 return nil
             }
         }
+    }
+}
+
+/// Where the parts of the front matter are, for messages and the glossary's entries.
+protocol FrontMatterPlaces {
+    /// The value of a top-level key (the start of the front matter when there is none).
+    func value(_ key: String) -> Location
+    /// Item `index` of a top-level key's list (the key's value when there is no such item).
+    func item(_ index: Int, of key: String) -> Location
+    /// The key `name` in the mapping under `section` (the section's value when there is no such key).
+    func key(_ name: String, in section: String) -> Location
+}
+
+/// Places from Yams' nodes.
+struct YamsPlaces: FrontMatterPlaces {
+    let yaml: YAMLReader
+    let mapping: Node.Mapping
+
+    func value(_ key: String) -> Location { yaml.location(of: mapping[key]) }
+
+    func item(_ index: Int, of key: String) -> Location {
+        let node = mapping[key].flatMap { $0.sequence.map { Array($0) } }.flatMap { index < $0.count ? $0[index] : nil }
+        return yaml.location(of: node ?? mapping[key])
+    }
+
+    func key(_ name: String, in section: String) -> Location {
+        let keyNode = mapping[section]?.mapping?.first { $0.key.string == name }?.key
+        return yaml.location(of: keyNode ?? mapping[section])
+    }
+}
+
+/// Places from SimpleYAML's tree: its scalars and keys are where Yams' are. (A list's or a
+/// mapping's own place is not kept: a message that names one comes from Yams' reading.)
+struct SimplePlaces: FrontMatterPlaces {
+    let yaml: YAMLReader
+    let root: SimpleYAML.Node
+
+    func place(_ scalar: SimpleYAML.Scalar?) -> Location {
+        yaml.location(line: scalar?.line ?? 1, column: scalar?.column ?? 1)
+    }
+
+    func value(_ key: String) -> Location {
+        if case .scalar(let scalar)? = root[key] { return place(scalar) }
+        return place(nil)
+    }
+
+    func item(_ index: Int, of key: String) -> Location {
+        if case .sequence(let items)? = root[key], index < items.count, case .scalar(let scalar) = items[index] { return place(scalar) }
+        return value(key)
+    }
+
+    func key(_ name: String, in section: String) -> Location {
+        if case .mapping(let entries)? = root[section], let entry = entries.first(where: { $0.key.text == name }) { return place(entry.key) }
+        return value(section)
     }
 }
 
