@@ -12,21 +12,27 @@ public struct SourceMap: Sendable {
 
     /// A map of `text` (the whole file, any line endings).
     public init(text: String) {
-        var lines: [[Unicode.Scalar]] = [[]]
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             if scalar == "\r" {
-                lines.append([])
+                lines.append(current)
+                current = []
                 previousWasCR = true
                 continue
             }
             if scalar == "\n" {
-                if !previousWasCR { lines.append([]) }
-            } else if !(lines.count == 1 && lines[0].isEmpty && scalar == "\u{FEFF}") {
-                lines[lines.count - 1].append(scalar)
+                if !previousWasCR {
+                    lines.append(current)
+                    current = []
+                }
+            } else if !(lines.isEmpty && current.isEmpty && scalar == "\u{FEFF}") {
+                current.append(scalar)
             }
             previousWasCR = false
         }
+        lines.append(current)
         self.lines = lines
     }
 
@@ -46,37 +52,42 @@ public struct SourceMap: Sendable {
 
     /// The source location of each Unicode scalar of `text`, which starts at `start`.
     public func locations(of text: String, startingAt start: Location) -> [Location] {
-        let scalars = Array(text.unicodeScalars)
-        var result: [Location] = []
-        result.reserveCapacity(scalars.count)
+        positions(of: text, startingAt: start).map { Location(file: start.file, line: $0.line, column: $0.column) }
+    }
+
+    /// ``locations(of:startingAt:)`` as 1-based lines and columns, each scalar's (no file name
+    /// copied a character, for the text index's many characters, issue #23).
+    func positions(of text: String, startingAt start: Location) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
         var line = start.line - 1
         var column = start.column - 1
         guard line >= 0, line < lines.count else {
-            return scalars.indices.map { Location(file: start.file, line: start.line, column: start.column + $0) }
+            for (offset, _) in text.unicodeScalars.enumerated() { result.append((start.line, start.column + offset)) }
+            return result
         }
-        for scalar in scalars {
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             // A soft line break became a space: carry on at the next line's text.
             if scalar == " " || scalar == "\n", line + 1 < lines.count,
                lines[line][min(column, lines[line].count)...].allSatisfy({ $0 == " " || $0 == "\t" }) {
-                result.append(Location(file: start.file, line: line + 1, column: column + 1))
+                result.append((line + 1, column + 1))
                 line += 1
                 column = 0
                 while column < lines[line].count, [" ", "\t", ">"].contains(lines[line][column]) { column += 1 }
                 continue
             }
-            let current = lines[line]
             // An entity (`&amp;`, `&#8217;`) in the source is one character of text.
-            if column < current.count, current[column] == "&", let end = SourceMap.entityEnd(current, from: column),
+            if column < lines[line].count, lines[line][column] == "&", let end = SourceMap.entityEnd(lines[line], from: column),
                !(scalar == "&" && end == column) {
-                result.append(Location(file: start.file, line: line + 1, column: column + 1))
+                result.append((line + 1, column + 1))
                 column = end + 1
                 continue
             }
             // A backslash escape (`\*`) in the source.
-            if column + 1 < current.count, current[column] != scalar, current[column] == "\\", current[column + 1] == scalar {
+            if column + 1 < lines[line].count, lines[line][column] != scalar, lines[line][column] == "\\", lines[line][column + 1] == scalar {
                 column += 1
             }
-            result.append(Location(file: start.file, line: line + 1, column: column + 1))
+            result.append((line + 1, column + 1))
             column += 1
         }
         return result

@@ -172,21 +172,30 @@ private extension TextIndex {
 
     static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap, syllables: inout SyllableMemo) -> [Sentence] {
         var atoms: [Atom] = []
-        collect(inlines, source: source, into: &atoms)
-        return segment(atoms, syllables: &syllables).map { Sentence(words: $0, place: place, chapter: chapter) }
+        var pieces: [Piece] = []
+        collect(inlines, source: source, into: &atoms, pieces: &pieces)
+        return segment(atoms, pieces: pieces, syllables: &syllables).map { Sentence(words: $0, place: place, chapter: chapter) }
     }
 
-    /// One character of text with its place; `"\n"` is a line break.
+    /// One character of text with its place (its piece's file); `"\n"` is a line break.
     struct Atom {
         var scalar: Unicode.Scalar
-        var location: Location
-        var origin: Word.Origin
+        var line: Int
+        var column: Int
+        /// Its piece, in ``Piece``s: a character holds no string of its own (issue #23).
+        var piece: Int
         /// Whether it continues a phone number, glossary word or abbreviation, in which no sentence ends.
         var joined: Bool
     }
 
+    /// What the characters of one inline share.
+    struct Piece {
+        var file: String
+        var origin: Word.Origin
+    }
+
     /// The characters of `inlines` in the order ``SentenceSplitter`` reads them.
-    static func collect(_ inlines: [Inline], source: SourceMap, into atoms: inout [Atom]) {
+    static func collect(_ inlines: [Inline], source: SourceMap, into atoms: inout [Atom], pieces: inout [Piece]) {
         SentenceSplitter.forEachPiece(of: inlines) { text, inline, atomic, inLink in
             let origin: Word.Origin
             switch inline.kind {
@@ -195,13 +204,15 @@ private extension TextIndex {
             case .abbreviation: origin = inLink ? .link : .abbreviation
             case .text, .lineBreak, .emphasis, .strong, .link: origin = inLink ? .link : .text
             }
+            let piece = pieces.count
+            pieces.append(Piece(file: inline.location.file, origin: origin))
             if case .lineBreak = inline.kind {
-                atoms.append(Atom(scalar: "\n", location: inline.location, origin: origin, joined: false))
+                atoms.append(Atom(scalar: "\n", line: inline.location.line, column: inline.location.column, piece: piece, joined: false))
                 return
             }
-            let places = source.locations(of: text, startingAt: inline.location)
+            let places = source.positions(of: text, startingAt: inline.location)
             for (offset, (scalar, place)) in zip(text.unicodeScalars, places).enumerated() {
-                atoms.append(Atom(scalar: scalar, location: place, origin: origin, joined: atomic && offset > 0))
+                atoms.append(Atom(scalar: scalar, line: place.line, column: place.column, piece: piece, joined: atomic && offset > 0))
             }
         }
     }
@@ -216,7 +227,7 @@ private extension TextIndex {
     }
 
     /// The words of `atoms`, sentence by sentence, the sentences found by ``SentenceSplitter``.
-    static func segment(_ atoms: [Atom], syllables: inout SyllableMemo) -> [[Word]] {
+    static func segment(_ atoms: [Atom], pieces: [Piece], syllables: inout SyllableMemo) -> [[Word]] {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(atoms.count)
         for atom in atoms { scalars.append(atom.scalar) }
@@ -232,7 +243,10 @@ private extension TextIndex {
         func endWord() {
             if let first = start, !current.isEmpty {
                 let text = String(decoding: current, as: UTF8.self)
-                words.append(Word(text: text, location: first.location, origin: first.origin, syllables: syllables.count(text)))
+                let piece = pieces[first.piece]
+                words.append(Word(
+                    text: text, location: Location(file: piece.file, line: first.line, column: first.column), origin: piece.origin,
+                    syllables: syllables.count(text)))
             }
             current.removeAll(keepingCapacity: true)
             start = nil

@@ -31,10 +31,10 @@ struct HiddenCharactersRule: Rule {
         var findings: [Diagnostic] = []
         let file = context.guide.sourcePath
         for number in 1...max(context.source.lineCount, 1) {
-            guard let line = context.source.line(number) else { continue }
+            guard number <= context.source.lines.count else { continue }
+            let scalars = context.source.lines[number - 1]
             // No ASCII character is hidden, and only `&` and `\` can start one written as an escape.
-            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "\\") }) { continue }
-            let scalars = Array(line.unicodeScalars)
+            if scalars.allSatisfy({ $0.value < 0x80 && $0 != "&" && $0 != "\\" }) { continue }
             var index = 0
             while index < scalars.count {
                 let scalar = scalars[index]
