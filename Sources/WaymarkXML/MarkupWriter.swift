@@ -38,6 +38,8 @@ struct MarkupWriter {
     private struct Open {
         var children: ArraySlice<XMLNode>
         var endTag: [UInt8]?
+        /// The end tag's name when it is written as it is (a plain name: no bytes kept apart).
+        var plainEndTag: String?
         var declared: [[UInt8]?]
         var rawText: Bool
         /// For the children of an HTML empty element: not written, but still checked (libxml2
@@ -74,7 +76,11 @@ struct MarkupWriter {
             guard let child = stack[top].children.popFirst() else {
                 let done = stack.removeLast()
                 if let dropFrom = done.dropFrom { bytes.removeSubrange(dropFrom...) }
-                if let end = done.endTag {
+                if let end = done.plainEndTag {
+                    append("</")
+                    bytes += end.utf8
+                    bytes.append(UInt8(ascii: ">"))
+                } else if let end = done.endTag {
                     append("</")
                     bytes += end
                     bytes.append(UInt8(ascii: ">"))
@@ -143,8 +149,65 @@ struct MarkupWriter {
         return made
     }
 
-    /// Writes `element`'s start tag and pushes it, unless it is written whole already.
+    /// Whether `name` is plain: ASCII, no prefix, no NUL, not a namespace declaration.
+    static func isPlainName(_ name: String) -> Bool {
+        !name.utf8.isEmpty && name.utf8.allSatisfy { $0 > 0 && $0 < 0x80 && $0 != UInt8(ascii: ":") } && name != "xmlns"
+    }
+
+    /// Writes `element`'s start tag and pushes it, unless it is written whole already: the
+    /// common case (plain names, no namespaces) directly, everything else as libxml2's tree has it.
     private mutating func open(_ element: XMLElement, in stack: inout [Open]) throws {
+        guard MarkupWriter.isPlainName(element.name), element.attributes.allSatisfy({ MarkupWriter.isPlainName($0.name) }) else {
+            return try openGeneral(element, in: &stack)
+        }
+        let name = element.name.utf8
+        bytes.append(UInt8(ascii: "<"))
+        bytes += name
+        let isLink = mode == .html && MarkupWriter.equals(name, "a")
+        for attribute in element.attributes {
+            bytes.append(UInt8(ascii: " "))
+            bytes += attribute.name.utf8
+            switch mode {
+            case .xml:
+                append("=\"")
+                appendEscaped(attribute.value, attribute: true)
+                bytes.append(UInt8(ascii: "\""))
+            case .html:
+                let attributeName = attribute.name.utf8
+                if MarkupWriter.isBoolean(attributeName) { continue }
+                let uri = MarkupWriter.equals(attributeName, "href") || MarkupWriter.equals(attributeName, "src")
+                    || MarkupWriter.equals(attributeName, "action") || (isLink && MarkupWriter.equals(attributeName, "name"))
+                appendHTMLValue(attribute.value, uri: uri)
+            }
+        }
+        let info: ElementInfo = mode == .html ? MarkupWriter.htmlInfo(name) : .plain
+        if info == .void {
+            bytes.append(UInt8(ascii: ">"))
+            if !element.children.isEmpty {
+                stack.append(Open(children: element.children[...], endTag: nil, plainEndTag: nil, declared: [], rawText: false, dropFrom: bytes.count))
+            }
+            return
+        }
+        if element.children.isEmpty {
+            switch mode {
+            case .xml: append("/>")
+            case .html:
+                bytes.append(UInt8(ascii: ">"))
+                if info != .endTagOmitted {
+                    append("</")
+                    bytes += name
+                    bytes.append(UInt8(ascii: ">"))
+                }
+            }
+            return
+        }
+        bytes.append(UInt8(ascii: ">"))
+        let raw = mode == .html && (MarkupWriter.equals(name, "script") || MarkupWriter.equals(name, "style"))
+        stack.append(Open(children: element.children[...], endTag: nil, plainEndTag: element.name, declared: [], rawText: raw, dropFrom: nil))
+    }
+
+    /// Everything of an element as libxml2 builds it: prefixes, namespace declarations, names beyond ASCII.
+    private mutating func openGeneral(_ element: XMLElement, in stack: inout [Open]) throws {
         let name = elementName(element.name)
         // Its own declarations, as xmlNewNs takes them: `xml` is never declared, a prefix twice only once.
         var declarations: [Declaration] = []
@@ -193,7 +256,7 @@ struct MarkupWriter {
         if info == .void {
             bytes.append(UInt8(ascii: ">"))
             if !element.children.isEmpty {
-                stack.append(Open(children: element.children[...], endTag: nil, declared: declared, rawText: false, dropFrom: bytes.count))
+                stack.append(Open(children: element.children[...], endTag: nil, plainEndTag: nil, declared: declared, rawText: false, dropFrom: bytes.count))
             }
             return
         }
@@ -211,7 +274,7 @@ struct MarkupWriter {
             return
         }
         bytes.append(UInt8(ascii: ">"))
-        stack.append(Open(children: element.children[...], endTag: name.endTag, declared: declared, rawText: name.rawText, dropFrom: nil))
+        stack.append(Open(children: element.children[...], endTag: name.endTag, plainEndTag: nil, declared: declared, rawText: name.rawText, dropFrom: nil))
     }
 
     static let xmlPrefix = Array("xml".utf8)
@@ -234,21 +297,26 @@ private extension MarkupWriter {
             bytes.append(UInt8(ascii: "\""))
         case .html:
             if name.isBoolean { return }
-            bytes.append(UInt8(ascii: "="))
-            // Most values need nothing done to them (a long `data:` picture among them): written as they are.
-            if MarkupWriter.isPlain(value, uri: uri) {
-                bytes.append(UInt8(ascii: "\""))
-                bytes += value.utf8
-                bytes.append(UInt8(ascii: "\""))
-                return
-            }
-            var encoded = MarkupWriter.htmlEntityEncoded(value, attribute: true)
-            if uri {
-                // Blanks at the start are dropped, then everything but the unreserved characters and these is %-escaped.
-                encoded = MarkupWriter.uriEscaped(Array(encoded.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }))
-            }
-            appendQuoted(encoded)
+            appendHTMLValue(value, uri: uri)
         }
+    }
+
+    /// `="value"` as HTML.
+    mutating func appendHTMLValue(_ value: String, uri: Bool) {
+        bytes.append(UInt8(ascii: "="))
+        // Most values need nothing done to them (a long `data:` picture among them): written as they are.
+        if MarkupWriter.isPlain(value, uri: uri) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes += value.utf8
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        var encoded = MarkupWriter.htmlEntityEncoded(value, attribute: true)
+        if uri {
+            // Blanks at the start are dropped, then everything but the unreserved characters and these is %-escaped.
+            encoded = MarkupWriter.uriEscaped(Array(encoded.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }))
+        }
+        appendQuoted(encoded)
     }
 
     /// A value in quotes as `xmlBufWriteQuotedString` writes it: double quotes, or single ones
@@ -303,6 +371,10 @@ private extension MarkupWriter {
 
     static func isBoolean(_ name: [UInt8]) -> Bool {
         booleanAttributes.contains { equalsIgnoringCase(name, $0) }
+    }
+
+    static func isBoolean(_ name: String.UTF8View) -> Bool {
+        (5...8).contains(name.count) && booleanAttributes.contains { equals(name, $0) }
     }
 
     /// `xmlURIEscapeStr(value, "@/:=?;#%&,+<>")`: %-escapes every byte but letters, digits, `-_.!~*'()` and those.
@@ -554,6 +626,18 @@ extension MarkupWriter {
     }
 
     static let voidElements = ["area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param"]
+
+    static func htmlInfo(_ name: String.UTF8View) -> ElementInfo {
+        if name.count <= 8, voidElements.contains(where: { equals(name, $0) }) { return .void }
+        return equals(name, "li") ? .endTagOmitted : .plain
+    }
+
+    /// `name` equals `ascii` (lower case) when upper-case ASCII letters are taken as lower case.
+    static func equals(_ name: String.UTF8View, _ ascii: String) -> Bool {
+        let other = ascii.utf8
+        guard name.count == other.count else { return false }
+        return zip(name, other).allSatisfy { a, b in (a >= 65 && a <= 90 ? a + 32 : a) == b }
+    }
 
     static func htmlInfo(_ name: [UInt8]) -> ElementInfo {
         if voidElements.contains(where: { equalsIgnoringCase(name, $0) }) { return .void }
