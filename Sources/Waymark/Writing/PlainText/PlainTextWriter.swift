@@ -55,6 +55,16 @@ struct TextLine {
 /// Joins phone numbers and other unbreakable runs while wrapping; a plain space in the output.
 let gluedSpace: Character = "\u{E000}"
 
+extension TextLine {
+    /// `text` split at line feeds, as `split(separator: "\n")` splits it; on the bytes when
+    /// there is no CR (a CR LF is one character, which that split does not split).
+    static func lines(of text: String) -> [String] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        guard text.utf8.contains(0x0A) else { return [text] }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 extension Array where Element == TextLine {
     /// The lines as text, one paragraph a line or wrapped at `wrap` characters, ending in one newline.
     func joined(wrap: Int?) -> String {
@@ -64,7 +74,7 @@ extension Array where Element == TextLine {
                 if output.last != "" && !output.isEmpty { output.append("") }
                 continue
             }
-            let parts = line.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let parts = TextLine.lines(of: line.text)
             for (index, part) in parts.enumerated() {
                 let indent = index == 0 ? line.firstIndent : line.hangingIndent
                 if let wrap {
