@@ -154,6 +154,24 @@ top() {
         printf "| %d | %.1f | %.1f M | %s |\n", NR, 100 * $1 / total, $1 / 1e6, name }'
 }
 
+# inclusive FILE PATTERN: the largest inclusive cost of a function whose demangled name matches
+# PATTERN (a specialised copy and the function it calls both match; the outer one is the largest).
+inclusive() {
+  callgrind_annotate --inclusive=yes --threshold=100 "$1" 2>/dev/null |
+    awk '/file:function/ { list = 1; next } list && NF >= 2 && $1 ~ /^[0-9,]+$/ { ir = $1; gsub(",", "", ir); line = $0
+      sub(/^ *[0-9,]+ +(\([ 0-9.%]+\) +)?/, "", line); sub(/ \[[^]]*\]$/, "", line); sub(/^[^:]*:/, "", line); printf "%s\t%s\n", ir, line }' |
+    demangle | awk -F '\t' -v pattern="$2" '$2 ~ pattern && $1 > best { best = $1 } END { print best + 0 }'
+}
+# The download site's share (issue #23): each guide's page, ZIP and cover (DownloadSite.guideFiles),
+# and the list and catalogues over every guide (Builder.writeSite).
+site_all=$(( $(inclusive "$BENCH_DIR/callgrind-all.out" 'DownloadSite\.guideFiles') + $(inclusive "$BENCH_DIR/callgrind-all.out" 'Builder\.writeSite') ))
+site_one=$(( $(inclusive "$BENCH_DIR/callgrind-one.out" 'DownloadSite\.guideFiles') + $(inclusive "$BENCH_DIR/callgrind-one.out" 'Builder\.writeSite') ))
+per_guide=$(((all_ir - one_ir) / (PROFILE_COUNT - 1)))
+# One line for run.sh and report.py: guides, total, one guide, per guide after the first, fixed
+# cost, and the site's part of the total and of the one-guide run.
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$PROFILE_COUNT" "$all_ir" "$one_ir" "$per_guide" "$((one_ir - per_guide))" "$site_all" "$site_one" \
+  > "$BENCH_DIR/summary.tsv"
+
 {
   echo "**Waymark profile (callgrind)**"
   echo
@@ -161,6 +179,8 @@ top() {
   echo "- corpus: $PROFILE_COUNT guides, seed $PROFILE_SEED ($(cat "$corpus"/*.md | wc -c) bytes); waymark build ${PROFILE_ARGS:-(all formats)}"
   echo "- instructions: $(commas "$all_ir") in all; $(commas "$one_ir") for 1 guide"
   echo "- per guide: $(commas $((all_ir / PROFILE_COUNT))) on average; $(commas $(((all_ir - one_ir) / (PROFILE_COUNT - 1)))) for each guide after the first (fixed cost: $(commas $((one_ir - (all_ir - one_ir) / (PROFILE_COUNT - 1)))))"
+  echo "- of it the download site (each guide's page, ZIP and cover, and the list and catalogues): $(commas $(((site_all - site_one) / (PROFILE_COUNT - 1)))) a guide after the first"
+  echo "- the pdf format's Typst work is done by its helper, a Python process that callgrind does not follow: it is not in these counts (run.sh's CPU figures include it)"
   echo
   echo "### Top $PROFILE_TOP functions by inclusive cost"
   echo

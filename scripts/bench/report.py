@@ -30,6 +30,8 @@ WAYMARK_FORMATS = [
     ("epub", "epub"),
     ("text", "text"),
     ("large-print", "large-print"),
+    ("easy-read", "easy-read"),
+    ("pdf", "pdf"),
 ]
 PANDOC_FORMATS = [("epub", "epub"), ("text", "text"), ("html", "html")]
 # Which pandoc format each Waymark row is compared with.
@@ -107,6 +109,12 @@ def main():
         print()
 
     corpora = sorted({c for (s, c, _, _) in results if s == "corpus"})
+    # Formats added since (braille): a row each, after the known ones.
+    known = {f for f, _ in WAYMARK_FORMATS}
+    for (section, _, tool, fid) in results:
+        if section == "corpus" and tool == "waymark" and fid not in known:
+            WAYMARK_FORMATS.append((fid, fid))
+            known.add(fid)
     sampled_note = False
     rows = []
     pandoc_sum = {}
@@ -251,6 +259,89 @@ def main():
         print()
 
     pdf_section(results)
+    callgrind_section(results)
+    memory_section(results)
+    issue23_targets(results, pandoc_sum)
+
+
+def callgrind_section(results):
+    """Instructions per guide under callgrind (issue #23), beside wall and CPU time."""
+    if not CALLGRIND:
+        return
+    print("### Instructions per guide (callgrind)")
+    print()
+    sizes = sorted({c for (s, c, t, _) in results if s == "corpus" and t == "waymark" and c in (200, 1000)})
+    header = ["formats", "guides profiled", "instructions a guide", "fixed cost"]
+    for n in sizes:
+        header += [f"wall ms/guide ({thousands(n)})", f"CPU ms/guide ({thousands(n)})"]
+    rows = []
+    for fid, (n, total, one, per_guide, fixed, site_all, site_one) in CALLGRIND.items():
+        label = "all formats (a plain build)" if fid == "all" else fid
+        row = [label, thousands(n), f"{per_guide / 1e6:.1f} M", f"{fixed / 1e6:.0f} M"]
+        for size in sizes:
+            run = results.get(("corpus", size, "waymark", fid))
+            row += [fmt_ms(run.per_guide_ms), fmt_ms(run.cpu * 1000 / (run.guides * run.scale))] if run else ["", ""]
+        rows.append(row)
+        if fid == "all" and n > 1:
+            site = (site_all - site_one) / (n - 1)
+            rows.append(["of it the download site", thousands(n), f"{site / 1e6:.1f} M ({100 * site / per_guide:.0f} %)", "", *[""] * (2 * len(sizes))])
+    print(table(header, rows))
+    print()
+    print("instructions a guide: (instructions for the corpus − for 1 guide) / (guides − 1), Waymark's")
+    print("process only; fixed cost: the 1-guide run less one guide. The pdf format's Typst work is done")
+    print("by its helper, a Python process callgrind does not follow: its CPU is in the timed columns, not")
+    print("in the counts. The download site is part of every build: its row is what the all-formats profile")
+    print("counts inside DownloadSite.guideFiles (each guide's page, ZIP and cover) and Builder.writeSite")
+    print("(the list and catalogues). Timed columns: the corpus rows above at that size (CPU: every process).")
+    print()
+
+
+def memory_section(results):
+    """Waymark's own peak memory at each corpus size, --format text."""
+    if not MEMORY:
+        return
+    print("### Memory: Waymark's own peak, --format text")
+    print()
+    rows = []
+    for n in sorted(MEMORY):
+        run = results.get(("memory", n, "waymark", "text"))
+        rows.append([thousands(n), f"{MEMORY[n] / 1024:.0f}", fmt_seconds(run.wall) if run else "", fmt_seconds(run.cpu) if run else ""])
+    print(table(["guides", "peak RSS MB (waymark)", "wall s", "CPU s"], rows))
+    print()
+    print("The high-water mark of the waymark process itself (VmHWM, read as it exits, peak-rss.c): the")
+    print("other peak RSS figures are the largest process, and the site's covers are drawn by the Typst")
+    print("helper, a larger process than Waymark.")
+    print()
+
+
+def issue23_targets(results, pandoc_sum):
+    targets = []
+
+    def verdict(ok):
+        return "met" if ok else "missed"
+
+    if "all" in CALLGRIND:
+        per_guide = CALLGRIND["all"][3]
+        targets.append(["at most 54 M instructions a guide, all formats (callgrind)", f"{per_guide / 1e6:.1f} M", verdict(per_guide <= 54e6)])
+    all200 = results.get(("corpus", 200, "waymark", "all"))
+    if all200 and 200 in pandoc_sum:
+        w = all200.per_guide_ms
+        p = pandoc_sum[200][0] * 1000 / 200
+        targets.append(["all formats ≥ 20× faster than pandoc's 3 (wall per guide, 200 guides, one run)",
+                        f"{w:.1f} ms vs {p:.1f} ms: {p / w:.1f}× (CPU time: {pandoc_sum[200][1] / all200.cpu:.1f}×)", verdict(p / w >= 20)])
+    for (section, n, _, _), run in results.items():
+        if section == "noop":
+            targets.append([f"no-op rebuild of {thousands(n)} guides under 0.5 s", f"{run.wall:.2f} s", verdict(run.wall < 0.5)])
+    if len(MEMORY) >= 2:
+        small, big = min(MEMORY), max(MEMORY)
+        ratio = MEMORY[big] / MEMORY[small]
+        targets.append([f"Waymark's peak memory flat from {thousands(small)} to {thousands(big)} guides (≤ 1.25×)",
+                        f"{MEMORY[small] / 1024:.0f} MB → {MEMORY[big] / 1024:.0f} MB: {ratio:.2f}×", verdict(ratio <= 1.25)])
+    if targets:
+        print("### Against the targets of issue #23")
+        print()
+        print(table(["target", "measured", "verdict"], targets))
+        print()
 
 
 def pdf_section(results):
@@ -319,6 +410,8 @@ def pdf_section(results):
 BYTES = {}
 PDF_FILES = {}
 PDF_SIZE = []
+CALLGRIND = {}
+MEMORY = {}
 
 if __name__ == "__main__":
     # Corpus sizes in bytes, for the per-KB comparison: lines "bytes N B" in the results file.
@@ -327,6 +420,12 @@ if __name__ == "__main__":
             if line.startswith("# bytes "):
                 _, _, n, b = line.split()
                 BYTES[int(n)] = int(b)
+            elif line.startswith("# callgrind "):
+                fid, rest = line[len("# callgrind "):].rstrip("\n").split("\t", 1)
+                CALLGRIND[fid] = tuple(int(x) for x in rest.split("\t"))
+            elif line.startswith("# memory "):
+                _, _, n, kb = line.split()
+                MEMORY[int(n)] = int(kb)
             elif line.startswith("# pdf-files "):
                 _, _, tool, files, pages, size = line.split()
                 PDF_FILES[tool] = (int(files), int(pages), int(size))

@@ -14,7 +14,7 @@
 #                           work tree with --scratch-path .build-bench
 #   BENCH_REV=REV           build that git revision instead (git archive into
 #                           .build-bench/src-SHA), e.g. BENCH_REV=HEAD for "before" figures
-#   BENCH_SIZES="A B …"     corpus sizes (default "100 1000 10000"; quick: "20 100")
+#   BENCH_SIZES="A B …"     corpus sizes (default "100 200 1000 10000"; quick: "20 100")
 #   BENCH_SEED=N            corpus seed (default 8)
 #   BENCH_NOOP_SIZE=N       guides in the no-op rebuild (default 1000; quick: 100)
 #   BENCH_LARGE_BYTES=N     size of the single large guide (default 1000000; 0 skips it)
@@ -28,6 +28,10 @@
 #                           issue #17): 0 skips it, only runs nothing else (default 1)
 #   BENCH_PDF_SIZE=N        guides in the PDF corpus (default 200; quick: 20)
 #   BENCH_PDF_PANDOC_SAMPLE=N  run pandoc on a seeded sample of N of them, scaled up (default 0: all)
+#   BENCH_CALLGRIND=0|1     instructions per guide under callgrind, all formats and each alone
+#                           (scripts/bench/callgrind.sh, issue #23; default 1)
+#   BENCH_CALLGRIND_SIZES="N …"  guides profiled (default 200; quick: 20)
+#   BENCH_MEMORY=0|1        Waymark's own peak memory, --format text, at each corpus size (default 1)
 #
 # Standard output is the report only (also saved as BENCH_DIR/report.md);
 # progress goes to standard error. The report is the same from run to run
@@ -42,16 +46,20 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_SIZES:=20 100}"
   : "${BENCH_NOOP_SIZE:=100}"
   : "${BENCH_PDF_SIZE:=20}"
+  : "${BENCH_CALLGRIND_SIZES:=20}"
 else
-  : "${BENCH_SIZES:=100 1000 10000}"
+  : "${BENCH_SIZES:=100 200 1000 10000}"
   : "${BENCH_NOOP_SIZE:=1000}"
   : "${BENCH_PDF_SIZE:=200}"
+  : "${BENCH_CALLGRIND_SIZES:=200}"
 fi
+: "${BENCH_CALLGRIND:=1}"
+: "${BENCH_MEMORY:=1}"
 : "${BENCH_PDF:=1}"
 : "${BENCH_PDF_PANDOC_SAMPLE:=0}"
 if [[ "$BENCH_PDF" == only ]]; then
-  # Just the PDF part: no corpora, no no-op rebuild, no large guide.
-  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0
+  # Just the PDF part: no corpora, no no-op rebuild, no large guide, no profile.
+  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0 BENCH_CALLGRIND=0
 fi
 : "${BENCH_SEED:=8}"
 : "${BENCH_LARGE_BYTES:=1000000}"
@@ -146,6 +154,9 @@ if [[ ",$ALL_FORMATS," == *,pdf,* ]]; then
   NOPDF_FORMATS="$(tr , '\n' <<< "$ALL_FORMATS" | grep -vx pdf | paste -sd, -)"
 fi
 echo "- all formats: $ALL_FORMATS" >> "$INFO"
+# Every format, for the per-format rows and profiles: a format a writer adds later (braille)
+# is measured as soon as `waymark formats` lists it.
+FORMAT_IDS="$(tr , ' ' <<< "$ALL_FORMATS")"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 LOAD_START="$(load)"
@@ -227,6 +238,12 @@ noop_rebuild() {
   measure noop "$n" waymark all "$n" 1 - -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
 }
 
+# Reads Waymark's own peak memory as it exits (the memory rows).
+PEAK_SHIM="$BENCH_DIR/peak-rss.so"
+if [[ "$BENCH_MEMORY" != 0 ]]; then
+  gcc -shared -fPIC -O2 -o "$PEAK_SHIM" "$HERE/peak-rss.c" || die "could not build $PEAK_SHIM"
+fi
+
 # --- The corpora --------------------------------------------------------------
 
 for n in $BENCH_SIZES; do
@@ -259,11 +276,21 @@ for i in sorted(random.Random(f"waymark-bench-sample:{seed}:{n}").sample(range(n
     for slug in "${slugs[@]}"; do guides+=("$dir/$slug.md"); done
     scale="$(awk -v n="$n" -v k="$count" 'BEGIN { printf "%.6g", n / k }')"
   fi
-  for format in epub text large-print; do
+  for format in $FORMAT_IDS; do
     measure corpus "$n" waymark "$format" "$count" "$scale" "$out-$format" -- \
       "$WAYMARK" build --guides "$dir" --output "$out-$format" --styles "$STYLES" --format "$format" "${guides[@]}"
+    rm -rf "$out-$format"
   done
-  rm -rf "$out-epub" "$out-text" "$out-large-print"
+  # Waymark's own peak memory (not its Typst helper's, which draws the site's covers): one
+  # process's high-water mark, read as it exits (peak-rss.c), for the whole corpus.
+  if [[ "$BENCH_MEMORY" != 0 ]]; then
+    peak="$TMP/peak-rss"
+    rm -f "$peak"
+    measure memory "$n" waymark text "$n" 1 "$out-memory" -- \
+      env WAYMARK_PEAK_RSS="$peak" LD_PRELOAD="$PEAK_SHIM" "$WAYMARK" build --guides "$dir" --output "$out-memory" --styles "$STYLES" --format text
+    echo "# memory $n $(awk '{ print $1 }' "$peak" 2>/dev/null || echo 0)" >> "$RESULTS"
+    rm -rf "$out-memory"
+  fi
 
   if [[ "$BENCH_PANDOC" == 1 ]]; then
     md="$BENCH_DIR/pandoc-md-$n"
@@ -306,6 +333,13 @@ if [[ "$BENCH_LARGE_BYTES" != 0 ]]; then
       "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-large" --styles "$STYLES" --format "$NOPDF_FORMATS"
   fi
   rm -rf "$BENCH_DIR/out-large"
+fi
+
+# --- Instructions per guide (callgrind, issue #23) --------------------------------
+
+if [[ "$BENCH_CALLGRIND" != 0 ]]; then
+  # shellcheck source=callgrind.sh
+  source "$HERE/callgrind.sh"
 fi
 
 # --- The pdf format (issue #17) -------------------------------------------------

@@ -367,7 +367,12 @@ extension FrontMatterReader {
 
 extension String {
     /// The string without leading and trailing white space.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String {
+        // Nothing to trim when it starts and ends with a printable ASCII character (most texts),
+        // and Foundation's trimming is slow enough to matter here (issue #23).
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// The string without leading and trailing white space, or nil when nothing is left
     /// (an optional key given an empty value is as if it were not given).

@@ -10,6 +10,8 @@ struct InlineRecognizer {
 
     /// The glossary's terms by their first character, longest first.
     private let terms: [Character: [Term]]
+    /// For each ASCII character, lower case: whether a term starts with it.
+    private let termStartsASCII: [Bool]
     private let abbreviations: [String: String]
 
     /// Creates a recognizer for a guide's glossary and abbreviations.
@@ -20,6 +22,9 @@ struct InlineRecognizer {
             .filter { !$0.words.isEmpty }
             .sorted { $0.words.count > $1.words.count }
         terms = Dictionary(grouping: sorted) { $0.words[0] }
+        var starts = [Bool](repeating: false, count: 128)
+        for key in terms.keys { if let ascii = key.asciiValue { starts[Int(ascii)] = true } }
+        termStartsASCII = starts
         self.abbreviations = Dictionary(abbreviations.map { ($0.abbreviation, $0.expansion) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -33,14 +38,25 @@ struct InlineRecognizer {
     /// keeps the place of its own first character.
     func split(_ pieces: [(text: String, location: Location)]) -> [Inline] {
         var characters: [Character] = []
+        // The run's UTF-8 and where each character starts in it, so that a stretch of characters
+        // becomes a string without appending them one by one (issue #23).
+        var utf8: [UInt8] = []
+        var offsets: [Int] = []
         // Where each piece starts among the characters: a character's place is its piece's,
         // shifted by its offset in the piece (one Location a character cost more than the rest, issue #23).
         var starts: [(index: Int, location: Location)] = []
         for piece in pieces {
             let first = characters.count
-            characters.append(contentsOf: piece.text)
+            var offset = utf8.count
+            for character in piece.text {
+                characters.append(character)
+                offsets.append(offset)
+                offset += character.utf8.count
+            }
+            utf8 += piece.text.utf8
             if characters.count > first { starts.append((first, piece.location)) }
         }
+        offsets.append(utf8.count)
         guard let last = starts.last else { return [] }
         let end = shifted(last.location, by: characters.count - last.index)
         func place(_ index: Int) -> Location {
@@ -52,33 +68,44 @@ struct InlineRecognizer {
             }
             return shifted(starts[low].location, by: index - starts[low].index)
         }
-        let lowered = characters.map { character -> Character in
-            guard let ascii = character.asciiValue else { return Character(character.lowercased()) }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+        }
+        // Each character's ASCII value, or nil: most tests are on these, not on Characters.
+        let codes = characters.map(\.asciiValue)
+        let lowered = zip(characters, codes).map { character, ascii -> Character in
+            guard let ascii else { return Character(character.lowercased()) }
             return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
+        }
+        func isWordCharacter(_ index: Int) -> Bool {
+            if let ascii = codes[index] { return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii) }
+            return InlineRecognizer.isWordCharacter(characters[index])
         }
         var result: [Inline] = []
         var plainStart = 0
         var index = 0
         func flush(upTo end: Int) {
             if end > plainStart {
-                result.append(Inline(.text(InlineRecognizer.string(characters[plainStart..<end])), at: place(plainStart)))
+                result.append(Inline(.text(string(plainStart..<end)), at: place(plainStart)))
             }
         }
         while index < characters.count {
-            let atWordStart = index == 0 || !InlineRecognizer.isWordCharacter(characters[index - 1])
+            let atWordStart = index == 0 || !isWordCharacter(index - 1)
             guard atWordStart else { index += 1; continue }
-            if let phone = PhoneNumbers.match(in: characters, at: index) {
+            // A number starts with a digit or "+" (PhoneNumbers.match's own first test).
+            let mayBePhone = codes[index].map { $0 == UInt8(ascii: "+") || (48...57).contains($0) } ?? false
+            if mayBePhone, let phone = PhoneNumbers.match(in: characters, at: index) {
                 flush(upTo: index)
                 result.append(Inline(.phone(phone.number), at: place(index)))
                 index = phone.range.upperBound
                 plainStart = index
-            } else if let (term, end) = matchTerm(lowered, at: index) {
+            } else if let (term, end) = matchTerm(lowered, codes: codes, at: index) {
                 flush(upTo: index)
-                let use = GlossaryUse(text: InlineRecognizer.string(characters[index..<end]), term: term)
+                let use = GlossaryUse(text: string(index..<end), term: term)
                 result.append(Inline(.term(use), at: place(index)))
                 index = end
                 plainStart = index
-            } else if let (abbreviation, expansion, end) = matchAbbreviation(characters, at: index) {
+            } else if let (abbreviation, expansion, end) = matchAbbreviation(characters, codes: codes, at: index) {
                 flush(upTo: index)
                 let use = AbbreviationUse(text: abbreviation, expansion: expansion)
                 result.append(Inline(.abbreviation(use), at: place(index)))
@@ -121,7 +148,9 @@ private extension InlineRecognizer {
     }
 
     /// A glossary term at `start`, allowing a plural ending (`advocates`, `witnesses`).
-    func matchTerm(_ lowered: [Character], at start: Int) -> (String, Int)? {
+    func matchTerm(_ lowered: [Character], codes: [UInt8?], at start: Int) -> (String, Int)? {
+        // An ASCII character no term starts with, without hashing a Character.
+        if let ascii = codes[start], !termStartsASCII[Int(ascii | (ascii >= 65 && ascii <= 90 ? 0x20 : 0))] { return nil }
         guard let candidates = terms[lowered[start]] else { return nil }
         for term in candidates where start + term.words.count <= lowered.count {
             guard lowered[start..<(start + term.words.count)].elementsEqual(term.words) else { continue }
@@ -135,10 +164,10 @@ private extension InlineRecognizer {
         return nil
     }
 
-    func matchAbbreviation(_ characters: [Character], at start: Int) -> (String, String, Int)? {
+    func matchAbbreviation(_ characters: [Character], codes: [UInt8?], at start: Int) -> (String, String, Int)? {
         guard !abbreviations.isEmpty else { return nil }
         let first = characters[start]
-        if let ascii = first.asciiValue {
+        if let ascii = codes[start] {
             guard (65...90).contains(ascii) || (48...57).contains(ascii) else { return nil }
         } else {
             guard first.isUppercase || first.isNumber else { return nil }

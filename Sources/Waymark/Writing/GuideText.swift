@@ -47,11 +47,18 @@ public enum GuideText {
     /// A glossary explanation to put in brackets after a word: first letter lower-cased
     /// (unless it starts a name or an initialism), final full stop removed.
     public static func inlineExplanation(_ explanation: String) -> String {
-        let scalars = Array(explanation.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
+        // Every writer explains the same glossary words: each explanation is worked out once (issue #23).
+        explanations.value(for: explanation) { madeInline(explanation) }
+    }
+
+    static let explanations = Memo<String, String>(limit: 4096)
+
+    static func madeInline(_ explanation: String) -> String {
+        let scalars = Array(explanation.trimmed.unicodeScalars)
         // Inside brackets, sentences are joined with semicolons: "(kept private; only …)". The
         // sentences are the one splitter's, so "e.g. a teacher" stays whole.
         let sentences = SentenceSplitter.ranges(in: scalars).map { range -> String in
-            var sentence = String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespacesAndNewlines)
+            var sentence = String(String.UnicodeScalarView(scalars[range])).trimmed
             while let last = sentence.last, last == "." { sentence.removeLast() }
             return sentence
         }
