@@ -238,20 +238,33 @@ private extension SimpleYAML {
         return nil
     }
 
-    /// The characters that start something else than a plain scalar, or may.
-    static let indicators: Set<Unicode.Scalar> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", " "]
+    /// Whether `scalar` starts something else than a plain scalar, or may.
+    static func isIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", " ": return true
+        default: return false
+        }
+    }
 
     static func isPlainKey(_ key: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = key.first, !indicators.contains(first), key.last != " " else { return false }
+        guard let first = key.first, !isIndicator(first), key.last != " " else { return false }
         // Yams' decoder passes over these two keys (its own, for anchors and tags).
         let text = string(key)
-        return text != "yamlAnchor" && text != "yamlTag" && !key.contains { ":#,[]{}\"".unicodeScalars.contains($0) }
+        return text != "yamlAnchor" && text != "yamlTag" && !key.contains { scalar in
+            switch scalar {
+            case ":", "#", ",", "[", "]", "{", "}", "\"": return true
+            default: return false
+            }
+        }
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        return String(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A value on one line: quoted, a flow list (not inside one), or plain.
@@ -297,14 +310,17 @@ private extension SimpleYAML {
             }
             return .sequence(items)
         default:
-            guard !indicators.contains(first) else { return nil }
+            guard !isIndicator(first) else { return nil }
             // Not YAML's comment, mapping or (in a list) flow characters; no null.
-            let forbidden: String = flowItem ? ":#[]{},\"" : "[]{}"
-            guard !value.contains(where: { forbidden.unicodeScalars.contains($0) }) else { return nil }
-            for (offset, scalar) in value.enumerated() where offset > 0 {
-                let previous = value[value.index(value.startIndex, offsetBy: offset - 1)]
-                if scalar == "#" && previous == " " { return nil }
-                if previous == ":" && scalar == " " { return nil }
+            var previous: Unicode.Scalar = first
+            for scalar in value.dropFirst() {
+                switch scalar {
+                case "[", "]", "{", "}": return nil
+                case ":", "#", ",", "\"": if flowItem { return nil }
+                default: break
+                }
+                if (scalar == "#" && previous == " ") || (scalar == " " && previous == ":") { return nil }
+                previous = scalar
             }
             guard value.last != ":" else { return nil }
             let text = string(value)

@@ -20,6 +20,12 @@ enum SentenceSplitter {
     /// The sentences of `inlines`, each cut from them with its kind and place kept:
     /// emphasis and links are cut where a sentence ends inside them; line breaks are dropped.
     static func sentences(_ inlines: [Inline]) -> [[Inline]] {
+        // The easy-read page, e-book and PDF split the same rows: once a guide (``SharedWork``).
+        SharedWork.sentences(of: inlines) { split(inlines) }
+    }
+
+    /// ``sentences(_:)``, worked out.
+    static func split(_ inlines: [Inline]) -> [[Inline]] {
         var scalars: [Unicode.Scalar] = []
         var joined: [Bool] = []
         forEachPiece(of: inlines) { text, _, atomic, _ in

@@ -5,7 +5,8 @@ import WaymarkModel
 /// renders that guide (issue #23): which words are explained where (``WordExplainer``, made by
 /// the plain text, every HTML and e-book page, both PDFs and the easy-read rows), the easy-read
 /// version of the guide (the easy-read page and e-book, its PDF and the download page's facts),
-/// and the covers (the e-book's is also the download page's).
+/// the covers (the e-book's is also the download page's), and the sentences of each easy-read
+/// row (the page, the e-book and the PDF set each sentence apart).
 ///
 /// Each result is what the same call would give without it (the same input gives the same
 /// value), so outputs never change; outside a build (a writer run on its own, as the tests do)
@@ -20,6 +21,7 @@ final class SharedWork: @unchecked Sendable {
     private var explainers: [(guide: Guide, explainer: WordExplainer)] = []
     private var easyGuides: [(guide: Guide, pictograms: PictogramSet, labels: Labels, easy: Guide)] = []
     private var covers: [(cover: Cover, svg: [UInt8])] = []
+    private var sentences: [[Inline]: [[Inline]]] = [:]
 
     /// The explainer of `guide`, as `make` makes it.
     static func explainer(for guide: Guide, _ make: () -> WordExplainer) -> WordExplainer {
@@ -42,6 +44,17 @@ final class SharedWork: @unchecked Sendable {
         }
         let made = make()
         work.easyGuides.append((guide, pictograms, labels, made))
+        return made
+    }
+
+    /// The sentences of `inlines`, as `make` splits them.
+    static func sentences(of inlines: [Inline], _ make: () -> [[Inline]]) -> [[Inline]] {
+        guard let work = current else { return make() }
+        work.lock.lock()
+        defer { work.lock.unlock() }
+        if let known = work.sentences[inlines] { return known }
+        let made = make()
+        work.sentences[inlines] = made
         return made
     }
 
