@@ -20,6 +20,8 @@ struct MarkupWriter {
 
     let mode: Mode
     private(set) var bytes: [UInt8] = []
+    /// The root of a document written a piece at a time (``begin(_:declaration:)``).
+    private var openStack: [Open] = []
     private var elementNames: [String: ElementName] = [:]
     private var attributeNames: [String: AttributeName] = [:]
 
@@ -71,7 +73,50 @@ struct MarkupWriter {
     private mutating func tree(_ root: XMLElement) throws {
         var stack: [Open] = []
         try open(root, in: &stack)
-        while !stack.isEmpty {
+        try drain(&stack, keeping: 0)
+    }
+
+    // MARK: - A document written a piece at a time
+
+    /// Starts an XML document whose root is `root` (with at least one child), written up to its
+    /// children: ``add(_:)`` adds more, ``end()`` closes it, giving the bytes ``document(_:doctype:declaration:)``
+    /// gives for the root with all the children, without holding them all.
+    mutating func begin(_ root: XMLElement, declaration: Bool) throws {
+        precondition(!root.children.isEmpty, "a streamed root needs a child, or it would be written empty")
+        if mode == .xml && declaration { append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") }
+        if mode == .html { append("<!DOCTYPE html>\n") }
+        var stack: [Open] = []
+        try open(root, in: &stack)
+        try drain(&stack, keeping: 1)
+        openStack = stack
+    }
+
+    /// Adds `node` as the root's next child.
+    mutating func add(_ node: XMLNode) throws {
+        var stack = openStack
+        openStack = []
+        stack[0].children = [node][...]
+        try drain(&stack, keeping: 1)
+        openStack = stack
+    }
+
+    /// Closes the root and the document.
+    mutating func end() throws {
+        var stack = openStack
+        openStack = []
+        try drain(&stack, keeping: 0)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// The bytes written so far, no longer kept.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// Writes what `stack` holds until only `keeping` elements are open and the last has no children left.
+    private mutating func drain(_ stack: inout [Open], keeping: Int) throws {
+        while stack.count > keeping || (keeping > 0 && stack.count == keeping && !stack[keeping - 1].children.isEmpty) {
             let top = stack.count - 1
             guard let child = stack[top].children.popFirst() else {
                 let done = stack.removeLast()

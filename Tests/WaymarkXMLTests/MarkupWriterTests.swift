@@ -79,6 +79,29 @@ import Testing
         }
     }
 
+    @Test(arguments: 0..<4)
+    func aStreamedDocumentIsTheWholeTreesBytes(batch: Int) {
+        for seed in (batch * 50)..<(batch * 50 + 50) {
+            var trees = Trees(state: UInt64(seed) &+ 7)
+            var children: [XMLNode] = [.element(trees.element(depth: 1, declared: ["epub"]))]
+            for _ in 0..<trees.next(6) { children.append(.element(trees.element(depth: 1, declared: ["epub"]))) }
+            children.append(.text("tail & <end>"))
+            let root = XMLElement("feed", attributes: [XMLAttribute("xmlns", "http://www.w3.org/2005/Atom"), XMLAttribute("xmlns:epub", "urn:x")], children: children)
+            let whole = Self.outcome { try XMLDocument.serialize(root) }
+            let streamed = Self.outcome { () throws -> [UInt8] in
+                var stream = try XMLStream(XMLElement(root.name, attributes: root.attributes, children: [children[0]]))
+                var bytes = stream.take()
+                for child in children.dropFirst() {
+                    try stream.add(child)
+                    bytes += stream.take()
+                }
+                try stream.end()
+                return bytes + stream.take()
+            }
+            #expect(streamed == whole, "seed \(seed)")
+        }
+    }
+
     @Test func everyCharacterHasLibxml2sEntity() throws {
         // HTML 4's named characters and the numbered ones between them, as text and in a value.
         let characters = (UInt32(0x80)..<0x2800).compactMap(Unicode.Scalar.init).map(String.init) + ["😀", "\u{FFFD}", "\u{10FFFF}"]

@@ -190,7 +190,8 @@ public struct Builder: Sendable {
         }, each: { _, result in
             progress(result)
             summary.add(result)
-            if let entry = result.site { entries[result.slug] = entry }
+            // Only what the list and the catalogues read: a few hundred bytes a guide, not kilobytes.
+            if let entry = result.site { entries[result.slug] = entry.listed }
         })
         site(Builder.writeSite(entries, guides: guides, request: prepared))
         return summary

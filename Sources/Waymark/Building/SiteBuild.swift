@@ -39,17 +39,20 @@ extension Builder {
         outcome.guides = entries.count
         guard !entries.isEmpty else { return outcome }
         let start = Location(file: Builder.displayPath(of: request.outputRoot.appendingPathComponent(DownloadSite.pageName), base: request.displayBase), line: 1, column: 1)
-        let files: [OutputFile]
+        let index = SiteIndex(entries: Array(entries.values), settings: request.options.site)
+        entries = [:]
+        let page: [UInt8]
         do {
-            files = try SiteIndex(entries: Array(entries.values), settings: request.options.site).write(options: request.options)
+            page = try index.page(options: request.options)
         } catch {
             outcome.errors.append(.error(
                 at: start, "the list of guides could not be made: \((error as? WriterError)?.message ?? "\(error)")",
                 hint: "fix the style sheet named above in the Styles folder, then build again"))
             return outcome
         }
-        for file in files {
-            let url = request.outputRoot.appendingPathComponent(file.path)
+        // The list whole (it is small); the catalogues, which grow with the guides, written as they are made.
+        for name in [DownloadSite.pageName] + SiteIndex.catalogues {
+            let url = request.outputRoot.appendingPathComponent(name)
             let shown = Builder.displayPath(of: url, base: request.displayBase)
             var status = stat()
             if lstat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
@@ -59,11 +62,23 @@ extension Builder {
                 continue
             }
             do {
-                if try AtomicFileWriter.write(file.bytes, to: url) { outcome.written.append(shown) } else { outcome.unchanged.append(shown) }
+                let changed: Bool
+                if name == DownloadSite.pageName {
+                    changed = try AtomicFileWriter.write(page, to: url)
+                } else {
+                    let stream = try AtomicFileStream(url)
+                    try index.catalogue(name, options: request.options) { stream.append($0) }
+                    changed = try stream.finish()
+                }
+                if changed { outcome.written.append(shown) } else { outcome.unchanged.append(shown) }
+            } catch let failure as AtomicFileWriter.Failure {
+                outcome.errors.append(.error(
+                    at: Location(file: shown, line: 1, column: 1), "could not write \(shown): \(failure.reason)",
+                    hint: "make room on the disk, or make the output folder writable, then build again"))
             } catch {
                 outcome.errors.append(.error(
-                    at: Location(file: shown, line: 1, column: 1), "could not write \(shown): \(error.reason)",
-                    hint: "make room on the disk, or make the output folder writable, then build again"))
+                    at: start, "the list of guides could not be made: \((error as? WriterError)?.message ?? "\(error)")",
+                    hint: "this is a fault in Waymark, not in the guides; please report it"))
             }
         }
         return outcome

@@ -140,6 +140,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["out.txt"])
     }
 
+    @Test func aFileWrittenInPiecesIsReplacedOnlyWhenItChanges() throws {
+        let folder = try temporaryFolder()
+        let target = folder.appendingPathComponent("deep/opds.json")
+        func write(_ pieces: [String]) throws -> Bool {
+            let stream = try AtomicFileStream(target)
+            for piece in pieces { stream.append(Array(piece.utf8)) }
+            return try stream.finish()
+        }
+        #expect(try write(["one ", "two"]))
+        #expect(try !write(["one two"]))  // the same bytes in other pieces: left alone
+        #expect(try write(["one two", " three"]))  // longer
+        #expect(try write(["one"]))  // shorter
+        #expect(try write(["ONE"]))  // as long, different
+        #expect(try !write(["O", "N", "E"]))
+        #expect(FileManager.default.contents(atPath: target.path) == Data("ONE".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["opds.json"])
+    }
+
     @Test func unwritableOutputIsAClearErrorAndKeepsOldFiles() throws {
         guard getuid() != 0 else { return }
         let folder = try temporaryFolder()

@@ -111,11 +111,15 @@ extension PDFWriter {
         let type = Array("/Type".utf8), page = Array("/Page".utf8)
         var count = 0
         let found: Bool = pdf.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return true }
             var index = 0
             let end = bytes.count
             while index + type.count <= end {
-                guard bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "T"),
-                      bytes[(index + 2)..<(index + 5)].elementsEqual(type[2...]) else {
+                // The next "/", found by libc (a PDF is 100 KB of compressed streams), then "Type".
+                guard let hit = memchr(base + index, Int32(UInt8(ascii: "/")), end - index) else { break }
+                index = UnsafeRawPointer(base).distance(to: hit)
+                guard index + type.count <= end else { break }
+                guard bytes[(index + 1)..<(index + type.count)].elementsEqual(type[1...]) else {
                     index += 1
                     continue
                 }

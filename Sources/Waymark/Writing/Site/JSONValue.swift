@@ -35,7 +35,7 @@ indirect enum JSONValue: Hashable, Sendable {
 
     /// ``text(indent:)`` written into one buffer (issue #23: joining each level's strings was
     /// 4 % of a build, the download page's JSON-LD written again at every level of nesting).
-    private func write(into bytes: inout [UInt8], indent: Int) {
+    func write(into bytes: inout [UInt8], indent: Int) {
         func pad(_ level: Int) {
             for _ in 0..<level { bytes += [0x20, 0x20] }
         }

@@ -24,9 +24,22 @@ public struct SiteIndex: Sendable {
 
     /// The three files, with `options` for the style sheets and the label catalogues.
     public func write(options: WriterOptions) throws -> [OutputFile] {
-        [OutputFile(path: DownloadSite.pageName, bytes: try page(options: options)),
-         OutputFile(path: "opds.xml", bytes: try atom(options: options)),
-         OutputFile(path: "opds.json", bytes: Array((opds2(options: options).text() + "\n").utf8))]
+        var files = [OutputFile(path: DownloadSite.pageName, bytes: try page(options: options))]
+        for name in SiteIndex.catalogues {
+            var bytes: [UInt8] = []
+            try catalogue(name, options: options) { bytes += $0 }
+            files.append(OutputFile(path: name, bytes: bytes))
+        }
+        return files
+    }
+
+    /// The catalogues, which the build writes as they are made (``catalogue(_:options:emit:)``).
+    static let catalogues = ["opds.xml", "opds.json"]
+
+    /// The catalogue `name` (one of ``catalogues``), given to `emit` a piece at a time: at 10,000
+    /// guides each is tens of megabytes, never held whole (issue #23).
+    func catalogue(_ name: String, options: WriterOptions, emit: ([UInt8]) -> Void) throws {
+        if name == "opds.xml" { try atom(options: options, emit: emit) } else { opds2(options: options, emit: emit) }
     }
 
     /// The language of the list: the project's, else the one most guides are in (the first of equals).
@@ -183,8 +196,8 @@ extension SiteIndex {
         entry.files + [entry.bundle]
     }
 
-    /// OPDS 1.2: an Atom acquisition feed.
-    func atom(options: WriterOptions) throws -> [UInt8] {
+    /// OPDS 1.2: an Atom acquisition feed, its entries written as they are made.
+    func atom(options: WriterOptions, emit: ([UInt8]) -> Void) throws {
         let labels = options.labels.labels(for: language)
         func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) -> XMLNode {
             HTML.element(name, attributes, [HTML.text(text)])
@@ -192,7 +205,7 @@ extension SiteIndex {
         func link(_ rel: String, _ href: String, _ type: String, title: String? = nil) -> XMLNode {
             HTML.element("link", [("rel", rel), ("href", href), ("type", type), ("title", title)])
         }
-        var children: [XMLNode] = [
+        let children: [XMLNode] = [
             element("id", StableIdentifier.urn(for: "waymark-site/" + (settings.publisher ?? "") + "/" + (settings.siteURL ?? ""))),
             element("title", labels(.siteTitle)),
             element("updated", updated),
@@ -202,7 +215,7 @@ extension SiteIndex {
             link("alternate", settings.address("opds.json"), SiteIndex.opdsType),
             link("alternate", settings.address(DownloadSite.pageName), "text/html"),
         ]
-        for entry in entries {
+        func entryElement(_ entry: SiteEntry) -> XMLNode {
             var item: [XMLNode] = [
                 element("title", entry.title),
                 element("id", entry.identifier),
@@ -219,28 +232,32 @@ extension SiteIndex {
             for file in acquisitions(entry) {
                 item.append(link(SiteIndex.openAccess, settings.address(entry.slug + "/" + file.path), file.mediaType, title: file.name))
             }
-            children.append(HTML.element("entry", [("xml:lang", entry.language)], item))
+            return HTML.element("entry", [("xml:lang", entry.language)], item)
         }
         let root = XMLElement("feed", attributes: [
             XMLAttribute("xmlns", "http://www.w3.org/2005/Atom"),
             XMLAttribute("xmlns:dc", "http://purl.org/dc/terms/"),
             XMLAttribute("xmlns:opds", "http://opds-spec.org/2010/catalog"),
             XMLAttribute("xml:lang", language),
-        ], children: children.compactMap { node in
-            if case .element(let element) = node { return .element(element) }
-            return node
-        })
+        ], children: children)
         do {
-            return try XMLDocument.serialize(root)
+            var stream = try XMLStream(root)
+            for entry in entries {
+                try stream.add(entryElement(entry))
+                if stream.pending >= 1 << 16 { emit(stream.take()) }
+            }
+            try stream.end()
+            emit(stream.take())
         } catch {
             throw WriterError(formatID: "site", message: "the OPDS catalogue could not be written: \(error)")
         }
     }
 
-    /// OPDS 2.0: the same catalogue as JSON.
-    func opds2(options: WriterOptions) -> JSONValue {
+    /// OPDS 2.0: the same catalogue as JSON, followed by a line end, its publications written
+    /// as they are made (the bytes ``JSONValue/text(indent:)`` gives for the whole object).
+    func opds2(options: WriterOptions, emit: ([UInt8]) -> Void) {
         let labels = options.labels.labels(for: language)
-        let publications: [JSONValue] = entries.map { entry in
+        func publication(_ entry: SiteEntry) -> JSONValue {
             var images: [JSONValue] = []
             images.append(.object([("href", .string(settings.address(entry.slug + "/" + entry.cover))), ("type", .string(entry.coverType))]))
             return .object([
@@ -262,14 +279,34 @@ extension SiteIndex {
                 ("images", entry.coverType == "image/svg+xml" ? nil : .array(images)),
             ])
         }
-        return .object([
-            ("metadata", .object([("title", .string(labels(.siteTitle))), ("modified", .string(updated)), ("numberOfItems", .number(entries.count))])),
-            ("links", .array([
-                .object([("rel", .string("self")), ("href", .string(settings.address("opds.json"))), ("type", .string(SiteIndex.opdsType))]),
-                .object([("rel", .string("alternate")), ("href", .string(settings.address("opds.xml"))), ("type", .string(SiteIndex.atomType))]),
-                .object([("rel", .string("alternate")), ("href", .string(settings.address(DownloadSite.pageName))), ("type", .string("text/html"))]),
-            ])),
-            ("publications", .array(publications)),
+        let metadata = JSONValue.object([("title", .string(labels(.siteTitle))), ("modified", .string(updated)), ("numberOfItems", .number(entries.count))])
+        let links = JSONValue.array([
+            .object([("rel", .string("self")), ("href", .string(settings.address("opds.json"))), ("type", .string(SiteIndex.opdsType))]),
+            .object([("rel", .string("alternate")), ("href", .string(settings.address("opds.xml"))), ("type", .string(SiteIndex.atomType))]),
+            .object([("rel", .string("alternate")), ("href", .string(settings.address(DownloadSite.pageName))), ("type", .string("text/html"))]),
         ])
+        // `{"metadata": …, "links": …, "publications": […]}`, laid out as JSONValue lays out an object.
+        var bytes = Array("{\n  \"metadata\": ".utf8)
+        metadata.write(into: &bytes, indent: 1)
+        bytes += Array(",\n  \"links\": ".utf8)
+        links.write(into: &bytes, indent: 1)
+        bytes += Array(",\n  \"publications\": ".utf8)
+        if entries.isEmpty {
+            bytes += Array("[]".utf8)
+        } else {
+            bytes += Array("[\n".utf8)
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { bytes += Array(",\n".utf8) }
+                bytes += Array("    ".utf8)
+                publication(entry).write(into: &bytes, indent: 2)
+                if bytes.count >= 1 << 16 {
+                    emit(bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            bytes += Array("\n  ]".utf8)
+        }
+        bytes += Array("\n}\n".utf8)
+        emit(bytes)
     }
 }
