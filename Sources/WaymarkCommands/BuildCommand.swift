@@ -37,6 +37,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also make A5 booklets of the PDF handouts, two pages a side on A4, to print on both sides and fold (<slug>-large-print-booklet.pdf, <slug>-easy-read-booklet.pdf).")
     var booklet = false
 
+    @Option(help: ArgumentHelp(
+        "The braille page: cells a line, x, lines a page (default 40x25, or braille-page: in waymark.yml).",
+        valueName: "CELLSxLINES"))
+    var braillePage: String?
+
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
@@ -61,6 +66,12 @@ struct BuildCommand: AsyncParsableCommand {
         if let wrap, wrap < 20 {
             throw ValidationError("--wrap needs at least 20 characters a line")
         }
+        if let braillePage {
+            guard let page = BraillePage(parsing: braillePage) else {
+                throw ValidationError("--braille-page takes the cells a line and the lines a page, such as 40x25")
+            }
+            if let problem = page.problem { throw ValidationError("--braille-page \(braillePage): \(problem)") }
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs takes a number of guides, 1 or more")
         }
@@ -70,7 +81,12 @@ struct BuildCommand: AsyncParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
-            options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
+            options: {
+                var options = WriterOptions(wrap: wrap, style: style)
+                options.booklet = booklet
+                options.braillePage = braillePage.flatMap(BraillePage.init(parsing:))
+                return options
+            }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let results: [GuideBuildResult]
         do {

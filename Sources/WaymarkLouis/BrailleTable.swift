@@ -87,7 +87,9 @@ public struct BrailleTable: Sendable, Hashable {
             var outputLength = Int32(capacity)
             var output = [widechar](repeating: 0, count: capacity)
             var positions = [Int32](repeating: 0, count: capacity)
-            var forms = typeforms
+            // liblouis reads one typeform a character of the text and writes back one a cell of
+            // the braille: the array must be as long as the longer of the two.
+            var forms = typeforms + [formtype](repeating: 0, count: max(0, capacity - typeforms.count))
             let (status, messages) = Louis.locked { () -> (Int32, [String]) in
                 Louis.messages.removeAll()
                 let status = tables.withCString { list in

@@ -40,6 +40,17 @@ import WaymarkLouis
         #expect(plain.contains("CHILDLINE4ORG4UK"), "\(plain)")
     }
 
+    @Test func braillesLongerThanItsTextWithTypeformsIsWhole() throws {
+        // Capitals, numbers and signs make the braille much longer than the text; liblouis writes a
+        // typeform for every cell of it, past the end of an array only as long as the text.
+        let table = try BrailleTable(Self.grade1)
+        let text = String(repeating: "Ab 12 ", count: 200)
+        let braille = try table.translate(text, forms: Array(repeating: .uncontracted, count: text.unicodeScalars.count))
+        #expect(braille.cells.count > text.unicodeScalars.count + 300)
+        let back = try table.backTranslate(String(String.UnicodeScalarView(braille.cells)))
+        #expect(back.trimmingCharacters(in: .whitespaces) == text.trimmingCharacters(in: .whitespaces))
+    }
+
     @Test func backTranslationGivesTheWordsBack() throws {
         let table = try BrailleTable(Self.grade2)
         let braille = String(String.UnicodeScalarView(try table.translate("You can talk to someone.").cells))

@@ -60,6 +60,7 @@ struct BuildCache: Sendable {
             "style \(request.options.style ?? "-")",
             "epoch \(request.options.sourceDateEpoch.map(String.init) ?? "-")",
             "booklet \(request.options.booklet)",
+            "braille \(request.options.braillePage?.description ?? "-") \(request.options.brailleGrade.map { String($0.rawValue) } ?? "-")",
             "allow-errors \(request.allowErrors)",
             "today \(request.checks.today?.description ?? "-")",
             "rules \(request.checks.rules.map { $0.description.id }.joined(separator: ","))",

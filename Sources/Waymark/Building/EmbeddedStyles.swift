@@ -271,6 +271,8 @@ th, td { border: 2px solid #000000; }
 # Written for Waymark; not yet read by an Arabic reviewer. Please check before
 # publishing. Least sure: 'landmarks' (a screen-reader term), 'contact-open'
 # and the number forms of the e-book summary sentences.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ar
 name: العربية
 labels:
@@ -335,6 +337,8 @@ labels:
   summary-glossary: الكلمات الصعبة مشروحة حيث تظهر أول مرة، وفي قائمة كلمات في النهاية.
   summary-tables: للجداول خلايا عناوين.
   summary-phones: أرقام الهواتف روابط، ويمكن لتطبيق القراءة تغيير حجم النص وشكله.
+  braille-code: "برايل عربي، الدرجة {grade}"
+  braille-pages: "عدد صفحات برايل: {count}"
 
 """#
         ),
@@ -347,6 +351,8 @@ labels:
 # before publishing. Least sure: 'landmarks' (a screen-reader term), the
 # e-book summary sentences, and the mutations after numbers in summary-chapters
 # and summary-pictures (written with "o" + plural to avoid them).
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: cy
 name: Cymraeg
 labels:
@@ -411,6 +417,8 @@ labels:
   summary-glossary: Mae geiriau anodd yn cael eu hesbonio lle maen nhw'n ymddangos gyntaf, ac mewn rhestr geirfa ar y diwedd.
   summary-tables: Mae gan y tablau gelloedd pennawd.
   summary-phones: Mae rhifau ffôn yn ddolenni, a gall y system ddarllen newid maint a golwg y testun.
+  braille-code: "Braille Cymraeg, gradd {grade}"
+  braille-pages: "Tudalennau braille: {count}"
 
 """#
         ),
@@ -482,6 +490,10 @@ labels:
   summary-glossary: Hard words are explained where they are first used and in a glossary at the end.
   summary-tables: Tables have header cells.
   summary-phones: Phone numbers are links, and the text can be resized and restyled by the reading system.
+  braille-code: "UEB grade {grade}"
+  braille-pages:
+    one: "{count} braille page"
+    other: "{count} braille pages"
 
 """#
         ),
@@ -494,6 +506,8 @@ labels:
 # publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
 # 'page-number' and the e-book summary sentences. Guides in Panjabi written in
 # Shahmukhi (pa-Arab) need a catalogue of their own, pa-Arab.yml.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: pa
 name: ਪੰਜਾਬੀ
 labels:
@@ -550,6 +564,8 @@ labels:
   summary-glossary: ਔਖੇ ਸ਼ਬਦਾਂ ਨੂੰ ਉੱਥੇ ਸਮਝਾਇਆ ਗਿਆ ਹੈ ਜਿੱਥੇ ਉਹ ਪਹਿਲੀ ਵਾਰ ਆਉਂਦੇ ਹਨ, ਅਤੇ ਅੰਤ ਵਿੱਚ ਸ਼ਬਦਾਵਲੀ ਵਿੱਚ ਵੀ।
   summary-tables: ਸਾਰਣੀਆਂ ਵਿੱਚ ਸਿਰਲੇਖ ਵਾਲੇ ਖ਼ਾਨੇ ਹਨ।
   summary-phones: ਫ਼ੋਨ ਨੰਬਰ ਲਿੰਕ ਹਨ, ਅਤੇ ਪੜ੍ਹਨ ਵਾਲੀ ਐਪ ਲਿਖਤ ਦਾ ਆਕਾਰ ਅਤੇ ਰੂਪ ਬਦਲ ਸਕਦੀ ਹੈ।
+  braille-code: "ਪੰਜਾਬੀ ਬ੍ਰੇਲ, ਦਰਜਾ {grade}"
+  braille-pages: "ਬ੍ਰੇਲ ਸਫ਼ੇ: {count}"
 
 """#
         ),
@@ -561,6 +577,8 @@ labels:
 # Written for Waymark; not yet read by a Polish reviewer. Please check before
 # publishing. Least sure: 'easy-read' (Polish practice says "tekst łatwy do
 # czytania", ETR), 'landmarks' (a screen-reader term) and 'contact-open'.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: pl
 name: Polski
 labels:
@@ -619,6 +637,11 @@ labels:
   summary-glossary: Trudne słowa są wyjaśnione tam, gdzie pojawiają się po raz pierwszy, i w słowniczku na końcu.
   summary-tables: Tabele mają komórki nagłówków.
   summary-phones: Numery telefonów są linkami, a program do czytania może zmienić rozmiar i wygląd tekstu.
+  braille-code: "Polski brajl, stopień {grade}"
+  braille-pages:
+    one: "{count} strona brajlowska"
+    few: "{count} strony brajlowskie"
+    many: "{count} stron brajlowskich"
 
 """#
         ),
@@ -630,6 +653,8 @@ labels:
 # Written for Waymark; not yet read by a Romanian reviewer. Please check before
 # publishing. Least sure: 'landmarks' (a screen-reader term) and the e-book
 # summary sentences.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ro
 name: Română
 labels:
@@ -688,6 +713,11 @@ labels:
   summary-glossary: Cuvintele grele sunt explicate acolo unde apar prima dată și într-un glosar la sfârșit.
   summary-tables: Tabelele au celule de antet.
   summary-phones: Numerele de telefon sunt linkuri, iar aplicația de citire poate schimba mărimea și aspectul textului.
+  braille-code: "Braille românesc, gradul {grade}"
+  braille-pages:
+    one: "{count} pagină braille"
+    few: "{count} pagini braille"
+    other: "{count} de pagini braille"
 
 """#
         ),
@@ -699,6 +729,8 @@ labels:
 # Written for Waymark; not yet read by an Urdu reviewer. Please check before
 # publishing. Least sure: 'easy-read', 'landmarks' (a screen-reader term),
 # 'contact-open' and the e-book summary sentences.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ur
 name: اردو
 labels:
@@ -755,6 +787,10 @@ labels:
   summary-glossary: مشکل الفاظ کی وضاحت وہاں کی گئی ہے جہاں وہ پہلی بار آتے ہیں، اور آخر میں فرہنگ میں بھی۔
   summary-tables: جدولوں میں سرخی والے خانے ہیں۔
   summary-phones: فون نمبر لنک ہیں، اور پڑھنے والی ایپ متن کا سائز اور انداز بدل سکتی ہے۔
+  braille-code: "اردو بریل، درجہ {grade}"
+  braille-pages:
+    one: "بریل کا {count} صفحہ"
+    other: "بریل کے {count} صفحات"
 
 """#
         ),

@@ -28,6 +28,7 @@ public struct Labels: Hashable, Sendable {
         case summaryEasyRead = "summary-easy-read", summaryChapters = "summary-chapters", summaryPictures = "summary-pictures"
         case summaryTextOnly = "summary-text-only", summaryGlossary = "summary-glossary", summaryTables = "summary-tables"
         case summaryPhones = "summary-phones"
+        case brailleCode = "braille-code", braillePages = "braille-pages"
     }
 
     /// One label: a text, or a text for each plural category (`{count}` is the number).
