@@ -64,7 +64,7 @@ import WaymarkZip
             #expect(findings.isEmpty, "\(findings.map(\.formatted))")
             #expect(results.map(\.succeeded) == [true], "\(results.flatMap(\.errors).map(\.formatted))")
             let made = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("guide").path).filter { !$0.hasPrefix(".") }.sorted()
-            #expect(made == ["guide-easy-read.epub", "guide-easy-read.html", "guide-easy-read.pdf", "guide-large-print.html", "guide-large-print.pdf", "guide.epub", "guide.txt"])
+            #expect(made == ["guide-easy-read.epub", "guide-easy-read.html", "guide-easy-read.pdf", "guide-large-print.html", "guide-large-print.pdf", "guide.brf", "guide.epub", "guide.txt"])
             let largePrint = String(decoding: try project.output("guide-large-print.html"), as: UTF8.self)
             #expect(largePrint.contains("font-size: 18pt;"))
             // The built-in phone pictogram is chosen for the row with a phone number.

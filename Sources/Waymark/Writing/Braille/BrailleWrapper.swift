@@ -6,7 +6,7 @@ import WaymarkLouis
 ///
 /// A line is broken only at a space between words. Waymark never adds a hyphen: a word is
 /// divided only after a hyphen it has in print ("well-being"), so every hyphen at the end of
-/// a line is the word's own. A web or email address is written uncontracted (letter for
+/// a line is the word's own (never one inside an address). A web or email address is written uncontracted (letter for
 /// letter, as it must be typed) and kept whole on the next line when it fits on a line;
 /// one longer than a line is divided after a `/` or before a `.`, `@`, `?`, `&`, `=` or `#`,
 /// with nothing added, so that joining the lines gives the address back exactly. The spaces
@@ -120,10 +120,10 @@ private extension BrailleWrapper {
                 let before = previousSource >= 0 && previousSource < scalars.count ? scalars[previousSource] : " "
                 let this = source < scalars.count ? scalars[source] : " "
                 let inAddress = source < addresses.count && addresses[source] && previousSource >= 0 && addresses[previousSource]
-                if before == "-" || before == "\u{2010}", this.properties.isAlphabetic || ("0"..."9").contains(this) {
+                if inAddress {
+                    if before == "/" || ".@?&=#".unicodeScalars.contains(this) { current.addressBreaks.append(offset) }
+                } else if before == "-" || before == "\u{2010}", this.properties.isAlphabetic || ("0"..."9").contains(this) {
                     current.hyphens.append(offset)
-                } else if inAddress, before == "/" || ".@?&=#".unicodeScalars.contains(this) {
-                    current.addressBreaks.append(offset)
                 }
             }
             current.cells.append(byte)
