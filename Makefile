@@ -8,8 +8,8 @@ APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng
-CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng liblouis-bin
+CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng lou_translate
 PYTHON ?= python3
 VENV := .venv-test
 VENV_STAMP := $(VENV)/.conformance-stamp

@@ -40,6 +40,22 @@ import Testing
         #expect(WaymarkCommand.exitCode(for: ValidationError("x")) == ExitCode.validationFailure)
     }
 
+    @Test func braillePageTakesCellsAndLines() async throws {
+        for wrong in ["40", "40x", "x25", "forty", "10x25", "40x2"] {
+            #expect(throws: (any Error).self, "\(wrong)") { try WaymarkCommand.parseAsRoot(["build", "--braille-page", wrong]) }
+        }
+        let root = try folder()
+        try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
+        let command = try WaymarkCommand.parseAsRoot([
+            "build", "--guides", root.appendingPathComponent("Guides").path,
+            "--output", root.appendingPathComponent("Output").path, "--format", "braille", "--braille-page", "32x20",
+        ])
+        try await command.execute()
+        let braille = try String(contentsOfFile: root.appendingPathComponent("Output/good/good.brf").path, encoding: .utf8)
+        let lines = braille.replacingOccurrences(of: "\u{0C}", with: "").components(separatedBy: "\r\n")
+        #expect(lines.contains { $0.count == 32 } && lines.allSatisfy { $0.count <= 32 })
+    }
+
     @Test func everyCommandHasHelp() {
         for arguments in [["build"], ["formats"], []] {
             let help = WaymarkCommand.helpMessage(for: arguments.isEmpty ? WaymarkCommand.self : (arguments == ["build"] ? BuildCommand.self : FormatsCommand.self))

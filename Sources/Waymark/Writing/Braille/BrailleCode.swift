@@ -4,9 +4,11 @@ import WaymarkLouis
 /// The braille code of a language: the liblouis tables that translate it, by grade.
 ///
 /// Only languages whose liblouis table also writes the Latin letters, digits and punctuation
-/// of web addresses, names and phone numbers are listed: liblouis 3.24's Urdu table
-/// (`ur-pk-g1.utb`) has no Latin letters, so a guide's `www.childline.org.uk` would be lost,
-/// and its Romanian table (`ro.ctb`) no number sign. English is Unified English Braille (UEB),
+/// of web addresses, service names and phone numbers so that a reader can tell them are listed.
+/// liblouis 3.24's Urdu table (`ur-pk-g1.utb`) has no Latin letters, so a guide's
+/// `www.childline.org.uk` would be lost; its Arabic tables write Latin letters with the cells
+/// of Arabic ones and no sign to tell them apart ("Childline" reads back as "الناسهيلدلين");
+/// its Romanian table (`ro.ctb`) has no number sign. English is Unified English Braille (UEB),
 /// the UK's code since 2015, never the older British code of `en-GB-g2.ctb`.
 struct BrailleCode: Sendable {
     /// The primary language subtag it is for (`en`).
@@ -23,7 +25,6 @@ struct BrailleCode: Sendable {
         BrailleCode(language: "en", tables: [.one: "en-ueb-g1.ctb", .two: "en-ueb-g2.ctb"]),
         BrailleCode(language: "cy", tables: [.one: "cy-cy-g1.utb", .two: "cy-cy-g2.ctb"]),
         BrailleCode(language: "pl", tables: [.one: "Pl-Pl-g1.utb"]),
-        BrailleCode(language: "ar", tables: [.one: "ar-ar-g1.utb", .two: "ar-ar-g2.ctb"]),
     ]
 
     /// The code for the BCP 47 tag `language` (`cy-GB` has Welsh's), if there is one in `codes`.

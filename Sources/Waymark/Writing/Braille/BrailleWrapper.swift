@@ -8,8 +8,9 @@ import WaymarkLouis
 /// divided only after a hyphen it has in print ("well-being"), so every hyphen at the end of
 /// a line is the word's own (never one inside an address). A web or email address is written uncontracted (letter for
 /// letter, as it must be typed) and kept whole on the next line when it fits on a line;
-/// one longer than a line is divided after a `/` or before a `.`, `@`, `?`, `&`, `=` or `#`,
-/// with nothing added, so that joining the lines gives the address back exactly. The spaces
+/// one longer than a line is divided after a `/` or a `.`, or before an `@`, with nothing
+/// added, so that joining the lines gives the address back exactly (a line never starts with
+/// the dot, which a grade 2 reader would take for the contraction "dis"). The spaces
 /// of a phone number are never a place to break.
 struct BrailleWrapper {
     /// The tables that translate the guide's language.
@@ -121,7 +122,9 @@ private extension BrailleWrapper {
                 let this = source < scalars.count ? scalars[source] : " "
                 let inAddress = source < addresses.count && addresses[source] && previousSource >= 0 && addresses[previousSource]
                 if inAddress {
-                    if before == "/" || ".@?&=#".unicodeScalars.contains(this) { current.addressBreaks.append(offset) }
+                    // After a slash or a dot, before an at sign: a line never starts with the dot,
+                    // which a grade 2 reader would take for the contraction "dis" (dots 256).
+                    if before == "/" || before == "." || this == "@" { current.addressBreaks.append(offset) }
                 } else if before == "-" || before == "\u{2010}", this.properties.isAlphabetic || ("0"..."9").contains(this) {
                     current.hyphens.append(offset)
                 }

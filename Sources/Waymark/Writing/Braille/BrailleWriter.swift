@@ -109,7 +109,8 @@ private struct BrailleBook {
         lines += try centred(labels(.braillePages, count: pageCount))
         if !versions.isEmpty {
             lines.append(.blank)
-            lines += try centred(labels(.alsoIn, ["languages": versions.map(\.languageName).joined(separator: labels(.listSeparator))]))
+            let names = versions.map { BrailleBook.readableName($0, in: metadata.language) }
+            lines += try centred(labels(.alsoIn, ["languages": names.joined(separator: labels(.listSeparator))]))
         }
         return lines
     }
@@ -122,6 +123,18 @@ private struct BrailleBook {
             lines += try pages.entry(entry, number: try wrapper.cells(String(page(index))), wrapper: wrapper)
         }
         return lines
+    }
+
+    /// A version's language as braille can write it: its own name ("Cymraeg", "Polski") when that
+    /// is in the Latin letters every braille code here has, else its name in the guide's language
+    /// ("Arabeg" in Welsh for "العربية"), which the tables would otherwise leave out.
+    static func readableName(_ version: GuideVersion, in language: String) -> String {
+        let latin = version.languageName.unicodeScalars.allSatisfy {
+            !$0.properties.isAlphabetic || $0.value < 0x250 || (0x1E00...0x1EFF).contains($0.value)
+        }
+        guard !latin else { return version.languageName }
+        let primary = version.language.split(separator: "-").first.map(String.init) ?? version.language
+        return Locale(identifier: language).localizedString(forLanguageCode: primary) ?? version.languageName
     }
 
     func centred(_ text: String) throws(WriterError) -> [BraillePages.Line] {
