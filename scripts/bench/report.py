@@ -30,6 +30,7 @@ WAYMARK_FORMATS = [
     ("epub", "epub"),
     ("text", "text"),
     ("large-print", "large-print"),
+    ("braille", "braille"),
 ]
 PANDOC_FORMATS = [("epub", "epub"), ("text", "text"), ("html", "html")]
 # Which pandoc format each Waymark row is compared with.
@@ -249,8 +250,28 @@ def main():
         print()
         print(table(["target", "measured", "verdict"], targets))
         print()
+    braille_section(results, corpora)
 
     pdf_section(results)
+
+
+def braille_section(results, corpora):
+    """The braille format's CPU per guide (issue #21): a build of braille alone, and over text alone."""
+    rows = []
+    for n in corpora:
+        braille = results.get(("corpus", n, "waymark", "braille"))
+        text = results.get(("corpus", n, "waymark", "text"))
+        if not braille:
+            continue
+        per_guide = braille.cpu * 1000 / n
+        extra = f"{(braille.cpu - text.cpu) * 1000 / n:.1f} ms" if text else "?"
+        rows.append([f"braille under 20 ms of CPU per guide ({thousands(n)} guides; reading and checks included)",
+                     f"{per_guide:.1f} ms ({extra} more than text alone)", "met" if per_guide < 20 else "missed"])
+    if rows:
+        print("### Against the target of issue #21")
+        print()
+        print(table(["target", "measured", "verdict"], rows))
+        print()
 
 
 def pdf_section(results):
