@@ -80,9 +80,8 @@ public struct BrailleTable: Sendable, Hashable {
         for (unit, scalar) in unitScalar.enumerated() where scalar < forms.count && forms[scalar] == .uncontracted {
             typeforms[unit] = formtype(no_contract.rawValue)
         }
-        // Braille is usually longer than print; grow the buffer until the whole text fits.
-        var capacity = units.count * 3 + 16
-        while true {
+        // Braille is usually longer than print.
+        let (output, positions) = try Louis.growing(units.count, from: units.count * 3 + 16, "translate with \(tables)") { capacity in
             var inputLength = Int32(units.count)
             var outputLength = Int32(capacity)
             var output = [widechar](repeating: 0, count: capacity)
@@ -90,33 +89,22 @@ public struct BrailleTable: Sendable, Hashable {
             // liblouis reads one typeform a character of the text and writes back one a cell of
             // the braille: the array must be as long as the longer of the two.
             var forms = typeforms + [formtype](repeating: 0, count: max(0, capacity - typeforms.count))
-            let (status, messages) = Louis.locked { () -> (Int32, [String]) in
-                Louis.messages.removeAll()
-                let status = tables.withCString { list in
-                    lou_translate(list, units, &inputLength, &output, &outputLength, &forms, nil, nil, &positions, nil,
-                                  Int32(noUndefined.rawValue))
-                }
-                return (status, Louis.messages)
+            let status = tables.withCString { list in
+                lou_translate(list, units, &inputLength, &output, &outputLength, &forms, nil, nil, &positions, nil,
+                              Int32(noUndefined.rawValue))
             }
-            guard status != 0 else {
-                throw LouisError(operation: "translate with \(tables)", message: messages.joined(separator: "\n"))
-            }
-            if Int(inputLength) < units.count && Int(outputLength) >= capacity - 1 {
-                capacity *= 2
-                continue
-            }
-            let count = Int(outputLength)
-            var cells: [Unicode.Scalar] = []
-            var sources: [Int] = []
-            cells.reserveCapacity(count)
-            sources.reserveCapacity(count)
-            for index in 0..<count {
-                cells.append(Unicode.Scalar(UInt32(output[index])) ?? "?")
-                let unit = Int(positions[index])
-                sources.append(unit >= 0 && unit < unitScalar.count ? unitScalar[unit] : scalars.count - 1)
-            }
-            return BrailleTranslation(cells: cells, sources: sources)
+            return (status, Int(inputLength), Int(outputLength), (output.prefix(Int(outputLength)), positions))
         }
+        var cells: [Unicode.Scalar] = []
+        var sources: [Int] = []
+        cells.reserveCapacity(output.count)
+        sources.reserveCapacity(output.count)
+        for (cell, position) in zip(output, positions) {
+            cells.append(Unicode.Scalar(UInt32(cell)) ?? "?")
+            let unit = Int(position)
+            sources.append(unit >= 0 && unit < unitScalar.count ? unitScalar[unit] : scalars.count - 1)
+        }
+        return BrailleTranslation(cells: cells, sources: sources)
     }
 
     /// Translates `braille` (cells as the display table writes them) back into text.
@@ -124,27 +112,16 @@ public struct BrailleTable: Sendable, Hashable {
         let scalars = Array(braille.unicodeScalars)
         guard !scalars.isEmpty else { return "" }
         let (units, _) = Louis.units(of: scalars)
-        var capacity = units.count * 4 + 16
-        while true {
+        let output = try Louis.growing(units.count, from: units.count * 4 + 16, "back-translate with \(tables)") { capacity in
             var inputLength = Int32(units.count)
             var outputLength = Int32(capacity)
             var output = [widechar](repeating: 0, count: capacity)
-            let (status, messages) = Louis.locked { () -> (Int32, [String]) in
-                Louis.messages.removeAll()
-                let status = tables.withCString { list in
-                    lou_backTranslateString(list, units, &inputLength, &output, &outputLength, nil, nil, 0)
-                }
-                return (status, Louis.messages)
+            let status = tables.withCString { list in
+                lou_backTranslateString(list, units, &inputLength, &output, &outputLength, nil, nil, 0)
             }
-            guard status != 0 else {
-                throw LouisError(operation: "back-translate with \(tables)", message: messages.joined(separator: "\n"))
-            }
-            if Int(inputLength) < units.count && Int(outputLength) >= capacity - 1 {
-                capacity *= 2
-                continue
-            }
-            return Louis.text(of: output.prefix(Int(outputLength)))
+            return (status, Int(inputLength), Int(outputLength), output.prefix(Int(outputLength)))
         }
+        return Louis.text(of: output)
     }
 }
 
@@ -171,6 +148,28 @@ enum Louis {
             lou_setLogLevel(LOU_LOG_ERROR)
         }
         return body()
+    }
+
+    /// Calls liblouis through `attempt` (given a buffer size; it returns liblouis's status, how
+    /// much of the `length` units of the text it took in, how much it wrote, and the result),
+    /// with the lock held, doubling the buffer until liblouis takes the whole text in.
+    static func growing<T>(
+        _ length: Int, from start: Int, _ operation: String,
+        _ attempt: (Int) -> (status: Int32, consumed: Int, produced: Int, result: T)
+    ) throws(LouisError) -> T {
+        var capacity = start
+        while true {
+            let (outcome, logged) = locked { () -> ((status: Int32, consumed: Int, produced: Int, result: T), [String]) in
+                messages.removeAll()
+                return (attempt(capacity), messages)
+            }
+            guard outcome.status != 0 else { throw LouisError(operation: operation, message: logged.joined(separator: "\n")) }
+            if outcome.consumed < length && outcome.produced >= capacity - 1 {
+                capacity *= 2
+                continue
+            }
+            return outcome.result
+        }
     }
 
     /// `scalars` as liblouis's characters (UTF-32, or UTF-16 when it was built with 2-byte
