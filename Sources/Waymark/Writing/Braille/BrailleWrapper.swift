@@ -183,7 +183,8 @@ private extension BrailleWrapper {
     }
 
     /// Which scalars of `scalars` belong to a web or email address (`https://…`, `www.…`,
-    /// `name@example.org`), without the punctuation around it.
+    /// `name@example.org`), without the punctuation around it. Looked for scalar by scalar:
+    /// every word of every paragraph passes through here.
     static func addressScalars(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var marks = [Bool](repeating: false, count: scalars.count)
         var start = 0
@@ -192,11 +193,8 @@ private extension BrailleWrapper {
             var upper = range.upperBound
             while lower < upper, "(“‘\"'[<".unicodeScalars.contains(scalars[lower]) { lower += 1 }
             while upper > lower, ".,;:!?)”’\"']>".unicodeScalars.contains(scalars[upper - 1]) { upper -= 1 }
-            guard lower < upper else { return }
-            let word = String(String.UnicodeScalarView(scalars[lower..<upper])).lowercased()
-            let isAddress = word.contains("://") || word.hasPrefix("www.")
-                || (word.contains("@") && word.split(separator: "@").last?.contains(".") == true)
-            if isAddress { for index in lower..<upper { marks[index] = true } }
+            guard upper - lower > 4, isAddress(scalars[lower..<upper]) else { return }
+            for index in lower..<upper { marks[index] = true }
         }
         for (index, scalar) in scalars.enumerated() where scalar == " " || scalar == BrailleWrapper.glue {
             mark(start..<index)
@@ -204,5 +202,21 @@ private extension BrailleWrapper {
         }
         mark(start..<scalars.count)
         return marks
+    }
+
+    /// Whether `word` has `://`, starts with `www.`, or has an `@` with a `.` after it.
+    static func isAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let first = word.startIndex
+        if word.count > 4, word[first...(first + 2)].allSatisfy({ $0 == "w" || $0 == "W" }), word[first + 3] == "." { return true }
+        var at = false
+        for index in word.indices {
+            switch word[index] {
+            case "@": at = true
+            case "." where at: return true
+            case ":" where index + 2 < word.endIndex && word[index + 1] == "/" && word[index + 2] == "/": return true
+            default: break
+            }
+        }
+        return false
     }
 }

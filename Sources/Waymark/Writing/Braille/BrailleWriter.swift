@@ -62,6 +62,8 @@ private struct BrailleBook {
     let pages: BraillePages
     /// The headings listed in the contents, in order.
     var entries: [String] = []
+    /// Page numbers in braille, by number.
+    var numbers: [Int: [UInt8]] = [:]
 
     init(guide: Guide, labels: Labels, versions: [GuideVersion], grade: BrailleGrade, wrapper: BrailleWrapper, pages: BraillePages) {
         self.guide = guide
@@ -84,15 +86,29 @@ private struct BrailleBook {
             let total = titleCount + contentsCount + text.pages.count
             let first = titleCount + contentsCount + 1
             front.title = pages.paginate(try titlePage(pageCount: total)).pages
-            front.contents = entries.count > 1 ? pages.paginate(try contents { first + (text.anchors[$0] ?? 0) }).pages : []
+            if entries.count > 1 {
+                var numbered: [[UInt8]] = []
+                for index in entries.indices { numbered.append(try number(first + (text.anchors[index] ?? 0))) }
+                front.contents = pages.paginate(try contents(numbers: numbered)).pages
+            } else {
+                front.contents = []
+            }
             if front.title.count == titleCount && front.contents.count == contentsCount { break }
             titleCount = front.title.count
             contentsCount = front.contents.count
         }
         let runningTitle = try wrapper.cells(guide.metadata.title)
         return try pages.file(front.title + front.contents + text.pages, runningTitle: runningTitle, untitled: front.title.count) { number throws(WriterError) in
-            try wrapper.cells(String(number))
+            try self.number(number)
         }
+    }
+
+    /// `number` in braille digits, translated once.
+    mutating func number(_ number: Int) throws(WriterError) -> [UInt8] {
+        if let cells = numbers[number] { return cells }
+        let cells = try wrapper.cells(String(number))
+        numbers[number] = cells
+        return cells
     }
 
     /// The title page: title and subtitle, who it is for, who it is from and when, the braille
@@ -115,12 +131,12 @@ private struct BrailleBook {
         return lines
     }
 
-    /// The contents: each part with the braille page it starts on.
-    func contents(page: (Int) -> Int) throws(WriterError) -> [BraillePages.Line] {
+    /// The contents: each part with the braille page it starts on (`numbers`, in braille, by entry).
+    func contents(numbers: [[UInt8]]) throws(WriterError) -> [BraillePages.Line] {
         var lines = try wrapper.centred(labels(.contents)).map { BraillePages.Line(cells: $0, isHeading: true) }
         lines.append(.blank)
-        for (index, entry) in entries.enumerated() {
-            lines += try pages.entry(entry, number: try wrapper.cells(String(page(index))), wrapper: wrapper)
+        for (entry, number) in zip(entries, numbers) {
+            lines += try pages.entry(entry, number: number, wrapper: wrapper)
         }
         return lines
     }
