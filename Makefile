@@ -3,13 +3,13 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config \
+APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config liblouis-dev liblouis-bin liblouis-data \
 	fonts-dejavu-core fonts-sil-andika fonts-noto-core python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng
-CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng liblouis-bin
+CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng lou_translate
 PYTHON ?= python3
 VENV := .venv-test
 VENV_STAMP := $(VENV)/.conformance-stamp
@@ -58,10 +58,10 @@ build: deps pdf-deps
 guides: build
 	$(WAYMARK) build --guides Guides --output Output
 
-## lint: only the four wrapper modules may import a C library.
+## lint: only the wrapper modules may import a C library.
 lint:
-	@if grep -rnE '^\s*import\s+(CLib|CCMark|CYaml)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark|YAML)/'; then \
-	  echo "error: only Sources/WaymarkXML, WaymarkZip, WaymarkCMark and WaymarkYAML may import a C module"; exit 1; \
+	@if grep -rnE '^\s*import\s+(CLib|CCMark|CYaml)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark|YAML|Louis)/'; then \
+	  echo "error: only Sources/WaymarkXML, WaymarkZip, WaymarkCMark, WaymarkYAML and WaymarkLouis may import a C module"; exit 1; \
 	fi
 	@echo "lint: C imports only in the wrappers"
 

@@ -33,11 +33,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibLouis",
+            pkgConfig: "liblouis",
+            providers: [.apt(["liblouis-dev"])]
+        ),
 
         // MARK: - The only code that imports a C module
         .target(name: "WaymarkXML", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(name: "WaymarkZip", dependencies: ["CLibZip"], swiftSettings: strict),
         .target(name: "WaymarkCMark", dependencies: ["CCMarkGFM"], swiftSettings: strict),
+        .target(name: "WaymarkLouis", dependencies: ["CLibLouis"], swiftSettings: strict),
         // libyaml's event parser, vendored by Yams as CYaml: anchors are found from its events.
         .target(name: "WaymarkYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
 
@@ -48,7 +54,7 @@ let package = Package(
         .target(
             name: "Waymark",
             dependencies: [
-                "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark", "WaymarkYAML",
+                "WaymarkModel", "WaymarkXML", "WaymarkZip", "WaymarkCMark", "WaymarkYAML", "WaymarkLouis",
                 .product(name: "Yams", package: "Yams"),
                 "WaymarkTypst",
             ],
@@ -70,6 +76,7 @@ let package = Package(
         .testTarget(name: "WaymarkZipTests", dependencies: ["WaymarkZip"], swiftSettings: strict),
         .testTarget(name: "WaymarkCMarkTests", dependencies: ["WaymarkCMark"], swiftSettings: strict),
         .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"], swiftSettings: strict),
+        .testTarget(name: "WaymarkLouisTests", dependencies: ["WaymarkLouis"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkTests",
             dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst"],

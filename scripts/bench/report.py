@@ -30,6 +30,7 @@ WAYMARK_FORMATS = [
     ("epub", "epub"),
     ("text", "text"),
     ("large-print", "large-print"),
+    ("braille", "braille"),
 ]
 PANDOC_FORMATS = [("epub", "epub"), ("text", "text"), ("html", "html")]
 # Which pandoc format each Waymark row is compared with.
@@ -249,8 +250,29 @@ def main():
         print()
         print(table(["target", "measured", "verdict"], targets))
         print()
+    braille_section(results, corpora)
 
     pdf_section(results)
+
+
+def braille_section(results, corpora):
+    """The braille format's CPU per guide (issue #21): what a build of braille costs over a build
+    of the plain text alone (reading, checks and the build's own work are in both)."""
+    rows = []
+    for n in corpora:
+        braille = results.get(("corpus", n, "waymark", "braille"))
+        text = results.get(("corpus", n, "waymark", "text"))
+        if not braille or not text:
+            continue
+        own = (braille.cpu - text.cpu) * 1000 / n
+        rows.append([f"braille under 20 ms of CPU per guide ({thousands(n)} guides; a braille build less a text build)",
+                     f"{own:.1f} ms (the braille build: {braille.cpu * 1000 / n:.1f} ms, the text build: {text.cpu * 1000 / n:.1f} ms)",
+                     "met" if own < 20 else "missed"])
+    if rows:
+        print("### Against the target of issue #21")
+        print()
+        print(table(["target", "measured", "verdict"], rows))
+        print()
 
 
 def pdf_section(results):

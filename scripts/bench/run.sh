@@ -259,11 +259,11 @@ for i in sorted(random.Random(f"waymark-bench-sample:{seed}:{n}").sample(range(n
     for slug in "${slugs[@]}"; do guides+=("$dir/$slug.md"); done
     scale="$(awk -v n="$n" -v k="$count" 'BEGIN { printf "%.6g", n / k }')"
   fi
-  for format in epub text large-print; do
+  for format in epub text large-print braille; do
     measure corpus "$n" waymark "$format" "$count" "$scale" "$out-$format" -- \
       "$WAYMARK" build --guides "$dir" --output "$out-$format" --styles "$STYLES" --format "$format" "${guides[@]}"
   done
-  rm -rf "$out-epub" "$out-text" "$out-large-print"
+  rm -rf "$out-epub" "$out-text" "$out-large-print" "$out-braille"
 
   if [[ "$BENCH_PANDOC" == 1 ]]; then
     md="$BENCH_DIR/pandoc-md-$n"

@@ -39,7 +39,7 @@ struct ShoutWriter: Writer {
         let shout = try String(contentsOf: output.appendingPathComponent("hello/hello.shout.txt"), encoding: .utf8)
         #expect(shout == "TEST GUIDE")
         #expect(WriterRegistry.markdownTable(Self.writers).contains("| `shout` | `Output/<slug>/<slug>.shout.txt` | nobody: a test |"))
-        #expect(WriterRegistry.formatWords(Self.writers).hasSuffix("`pdf` and `shout`"))
+        #expect(WriterRegistry.formatWords(Self.writers).hasSuffix("`braille` and `shout`"))
     }
 
     @Test func everyWriterFileIsRegisteredAndEveryIdUnique() throws {
