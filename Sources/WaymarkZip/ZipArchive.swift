@@ -71,8 +71,9 @@ public final class ZipArchive {
             buffer.deallocate()
             throw .notAnArchive(String(cString: zip_error_strerror(&error)))
         }
-        // ZIP_CHECKCONS: the local headers must agree with the central directory.
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        // Not ZIP_CHECKCONS: Word files from other programs often have small inconsistencies that
+        // Word itself accepts; what is unpacked is bounded by the limits, whatever the headers say.
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
             buffer.deallocate()
             throw .notAnArchive(String(cString: zip_error_strerror(&error)))

@@ -88,18 +88,25 @@ struct MarkdownInlineWriter {
 // MARK: - Tokens
 
 private extension MarkdownInlineWriter {
-    mutating func add(_ inlines: [Inline], context: Context) {
-        for inline in inlines {
+    mutating func add(_ inlines: [Inline], context: Context, insideStrong: Bool = false) {
+        for (index, inline) in inlines.enumerated() {
             switch inline.kind {
             case .text(let text):
                 addText(text, context: context)
             case .emphasis(let children):
-                tokens.append(.chunk("*"))
+                // `***a***` reads as emphasis around strong (§6.4 rule 14): emphasis that touches a
+                // `*` of strong text is written with `_` instead, so it reads back inside it.
+                let touchesStar = { () -> Bool in
+                    if case .chunk(let last)? = tokens.last, last.hasSuffix("*") { return true }
+                    return insideStrong && index == inlines.count - 1
+                }()
+                let mark = touchesStar ? "_" : "*"
+                tokens.append(.chunk(mark))
                 add(children, context: context)
-                tokens.append(.chunk("*"))
+                tokens.append(.chunk(mark))
             case .strong(let children):
                 tokens.append(.chunk("**"))
-                add(children, context: context)
+                add(children, context: context, insideStrong: true)
                 tokens.append(.chunk("**"))
             case .link(let destination, let content):
                 tokens.append(.chunk("["))
@@ -185,6 +192,8 @@ private extension MarkdownInlineWriter {
         }
         if pendingSpaces > 0 { word += String(repeating: " ", count: pendingSpaces - 1) + "&#32;" }
         endWord()
+        // A hard break at the end of a paragraph has no line to break to (§6.7).
+        while lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
         var result: [String] = []
         for (number, words) in lines.enumerated() {
             var current = ""

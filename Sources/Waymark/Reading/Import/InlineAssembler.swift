@@ -1,0 +1,297 @@
+import WaymarkModel
+
+/// A piece of running text as a reader of another format finds it: a Word run, an HTML text
+/// node, with the formatting around it.
+struct TextSpan: Sendable {
+    /// Text or a line break.
+    enum Content: Sendable {
+        case text(String)
+        case lineBreak
+    }
+
+    var content: Content
+    var strong = false
+    var emphasis = false
+    /// The link the text is in, if any.
+    var link: String?
+    var location: Location
+
+    init(_ content: Content, strong: Bool = false, emphasis: Bool = false, link: String? = nil, at location: Location) {
+        self.content = content
+        self.strong = strong
+        self.emphasis = emphasis
+        self.link = link
+        self.location = location
+    }
+
+    /// The span's text ("" for a line break).
+    var text: String {
+        if case .text(let text) = content { return text }
+        return ""
+    }
+}
+
+/// Turns spans into the inlines the guide reader would make of the same words written as
+/// Markdown, so that a draft reads back as what was imported: white space collapsed and
+/// trimmed as a paragraph's is, formatting that does not start or end in a space, phone
+/// numbers recognised where the reader recognises them, neighbouring text joined.
+enum InlineAssembler {
+    /// The inlines of `spans`; `recognise` finds phone numbers (not in headings, as the reader does).
+    static func inlines(_ spans: [TextSpan], recognise: Bool) -> [Inline] {
+        let cleaned = normalised(spans)
+        guard !cleaned.isEmpty else { return [] }
+        let tree = grouped(cleaned[...], level: 0)
+        let trimmed = trimmedEnds(spacesMovedOut(tree))
+        return recognised(trimmed, recognise: recognise)
+    }
+
+    /// `text` as the draft has it: no control or invisible characters, no soft hyphens, and
+    /// every kind of space (tab, line feed, no-break space) a plain space.
+    static func cleaned(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                result.append(" ")
+            } else if TextSafety.isControl(scalar) || TextSafety.isInvisible(scalar) || scalar == "\u{AD}" || scalar == "\u{FFFC}" || scalar == "\u{FFFD}" {
+                continue
+            } else if scalar != " " && scalar.properties.isWhitespace {
+                result.append(" ")
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Paragraphs' inlines joined into one line (a table cell's), a space between them, with
+    /// phone numbers found again in the joined text as the reader would find them there.
+    static func joined(_ parts: [[Inline]]) -> [Inline] {
+        var flat: [Inline] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0, let first = part.first { flat.append(Inline(.text(" "), at: first.location)) }
+            for inline in part {
+                if case .phone(let number) = inline.kind {
+                    flat.append(Inline(.text(number.display), at: inline.location))
+                } else {
+                    flat.append(inline)
+                }
+            }
+        }
+        return recognised(trimmedEnds(merged(flat)), recognise: true)
+    }
+
+    /// Whether `spans` hold any words.
+    static func hasWords(_ spans: [TextSpan]) -> Bool {
+        spans.contains { !cleaned($0.text).trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// The plain text of `spans`, cleaned and with spaces collapsed.
+    static func plainText(_ spans: [TextSpan]) -> String {
+        Inline.plainText(inlines(spans, recognise: false))
+    }
+}
+
+// MARK: - Implementation
+
+private extension InlineAssembler {
+    /// Spans with clean text, single spaces, no space at either end or beside a line break,
+    /// and line breaks only between words, one at a time.
+    static func normalised(_ spans: [TextSpan]) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var afterSpace = true
+        for var span in spans {
+            switch span.content {
+            case .lineBreak:
+                while let last = result.last, case .text(let text) = last.content, text.hasSuffix(" ") {
+                    let shorter = String(text.dropLast())
+                    if shorter.isEmpty { result.removeLast() } else { result[result.count - 1].content = .text(shorter) }
+                }
+                if let last = result.last, case .lineBreak = last.content { continue }
+                if result.isEmpty { continue }
+                result.append(span)
+                afterSpace = true
+            case .text(let raw):
+                var text = ""
+                for character in cleaned(raw) {
+                    if character == " " {
+                        if afterSpace { continue }
+                        afterSpace = true
+                    } else {
+                        afterSpace = false
+                    }
+                    text.append(character)
+                }
+                guard !text.isEmpty else { continue }
+                span.content = .text(text)
+                result.append(span)
+            }
+        }
+        while let last = result.last {
+            if case .lineBreak = last.content {
+                result.removeLast()
+            } else if case .text(let text) = last.content, text.hasSuffix(" ") {
+                let shorter = String(text.dropLast())
+                if shorter.isEmpty { result.removeLast() } else { result[result.count - 1].content = .text(shorter) }
+            } else {
+                break
+            }
+        }
+        return result
+    }
+
+    /// Nests spans as links (outermost), then strong, then emphasis; a line break ends a group.
+    static func grouped(_ spans: ArraySlice<TextSpan>, level: Int) -> [Inline] {
+        var result: [Inline] = []
+        var index = spans.startIndex
+        while index < spans.endIndex {
+            let span = spans[index]
+            if case .lineBreak = span.content {
+                result.append(Inline(.lineBreak, at: span.location))
+                index += 1
+                continue
+            }
+            func same(_ other: TextSpan) -> Bool {
+                if case .lineBreak = other.content { return false }
+                switch level {
+                case 0: return other.link == span.link
+                case 1: return other.strong == span.strong
+                default: return other.emphasis == span.emphasis
+                }
+            }
+            var end = index + 1
+            while end < spans.endIndex, same(spans[end]) { end += 1 }
+            let group = spans[index..<end]
+            switch level {
+            case 0:
+                let inner = grouped(group, level: 1)
+                if let link = span.link { result.append(Inline(.link(destination: link, content: inner), at: span.location)) } else { result += inner }
+            case 1:
+                let inner = grouped(group, level: 2)
+                result.append(contentsOf: span.strong ? [Inline(.strong(inner), at: span.location)] : inner)
+            default:
+                let inner = group.map { Inline(.text($0.text), at: $0.location) }
+                result.append(contentsOf: span.emphasis ? [Inline(.emphasis(inner), at: span.location)] : inner)
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// Formatting that starts or ends with a space cannot be written as Markdown (§6.4:
+    /// `** bold**` is not strong): the space goes outside it; formatting with no words goes.
+    static func spacesMovedOut(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline.kind {
+            case .emphasis(let children), .strong(let children), .link(_, let children):
+                var inner = spacesMovedOut(children)
+                let leading = trimLeadingSpace(&inner)
+                let trailing = trimTrailingSpace(&inner)
+                if leading { result.append(Inline(.text(" "), at: inline.location)) }
+                let words = !Inline.plainText(inner).trimmingCharacters(in: .whitespaces).isEmpty
+                switch inline.kind {
+                case .emphasis: result += words ? [Inline(.emphasis(inner), at: inline.location)] : inner
+                case .strong: result += words ? [Inline(.strong(inner), at: inline.location)] : inner
+                case .link(let destination, _): result += words ? [Inline(.link(destination: destination, content: inner), at: inline.location)] : inner
+                case .text, .phone, .term, .abbreviation, .lineBreak: break
+                }
+                if trailing { result.append(Inline(.text(" "), at: inline.location)) }
+            case .text, .phone, .term, .abbreviation, .lineBreak:
+                result.append(inline)
+            }
+        }
+        return merged(result)
+    }
+
+    static func trimLeadingSpace(_ inlines: inout [Inline]) -> Bool {
+        guard let first = inlines.first else { return false }
+        switch first.kind {
+        case .text(let text) where text.hasPrefix(" "):
+            let rest = String(text.dropFirst())
+            if rest.isEmpty { inlines.removeFirst() } else { inlines[0].kind = .text(rest) }
+            return true
+        case .emphasis(var children), .strong(var children):
+            guard trimLeadingSpace(&children) else { return false }
+            inlines[0].kind = { if case .emphasis = first.kind { return .emphasis(children) } else { return .strong(children) } }()
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func trimTrailingSpace(_ inlines: inout [Inline]) -> Bool {
+        guard let last = inlines.last else { return false }
+        switch last.kind {
+        case .text(let text) where text.hasSuffix(" "):
+            let rest = String(text.dropLast())
+            if rest.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1].kind = .text(rest) }
+            return true
+        case .emphasis(var children), .strong(var children):
+            guard trimTrailingSpace(&children) else { return false }
+            inlines[inlines.count - 1].kind = { if case .emphasis = last.kind { return .emphasis(children) } else { return .strong(children) } }()
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Finds phone numbers in each run of plain text, as the reader does (not inside links).
+    static func recognised(_ inlines: [Inline], recognise: Bool) -> [Inline] {
+        let recognizer = InlineRecognizer(glossary: [], abbreviations: [])
+        var result: [Inline] = []
+        var run: [(text: String, location: Location)] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            result += recognise ? recognizer.split(run) : run.map { Inline(.text($0.text), at: $0.location) }
+            run = []
+        }
+        for inline in merged(inlines) {
+            switch inline.kind {
+            case .text(let text):
+                run.append((text, inline.location))
+                continue
+            case .emphasis(let children):
+                flush()
+                result.append(Inline(.emphasis(recognised(children, recognise: recognise)), at: inline.location))
+            case .strong(let children):
+                flush()
+                result.append(Inline(.strong(recognised(children, recognise: recognise)), at: inline.location))
+            case .link(let destination, let content):
+                flush()
+                result.append(Inline(.link(destination: destination, content: recognised(content, recognise: false)), at: inline.location))
+            case .phone, .term, .abbreviation, .lineBreak:
+                flush()
+                result.append(inline)
+            }
+        }
+        flush()
+        return merged(result)
+    }
+
+    /// Neighbouring text joined, with no two spaces in a row (moving spaces out of formatting can make them).
+    static func merged(_ inlines: [Inline]) -> [Inline] {
+        MarkdownConverter.merged(inlines).map { inline in
+            guard case .text(let text) = inline.kind, text.contains("  ") else { return inline }
+            var collapsed = text
+            while collapsed.contains("  ") { collapsed = collapsed.replacingOccurrences(of: "  ", with: " ") }
+            return Inline(.text(collapsed), at: inline.location)
+        }
+    }
+
+    /// No space at the start or end of the paragraph, nor beside a line break.
+    static func trimmedEnds(_ inlines: [Inline]) -> [Inline] {
+        var result = inlines
+        for index in result.indices {
+            guard case .text(var text) = result[index].kind else { continue }
+            let atStart = index == 0 || { if case .lineBreak = result[index - 1].kind { return true } else { return false } }()
+            let atEnd = index == result.count - 1 || { if case .lineBreak = result[index + 1].kind { return true } else { return false } }()
+            if atStart, text.hasPrefix(" ") { text.removeFirst() }
+            if atEnd, text.hasSuffix(" ") { text.removeLast() }
+            result[index].kind = .text(text)
+        }
+        result.removeAll { if case .text(let text) = $0.kind { return text.isEmpty } else { return false } }
+        while let first = result.first, case .lineBreak = first.kind { result.removeFirst() }
+        while let last = result.last, case .lineBreak = last.kind { result.removeLast() }
+        return result
+    }
+}
