@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "WaymarkYAMLTests", dependencies: ["WaymarkYAML"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkTests",
-            dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst"],
+            dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst", "WaymarkZip"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -118,10 +118,10 @@ public final class ZipArchive {
     public func read(_ entry: Entry, limit: Int? = nil) throws(ZipReadError) -> [UInt8] {
         let limit = min(limit ?? limits.entrySize, limits.entrySize)
         if entry.isEncrypted { throw .encrypted(name: entry.name) }
-        if entry.size > limit { throw .entryTooLarge(name: entry.name, size: entry.size, limit: limit) }
         if isSuspicious(size: entry.size, compressedSize: entry.compressedSize) {
             throw .suspiciousCompression(name: entry.name, size: entry.size, compressedSize: entry.compressedSize)
         }
+        if entry.size > limit { throw .entryTooLarge(name: entry.name, size: entry.size, limit: limit) }
         if unpacked + entry.size > limits.totalSize { throw .archiveTooLarge(name: entry.name, limit: limits.totalSize) }
         guard let file = zip_fopen_index(archive, entry.index, 0) else {
             throw .damaged(name: entry.name, message: String(cString: zip_strerror(archive)))

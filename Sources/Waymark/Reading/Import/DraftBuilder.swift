@@ -61,7 +61,9 @@ struct DraftBuilder {
             Block.forEach(in: [block]) { runs += $0.inlineRuns }
             for run in runs {
                 Inline.forEach(in: run) { inline in
-                    if case .phone(let number) = inline.kind, seen.insert(number.dial).inserted { numbers.append(number.display) }
+                    // 999, 101, 111…: emergency and public numbers, not a service to make a card for.
+                    if case .phone(let number) = inline.kind, !PhoneNumbers.shortNumbers.contains(number.dial),
+                       seen.insert(number.dial).inserted { numbers.append(number.display) }
                 }
             }
             for run in runs {
