@@ -23,6 +23,7 @@ FAIL with what differs underneath; the last line is "N passed, M failed"; exits 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -144,21 +145,23 @@ def run_import(waymark: str, source: Path, guides: Path) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
-def format_errors(waymark: str, guides: Path, draft: Path) -> list[str]:
-    """Reading errors (findings of no check) of `waymark check` on the draft."""
-    done = subprocess.run([waymark, "check", "--guides", str(guides), "--format", "json", str(draft)],
-                          capture_output=True, text=True, timeout=TIMEOUT)
+def format_errors(waymark: str, guides: Path, draft: Path | None) -> dict[str, list[str]]:
+    """Reading errors (findings of no check) of `waymark check` on the draft (or every guide in
+    `guides`), by the draft's file name."""
+    done = subprocess.run([waymark, "check", "--guides", str(guides), "--format", "json", *([str(draft)] if draft else [])],
+                          capture_output=True, text=True, timeout=TIMEOUT * 4)
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError:
-        return [f"waymark check gave no report (exit {done.returncode}): {done.stderr.strip()[:300]}"]
-    problems = []
+        return {"": [f"waymark check gave no report (exit {done.returncode}): {done.stderr.strip()[:300]}"]}
+    problems: dict[str, list[str]] = {}
     for guide in report["guides"]:
+        name = Path(guide["path"]).name
         if not guide.get("read", True):
-            problems.append("the draft does not read as a guide")
+            problems.setdefault(name, []).append("the draft does not read as a guide")
         for finding in guide["findings"]:
             if finding.get("rule") is None:
-                problems.append(f"{finding['file']}:{finding['line']}:{finding['column']}: {finding['message']}")
+                problems.setdefault(name, []).append(f"{finding['file']}:{finding['line']}:{finding['column']}: {finding['message']}")
     return problems
 
 
@@ -197,29 +200,40 @@ def allowed_differences(doc: Path) -> dict[tuple[str, str], tuple[int, int, str]
 
 
 def check_docx(waymark: str, docs: Path, scratch: Path, allowed: dict) -> tuple[int, int]:
-    passed = failed = 0
-    seen = set()
-    for source in sorted(docs.glob("*.docx")):
-        problems: list[str] = []
-        notes: list[str] = []
-        guides = scratch / source.stem / "Guides"
-        guides.mkdir(parents=True)
+    sources = sorted(docs.glob("*.docx"))
+    guides = scratch / "docx" / "Guides"
+    guides.mkdir(parents=True)
+
+    def prepare(source: Path):
+        # Every document into one guides folder (the drafts' and pictures' names differ), two at a time.
         reference = pandoc_json(["-f", "docx", str(source)])
         try:
             status, output = run_import(waymark, source, guides)
         except subprocess.TimeoutExpired:
             status, output = -1, "timed out"
-        drafts = sorted(guides.glob("*.md"))
-        if status != 0 or not drafts:
+        return reference, status, output
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(os.cpu_count() or 1, 1)) as pool:
+        prepared = list(pool.map(prepare, sources))
+    drafts = {path.name: path for path in guides.glob("*.md")}
+    errors = format_errors(waymark, guides, None)
+    passed = failed = 0
+    seen = set()
+    for source, (reference, status, output) in zip(sources, prepared):
+        problems: list[str] = []
+        notes: list[str] = []
+        written = re.search(r"^imported .* -> (.+?\.md)(?: and \d+ pictures?)?: \d+ things? to decide$", output, re.MULTILINE)
+        draft = drafts.get(Path(written.group(1)).name) if written else None
+        if status != 0 or draft is None:
             if status not in (0, 1) or "error" not in output:
                 problems.append(f"waymark import crashed or hung (exit {status}): {output.strip()[-300:]}")
             elif reference is not None:
                 problems.append(f"waymark import failed where pandoc reads the file: {output.strip()[-300:]}")
             else:
                 notes.append("pandoc's reader gives up on it too; waymark says: " + output.strip().splitlines()[0][:200])
-        elif status == 0:
-            problems += format_errors(waymark, guides, drafts[0])
-            ours = read_draft(drafts[0])
+        else:
+            problems += errors.get(draft.name, [])
+            ours = read_draft(draft)
             if ours is None:
                 problems.append("pandoc cannot read the draft as CommonMark")
             elif reference is None:
@@ -268,7 +282,7 @@ def check_roundtrip(waymark: str, guides_folder: Path, scratch: Path) -> tuple[i
         if status != 0 or not draft.exists():
             problems.append(f"waymark import failed (exit {status}): {output.strip()[-300:]}")
         else:
-            problems += format_errors(waymark, guides, draft)
+            problems += [p for ps in format_errors(waymark, guides, draft).values() for p in ps]
             original, back = pandoc_json(["-f", "markdown", str(guide)]), read_draft(draft)
             if original is None or back is None:
                 problems.append("pandoc could not read the guide or the draft")

@@ -24,6 +24,7 @@ struct ToDoRule: Rule {
             RuleExample("[//]: # \"↓TO DO: this picture has no alt text\"\n\n![](pictures/phone.svg)\n"),
             RuleExample("Some words.\n", frontMatter: "# ↓TO DO: write who publishes this guide"),
             RuleExample("Call us on ↓TO DO.\n"),
+            RuleExample("Some words.\n", frontMatter: "audience: ↓TO DO"),
         ]
     )
 
@@ -41,7 +42,12 @@ struct ToDoRule: Rule {
                     index += 1
                     continue
                 }
-                let what = ToDoRule.what(after: scalars[(index + marker.count)...])
+                var what = ToDoRule.what(after: scalars[(index + marker.count)...])
+                // A front-matter value waiting to be written (`publisher: TO DO`).
+                let before = String(String.UnicodeScalarView(scalars[..<index])).trimmingCharacters(in: .whitespaces)
+                if what.isEmpty, before.hasSuffix(":"), !before.dropLast().contains(" ") {
+                    what = "write the value of '\(before)' in place of 'TO DO'"
+                }
                 findings.append(context.finding(
                     at: Location(file: context.guide.sourcePath, line: number, column: index + 1),
                     what.isEmpty ? "something here is still to do" : "still to do: \(what)",
