@@ -65,6 +65,48 @@ import WaymarkModel
         #expect(again.withoutLocations() == guide.withoutLocations(), "\(written)")
     }
 
+    /// Bold and italic next to each other, inside each other and next to words and punctuation,
+    /// as a Word file's runs give them (the inline assembler's output), written and read back.
+    @Test func formattingInEveryArrangementReadsBack() throws {
+        let folder = try GuideFolder()
+        let place = Location(file: "", line: 1, column: 1)
+        func text(_ value: String) -> Inline { Inline(.text(value), at: place) }
+        func em(_ children: Inline...) -> Inline { Inline(.emphasis(children), at: place) }
+        func strong(_ children: Inline...) -> Inline { Inline(.strong(children), at: place) }
+        let arrangements: [[Inline]] = [
+            [text("x"), strong(em(text("a")), text(" b"))],
+            [text("x"), strong(text("b "), em(text("a"))), text("y")],
+            [em(strong(text("a")))],
+            [text("x"), em(strong(text("a"))), text("y")],
+            [strong(text("a")), em(text("b"))],
+            [em(text("a")), strong(text("b"))],
+            [text("x"), strong(text("\"quoted\"")), text("y")],
+            [text("x"), em(text("(aside)")), text(".")],
+            [strong(text("Note:")), text("Call")],
+            [text("un"), strong(text("happy"))],
+            [text("x"), em(text("a")), strong(text("b")), text("y")],
+            [text("x"), strong(text("a")), em(text("b")), text("y")],
+            [strong(text("a "), em(text("b")), text(" c"))],
+            [text("call "), strong(text("0800 1111")), text(" now")],
+            [strong(text("'Quoted,'")), text(" she said")],
+            [em(text("*stars* and _lines_"))],
+        ]
+        for inlines in arrangements {
+            var spans = InlineAssemblerProbe.spans(of: inlines)
+            if inlines.count == 3, case .text("x") = inlines[0].kind, case .text("y") = inlines[2].kind {
+                spans[1].link = "https://example.org/"
+            }
+            let assembled = InlineAssembler.inlines(spans, recognise: true)
+            let block = Block(.paragraph(assembled), at: place)
+            let metadata = Metadata(title: "T", language: "en-GB", publisher: "P", published: GuideDate(year: 2026, month: 11, day: 1), summary: "S")
+            let guide = Guide(slug: "g", sourcePath: "g.md", metadata: metadata, chapters: GuideReader.chapters(from: [block], file: "g.md"))
+            let written = GuideSourceWriter().write(guide)
+            let again = try GuideReader(guidesRoot: folder.root).read(bytes: Array(written.utf8), slug: "g", displayPath: "g.md", folder: folder.root)
+            #expect(again.withoutLocations() == guide.withoutLocations(), "\(written)\n\(assembled)")
+            #expect(Inline.plainText(assembled) == Inline.plainText(inlines))
+        }
+    }
+
     @Test func commentsGoWhereTheyBelongAndAreNotRead() throws {
         let folder = try GuideFolder()
         let place = Location(file: "", line: 1, column: 1)
@@ -83,5 +125,19 @@ import WaymarkModel
         #expect(written.contains("# First\n\n[//]: # \"TO DO: a \\\"quoted\\\" word\"\n\nSome words.\n\n[//]: # \"TO DO: at the end\"\n"))
         let again = try GuideReader(guidesRoot: folder.root).read(bytes: Array(written.utf8), slug: "g", displayPath: "g.md", folder: folder.root)
         #expect(again.withoutLocations() == guide.withoutLocations())
+    }
+}
+
+/// Spans (as a Word file's runs are) for inlines, to feed the inline assembler.
+enum InlineAssemblerProbe {
+    static func spans(of inlines: [Inline], strong: Bool = false, emphasis: Bool = false) -> [TextSpan] {
+        inlines.flatMap { inline -> [TextSpan] in
+            switch inline.kind {
+            case .text(let text): return [TextSpan(.text(text), strong: strong, emphasis: emphasis, at: inline.location)]
+            case .emphasis(let children): return spans(of: children, strong: strong, emphasis: true)
+            case .strong(let children): return spans(of: children, strong: true, emphasis: emphasis)
+            case .link, .phone, .term, .abbreviation, .lineBreak: return []
+            }
+        }
     }
 }

@@ -178,60 +178,104 @@ private extension InlineAssembler {
     }
 
     /// Formatting that starts or ends with a space cannot be written as Markdown (§6.4:
-    /// `** bold**` is not strong): the space goes outside it; formatting with no words goes.
+    /// `** bold**` is not strong), nor formatting that starts with punctuation right after a
+    /// letter (`x**"a"**` is not strong: the `**` is not left-flanking) or ends with punctuation
+    /// right before one: the spaces and that punctuation go outside it; formatting with no words
+    /// goes. Bold around italic alone becomes italic around bold, as `***a***` reads.
     static func spacesMovedOut(_ inlines: [Inline]) -> [Inline] {
         var result: [Inline] = []
-        for inline in inlines {
+        var last: Character?
+        func append(_ inline: Inline) {
+            result.append(inline)
+            if let character = Inline.plainText([inline]).last { last = character }
+        }
+        for (index, inline) in inlines.enumerated() {
             switch inline.kind {
             case .emphasis(let children), .strong(let children), .link(_, let children):
                 var inner = spacesMovedOut(children)
-                let leading = trimLeadingSpace(&inner)
-                let trailing = trimTrailingSpace(&inner)
-                if leading { result.append(Inline(.text(" "), at: inline.location)) }
+                let delimited: Bool = { if case .link = inline.kind { return false } else { return true } }()
+                let next = index + 1 < inlines.count ? Inline.plainText([inlines[index + 1]]).first : nil
+                var before = "", after = ""
+                while true {
+                    var moved = trim(&inner, leading: true) { $0 == " " }
+                    before += moved
+                    let trailing = trim(&inner, leading: false) { $0 == " " }
+                    after = trailing + after
+                    moved += trailing
+                    if delimited {
+                        let previous = before.last ?? last
+                        if let previous, isWordLike(previous) {
+                            let punctuation = trim(&inner, leading: true, isPunctuation)
+                            before += punctuation
+                            moved += punctuation
+                        }
+                        if after.isEmpty, let next, isWordLike(next) {
+                            let punctuation = trim(&inner, leading: false, isPunctuation)
+                            after = punctuation + after
+                            moved += punctuation
+                        }
+                    }
+                    if moved.isEmpty { break }
+                }
+                if !before.isEmpty { append(Inline(.text(before), at: inline.location)) }
                 let words = !Inline.plainText(inner).trimmingCharacters(in: .whitespaces).isEmpty
                 switch inline.kind {
-                case .emphasis: result += words ? [Inline(.emphasis(inner), at: inline.location)] : inner
-                case .strong: result += words ? [Inline(.strong(inner), at: inline.location)] : inner
-                case .link(let destination, _): result += words ? [Inline(.link(destination: destination, content: inner), at: inline.location)] : inner
+                case .emphasis:
+                    if words { append(Inline(.emphasis(inner), at: inline.location)) } else { inner.forEach(append) }
+                case .strong:
+                    if words, inner.count == 1, case .emphasis(let italic) = inner[0].kind {
+                        append(Inline(.emphasis([Inline(.strong(italic), at: inline.location)]), at: inline.location))
+                    } else if words {
+                        append(Inline(.strong(inner), at: inline.location))
+                    } else {
+                        inner.forEach(append)
+                    }
+                case .link(let destination, _):
+                    if words { append(Inline(.link(destination: destination, content: inner), at: inline.location)) } else { inner.forEach(append) }
                 case .text, .phone, .term, .abbreviation, .lineBreak: break
                 }
-                if trailing { result.append(Inline(.text(" "), at: inline.location)) }
+                if !after.isEmpty { append(Inline(.text(after), at: inline.location)) }
             case .text, .phone, .term, .abbreviation, .lineBreak:
-                result.append(inline)
+                append(inline)
             }
         }
         return merged(result)
     }
 
-    static func trimLeadingSpace(_ inlines: inout [Inline]) -> Bool {
-        guard let first = inlines.first else { return false }
-        switch first.kind {
-        case .text(let text) where text.hasPrefix(" "):
-            let rest = String(text.dropFirst())
-            if rest.isEmpty { inlines.removeFirst() } else { inlines[0].kind = .text(rest) }
-            return true
-        case .emphasis(var children), .strong(var children):
-            guard trimLeadingSpace(&children) else { return false }
-            inlines[0].kind = { if case .emphasis = first.kind { return .emphasis(children) } else { return .strong(children) } }()
-            return true
-        default:
-            return false
-        }
+    /// CommonMark's punctuation (§2.1): ASCII punctuation and Unicode's P categories.
+    static func isPunctuation(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (33...47).contains(ascii) || (58...64).contains(ascii) || (91...96).contains(ascii) || (123...126).contains(ascii) }
+        return character.isPunctuation
     }
 
-    static func trimTrailingSpace(_ inlines: inout [Inline]) -> Bool {
-        guard let last = inlines.last else { return false }
-        switch last.kind {
-        case .text(let text) where text.hasSuffix(" "):
-            let rest = String(text.dropLast())
-            if rest.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1].kind = .text(rest) }
-            return true
-        case .emphasis(var children), .strong(var children):
-            guard trimTrailingSpace(&children) else { return false }
-            inlines[inlines.count - 1].kind = { if case .emphasis = last.kind { return .emphasis(children) } else { return .strong(children) } }()
-            return true
-        default:
-            return false
+    /// Neither white space nor punctuation: a delimiter run beside one must be flanking on that side.
+    static func isWordLike(_ character: Character) -> Bool {
+        !character.isWhitespace && !isPunctuation(character)
+    }
+
+    /// Takes the characters matching `matches` off the start (or end) of the first (or last) text
+    /// of `inlines`, going into formatting at that edge, and returns them.
+    static func trim(_ inlines: inout [Inline], leading: Bool, _ matches: (Character) -> Bool) -> String {
+        guard let index = leading ? inlines.indices.first : inlines.indices.last else { return "" }
+        switch inlines[index].kind {
+        case .text(let text):
+            let taken = leading ? String(text.prefix(while: matches)) : String(text.reversed().prefix(while: matches).reversed())
+            guard !taken.isEmpty else { return "" }
+            let rest = leading ? String(text.dropFirst(taken.count)) : String(text.dropLast(taken.count))
+            if rest.isEmpty { inlines.remove(at: index) } else { inlines[index].kind = .text(rest) }
+            return taken
+        case .emphasis(var children):
+            let taken = trim(&children, leading: leading, matches)
+            inlines[index].kind = .emphasis(children)
+            if children.isEmpty { inlines.remove(at: index) }
+            return taken
+        case .strong(var children):
+            let taken = trim(&children, leading: leading, matches)
+            inlines[index].kind = .strong(children)
+            if children.isEmpty { inlines.remove(at: index) }
+            return taken
+        case .link, .phone, .term, .abbreviation, .lineBreak:
+            return ""
         }
     }
 

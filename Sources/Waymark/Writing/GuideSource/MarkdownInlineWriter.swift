@@ -94,11 +94,16 @@ private extension MarkdownInlineWriter {
             case .text(let text):
                 addText(text, context: context)
             case .emphasis(let children):
-                // `***a***` reads as emphasis around strong (§6.4 rule 14): emphasis that touches a
-                // `*` of strong text is written with `_` instead, so it reads back inside it.
+                // Right after strong text (`**a***b*`), the run `***` could open and close and reads
+                // otherwise (§6.4 rule 9): that emphasis is written with `_`. At the start of strong
+                // text, `***a* b**` reads as written (rule 14), and `_` there would need a space before.
+                // A `_` cannot close before a letter, though (rule 4): there, `*` it is.
                 let touchesStar = { () -> Bool in
+                    if insideStrong && index == 0 { return false }
+                    if let next = index + 1 < inlines.count ? Inline.plainText([inlines[index + 1]]).first : nil,
+                       !next.isWhitespace && !next.isPunctuation && !next.isSymbol { return false }
                     if case .chunk(let last)? = tokens.last, last.hasSuffix("*") { return true }
-                    return insideStrong && index == inlines.count - 1
+                    return false
                 }()
                 let mark = touchesStar ? "_" : "*"
                 tokens.append(.chunk(mark))

@@ -43,13 +43,6 @@ struct DocxBlockList {
         open.append(OpenList(level: level, numID: numID, ordered: ordered, start: number, items: [content], location: location, place: place))
     }
 
-    /// Adds `blocks` to the last item of the innermost open list (a picture in a list item); false when no list is open.
-    mutating func addToLastItem(_ extra: [Block]) -> Bool {
-        guard !open.isEmpty, !open[open.count - 1].items.isEmpty else { return false }
-        open[open.count - 1].items[open[open.count - 1].items.count - 1] += extra
-        return true
-    }
-
     /// Ends every open list.
     mutating func closeLists() {
         while !open.isEmpty { closeLast() }

@@ -42,11 +42,6 @@ final class DocxPackage {
         }
     }
 
-    /// Whether the archive has a part named `name`.
-    func has(_ name: String) -> Bool {
-        archive.entry(named: name) != nil
-    }
-
     /// The bytes of the part `name`, at most `limit`; nil when there is no such part.
     func bytes(of name: String, limit: Int) throws(ImportFailure) -> [UInt8]? {
         guard let entry = archive.entry(named: name) else { return nil }
