@@ -115,6 +115,21 @@ import WaymarkModel
         #expect(DocxField.kind(of: "TOC \\o \"1-3\"") == .contents)
     }
 
+    /// A line break (Shift+Enter in Word) where a guide has one line: a heading, a table cell.
+    @Test func aLineBreakInAHeadingOrACellBecomesASpace() throws {
+        let heading = #"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Who can</w:t><w:br/><w:t>help?</w:t></w:r></w:p>"#
+        let cell = #"<w:tc><w:p><w:r><w:t>Call</w:t><w:br/><w:t>0800 1111</w:t></w:r></w:p></w:tc>"#
+        let table = "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>\(cell)\(cell)</w:tr><w:tr>\(cell)\(cell)</w:tr></w:tbl>"
+        let styles = #"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>"#
+        let result = try DocxReader().read(bytes: try TestDocx.make(body: heading + table + "<w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>", styles: styles), file: "breaks.docx")
+        let (importer, _) = try Self.importer()
+        let draft = try importer.draft(of: result, input: "breaks.docx", slug: "breaks")
+        #expect(draft.text.contains("\n# Who can help?\n"))
+        #expect(draft.text.contains("| Call 0800 1111 | Call 0800 1111 |"))
+        #expect(draft.text.contains("\na\\\nb\n"), "a line break in a paragraph stays one")
+        #expect(importer.verify(draft) == .same)
+    }
+
     @Test func headingStylesFollowTheirChainAndOtherLanguages() throws {
         let styles = """
             <w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/></w:style>

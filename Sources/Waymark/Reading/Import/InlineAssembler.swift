@@ -36,9 +36,15 @@ struct TextSpan: Sendable {
 /// trimmed as a paragraph's is, formatting that does not start or end in a space, phone
 /// numbers recognised where the reader recognises them, neighbouring text joined.
 enum InlineAssembler {
-    /// The inlines of `spans`; `recognise` finds phone numbers (not in headings, as the reader does).
-    static func inlines(_ spans: [TextSpan], recognise: Bool) -> [Inline] {
-        let cleaned = normalised(spans)
+    /// The inlines of `spans`; `recognise` finds phone numbers (not in headings, as the reader does);
+    /// `breaks: false` makes line breaks spaces (a heading or a table cell is one line).
+    static func inlines(_ spans: [TextSpan], recognise: Bool, breaks: Bool = true) -> [Inline] {
+        let cleaned = normalised(breaks ? spans : spans.map { span in
+            guard case .lineBreak = span.content else { return span }
+            var space = span
+            space.content = .text(" ")
+            return space
+        })
         guard !cleaned.isEmpty else { return [] }
         let tree = grouped(cleaned[...], level: 0)
         let trimmed = trimmedEnds(spacesMovedOut(tree))
@@ -70,10 +76,11 @@ enum InlineAssembler {
         for (index, part) in parts.enumerated() {
             if index > 0, let first = part.first { flat.append(Inline(.text(" "), at: first.location)) }
             for inline in part {
-                if case .phone(let number) = inline.kind {
-                    flat.append(Inline(.text(number.display), at: inline.location))
-                } else {
-                    flat.append(inline)
+                switch inline.kind {
+                case .phone(let number): flat.append(Inline(.text(number.display), at: inline.location))
+                // A table cell is one line (GFM tables §4.10).
+                case .lineBreak: flat.append(Inline(.text(" "), at: inline.location))
+                case .text, .emphasis, .strong, .link, .term, .abbreviation: flat.append(inline)
                 }
             }
         }
@@ -87,7 +94,7 @@ enum InlineAssembler {
 
     /// The plain text of `spans`, cleaned and with spaces collapsed.
     static func plainText(_ spans: [TextSpan]) -> String {
-        Inline.plainText(inlines(spans, recognise: false))
+        Inline.plainText(inlines(spans, recognise: false, breaks: false))
     }
 }
 
@@ -139,7 +146,7 @@ private extension InlineAssembler {
         return result
     }
 
-    /// Nests spans as links (outermost), then strong, then emphasis; a line break ends a group.
+    /// Nests spans as links (outermost), then strong, then emphasis outside strong; a line break ends a group.
     static func grouped(_ spans: ArraySlice<TextSpan>, level: Int) -> [Inline] {
         var result: [Inline] = []
         var index = spans.startIndex
@@ -166,8 +173,14 @@ private extension InlineAssembler {
                 let inner = grouped(group, level: 1)
                 if let link = span.link { result.append(Inline(.link(destination: link, content: inner), at: span.location)) } else { result += inner }
             case 1:
-                let inner = grouped(group, level: 2)
-                result.append(contentsOf: span.strong ? [Inline(.strong(inner), at: span.location)] : inner)
+                // Italic inside bold text stays bold only: large print and easy read show italics
+                // as bold anyway (UKAAF G003), and `***`, `**_a_**` and their kind do not always
+                // read back as they were meant beside punctuation.
+                if span.strong {
+                    result.append(Inline(.strong(group.map { Inline(.text($0.text), at: $0.location) }), at: span.location))
+                } else {
+                    result += grouped(group, level: 2)
+                }
             default:
                 let inner = group.map { Inline(.text($0.text), at: $0.location) }
                 result.append(contentsOf: span.emphasis ? [Inline(.emphasis(inner), at: span.location)] : inner)
@@ -178,23 +191,20 @@ private extension InlineAssembler {
     }
 
     /// Formatting that starts or ends with a space cannot be written as Markdown (§6.4:
-    /// `** bold**` is not strong), nor formatting that starts with punctuation right after a
-    /// letter (`x**"a"**` is not strong: the `**` is not left-flanking) or ends with punctuation
-    /// right before one: the spaces and that punctuation go outside it; formatting with no words
-    /// goes. Bold around italic alone becomes italic around bold, as `***a***` reads.
+    /// `** bold**` is not strong), and formatting that starts or ends with punctuation may not
+    /// read as written (`x**"a"**` is not strong: the `**` is not left-flanking): spaces and
+    /// punctuation at its edges go outside it (`"**a**"`), so that every `*` touches a letter;
+    /// formatting with no words goes.
     static func spacesMovedOut(_ inlines: [Inline]) -> [Inline] {
         var result: [Inline] = []
-        var last: Character?
         func append(_ inline: Inline) {
             result.append(inline)
-            if let character = Inline.plainText([inline]).last { last = character }
         }
-        for (index, inline) in inlines.enumerated() {
+        for inline in inlines {
             switch inline.kind {
             case .emphasis(let children), .strong(let children), .link(_, let children):
                 var inner = spacesMovedOut(children)
                 let delimited: Bool = { if case .link = inline.kind { return false } else { return true } }()
-                let next = index + 1 < inlines.count ? Inline.plainText([inlines[index + 1]]).first : nil
                 var before = "", after = ""
                 while true {
                     var moved = trim(&inner, leading: true) { $0 == " " }
@@ -203,33 +213,24 @@ private extension InlineAssembler {
                     after = trailing + after
                     moved += trailing
                     if delimited {
-                        let previous = before.last ?? last
-                        if let previous, isWordLike(previous) {
-                            let punctuation = trim(&inner, leading: true, isPunctuation)
-                            before += punctuation
-                            moved += punctuation
-                        }
-                        if after.isEmpty, let next, isWordLike(next) {
-                            let punctuation = trim(&inner, leading: false, isPunctuation)
-                            after = punctuation + after
-                            moved += punctuation
-                        }
+                        let leadingPunctuation = trim(&inner, leading: true, isPunctuation)
+                        before += leadingPunctuation
+                        let trailingPunctuation = trim(&inner, leading: false, isPunctuation)
+                        after = trailingPunctuation + after
+                        moved += leadingPunctuation + trailingPunctuation
                     }
                     if moved.isEmpty { break }
                 }
                 if !before.isEmpty { append(Inline(.text(before), at: inline.location)) }
-                let words = !Inline.plainText(inner).trimmingCharacters(in: .whitespaces).isEmpty
+                // Bold or italic on punctuation alone means nothing to a reader, and beside other
+                // formatting it makes runs of `*` that read otherwise: only words keep it.
+                let plain = Inline.plainText(inner)
+                let words = delimited ? plain.contains { $0.isLetter || $0.isNumber } : !plain.trimmingCharacters(in: .whitespaces).isEmpty
                 switch inline.kind {
                 case .emphasis:
                     if words { append(Inline(.emphasis(inner), at: inline.location)) } else { inner.forEach(append) }
                 case .strong:
-                    if words, inner.count == 1, case .emphasis(let italic) = inner[0].kind {
-                        append(Inline(.emphasis([Inline(.strong(italic), at: inline.location)]), at: inline.location))
-                    } else if words {
-                        append(Inline(.strong(inner), at: inline.location))
-                    } else {
-                        inner.forEach(append)
-                    }
+                    if words { append(Inline(.strong(inner), at: inline.location)) } else { inner.forEach(append) }
                 case .link(let destination, _):
                     if words { append(Inline(.link(destination: destination, content: inner), at: inline.location)) } else { inner.forEach(append) }
                 case .text, .phone, .term, .abbreviation, .lineBreak: break
@@ -293,6 +294,10 @@ private extension InlineAssembler {
             switch inline.kind {
             case .text(let text):
                 run.append((text, inline.location))
+                continue
+            case .phone(let number) where recognise:
+                // Found again with the text around it, as the reader finds it in the draft.
+                run.append((number.display, inline.location))
                 continue
             case .emphasis(let children):
                 flush()

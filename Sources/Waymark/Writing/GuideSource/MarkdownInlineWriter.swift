@@ -110,10 +110,24 @@ private extension MarkdownInlineWriter {
                 add(children, context: context)
                 tokens.append(.chunk(mark))
             case .strong(let children):
-                tokens.append(.chunk("**"))
+                // Right after emphasis (`*a***b**`), `__` opens where `**` would join the run before
+                // it, unless a letter follows, where `__` cannot close.
+                let afterStar = { () -> Bool in
+                    if let next = index + 1 < inlines.count ? Inline.plainText([inlines[index + 1]]).first : nil,
+                       !next.isWhitespace && !next.isPunctuation && !next.isSymbol { return false }
+                    if case .chunk(let last)? = tokens.last, last.hasSuffix("*") { return true }
+                    return false
+                }()
+                let mark = afterStar ? "__" : "**"
+                tokens.append(.chunk(mark))
                 add(children, context: context, insideStrong: true)
-                tokens.append(.chunk("**"))
+                tokens.append(.chunk(mark))
             case .link(let destination, let content):
+                // `!` right before a link would make it a picture (§6.5): escape it.
+                if case .chunk(let last)? = tokens.last, last.hasSuffix("!"),
+                   last.dropLast().reversed().prefix(while: { $0 == "\\" }).count % 2 == 0 {
+                    tokens[tokens.count - 1] = .chunk(String(last.dropLast()) + "\\!")
+                }
                 tokens.append(.chunk("["))
                 add(content, context: context)
                 tokens.append(.chunk("](\(MarkdownInlineWriter.destination(destination)))"))

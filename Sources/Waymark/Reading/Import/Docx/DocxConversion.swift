@@ -180,7 +180,7 @@ struct DocxConversion {
             if level > 6 {
                 noteOnce("deep-heading", "the Word file has headings deeper than level 6 (Heading \(level)); they became level 6 headings, the deepest a guide has")
             }
-            let inlines = InlineAssembler.inlines(content.spans, recognise: false)
+            let inlines = InlineAssembler.inlines(content.spans, recognise: false, breaks: false)
             add(Block(.heading(Heading(level: min(level, 6), content: inlines, id: "")), at: location), from: place)
             for picture in content.pictures { add(picture, from: place) }
         default:

@@ -144,7 +144,7 @@ struct HTMLConversion {
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             try children(of: element, format: format)
-            let inlines = InlineAssembler.inlines(spans, recognise: false)
+            let inlines = InlineAssembler.inlines(spans, recognise: false, breaks: false)
             spans = []
             if !inlines.isEmpty {
                 if targets.isEmpty {
