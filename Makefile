@@ -8,8 +8,8 @@ APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng liblouis-bin
-CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng lou_translate
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng liblouis-bin pandoc
+CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng lou_translate pandoc
 PYTHON ?= python3
 VENV := .venv-test
 VENV_STAMP := $(VENV)/.conformance-stamp
@@ -23,7 +23,7 @@ AXE_PIP := axe-playwright-python==0.1.8
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
 	@echo "make test     install what is missing, then run the unit tests and the conformance checks"
-	@echo "make fuzz     fuzz the reader, the picture intake and the settings, FUZZ_SECONDS each (default 600)"
+	@echo "make fuzz     fuzz the reader, the picture intake, the settings and the Word import, FUZZ_SECONDS each (default 600)"
 	@echo "make reliability / test-sanitize   kill, concurrency, disk, determinism checks / ASan and TSan test runs"
 	@echo "make install PREFIX=DIR   build a release waymark and install it, its data, completions and man page (default /usr/local)"
 	@echo "make uninstall PREFIX=DIR remove exactly the files make install put there"
@@ -100,7 +100,9 @@ conformance-deps:
 ## EPUBCheck, axe-core, the Nu HTML checker, print, self-containment and the
 ## phone checks (reflow, dark, names) on everything in Output/ and on the
 ## fixture guides in Tests/Conformance/guides (right to left, wide tables,
-## long addresses), built into .build/conformance-guides.
+## long addresses), built into .build/conformance-guides; then `waymark import`
+## against pandoc on Tests/Conformance/import-tests/pandoc-docx/ and a round trip of
+## Guides/ through Word (Tests/Conformance/import_check.py, docs/import.md).
 CONFORMANCE_GUIDES_OUT := .build/conformance-guides
 conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
@@ -108,11 +110,12 @@ conformance: conformance-deps guides
 	rm -rf $(CONFORMANCE_GUIDES_OUT)
 	$(WAYMARK) build --guides Tests/Conformance/guides --output $(CONFORMANCE_GUIDES_OUT)
 	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json Output $(CONFORMANCE_GUIDES_OUT)
+	$(VENV)/bin/python Tests/Conformance/import_check.py --waymark $(WAYMARK)
 
-## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake and the settings
-## (waymark.yml and style profiles), FUZZ_SECONDS
-## each, from a seed corpus made from Guides/, Guides/pictures/ and Styles/pictograms/
-## (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
+## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake, the settings
+## (waymark.yml and style profiles) and the Word reader of `waymark import`, FUZZ_SECONDS
+## each, from a seed corpus made from Guides/, Guides/pictures/, Styles/pictograms/ and
+## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "WaymarkLouisTests", dependencies: ["WaymarkLouis"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkTests",
-            dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst"],
+            dependencies: ["Waymark", "WaymarkModel", "WaymarkTypst", "WaymarkZip"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -96,11 +96,13 @@ if ProcessInfo.processInfo.environment["WAYMARK_FUZZ"] == "1" {
         .executable(name: "fuzz-reader", targets: ["FuzzReader"]),
         .executable(name: "fuzz-picture", targets: ["FuzzPicture"]),
         .executable(name: "fuzz-settings", targets: ["FuzzSettings"]),
+        .executable(name: "fuzz-docx", targets: ["FuzzDocx"]),
     ]
     package.targets += [
         .target(name: "FuzzDriver", dependencies: ["Waymark"], path: "Sources/FuzzDriver", swiftSettings: strict),
         .executableTarget(name: "FuzzReader", dependencies: ["Waymark", "FuzzDriver"], path: "Sources/FuzzReader", swiftSettings: strict),
         .executableTarget(name: "FuzzPicture", dependencies: ["Waymark", "WaymarkXML", "FuzzDriver"], path: "Sources/FuzzPicture", swiftSettings: strict),
         .executableTarget(name: "FuzzSettings", dependencies: ["Waymark", "WaymarkModel", "FuzzDriver"], path: "Sources/FuzzSettings", swiftSettings: strict),
+        .executableTarget(name: "FuzzDocx", dependencies: ["Waymark", "WaymarkModel", "WaymarkZip", "FuzzDriver"], path: "Sources/FuzzDocx", swiftSettings: strict),
     ]
 }
