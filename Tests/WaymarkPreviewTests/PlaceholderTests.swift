@@ -1,0 +1,5 @@
+import Testing
+import HummingbirdTesting
+@testable import WaymarkPreview
+
+@Test func placeholder() {}
