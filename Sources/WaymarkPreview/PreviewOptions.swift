@@ -23,11 +23,14 @@ public struct PreviewOptions: Sendable {
     public var pollInterval: Duration?
     /// Options for the writers (`--style`, `--wrap`), as `waymark build` takes them.
     public var writerOptions: WriterOptions
+    /// The formats to build, as `--format` takes them; nil for every format each guide asks for.
+    public var formats: [String]?
 
     /// Creates options for the project whose guides are in `guidesFolder`.
     public init(
         guidesFolder: URL, stylesFolder: URL? = nil, outputFolder: URL, host: String = "127.0.0.1", port: Int = 8080,
-        token: String? = nil, pollInterval: Duration? = .milliseconds(250), writerOptions: WriterOptions = WriterOptions()
+        token: String? = nil, pollInterval: Duration? = .milliseconds(250), writerOptions: WriterOptions = WriterOptions(),
+        formats: [String]? = nil
     ) {
         self.guidesFolder = guidesFolder.standardizedFileURL
         self.projectFolder = self.guidesFolder.deletingLastPathComponent()
@@ -38,6 +41,7 @@ public struct PreviewOptions: Sendable {
         self.token = token
         self.pollInterval = pollInterval
         self.writerOptions = writerOptions
+        self.formats = formats
     }
 
     /// Whether ``host`` only takes connections from this machine (`127.0.0.1`, any `127.x.y.z`, `::1`, `localhost`).

@@ -16,8 +16,10 @@ public actor PreviewProject {
         case saved(GuideState)
         /// The file changed on disk since the editor opened it: nothing was written.
         case conflict(disk: [UInt8], diskVersion: String)
-        /// The guide may not be written (a link, a name outside the guides folder, too long).
+        /// The guide may not be written (a link, a name outside the guides folder).
         case refused(String)
+        /// The text is longer than any guide Waymark reads.
+        case tooLarge(String)
     }
 
     /// What the last build did.
@@ -176,6 +178,11 @@ public actor PreviewProject {
     /// Checks every guide and builds the project, returning once both are done.
     public func refreshAndBuild() async {
         refresh()
+        await idle()
+    }
+
+    /// Returns once every build asked for so far has finished.
+    public func idle() async {
         await waitForBuild(buildRequested)
     }
 
@@ -200,7 +207,7 @@ public actor PreviewProject {
         var checks = makeChecker().options
         checks.today = Checker.today()
         return BuildRequest(
-            guidesRoot: options.guidesFolder, outputRoot: options.outputFolder, options: options.writerOptions,
+            guidesRoot: options.guidesFolder, outputRoot: options.outputFolder, formats: options.formats, options: options.writerOptions,
             displayBase: options.projectFolder, stylesRoot: stylesRoot, checks: checks, allowErrors: true)
     }
 
@@ -271,13 +278,21 @@ public actor PreviewProject {
         } catch {
             return .refused(error.description)
         }
-        let disk = (try? GuideReader.bytes(of: file, displayPath: display(file))) ?? []
         let exists = FileManager.default.fileExists(atPath: file.path)
+        var disk: [UInt8] = []
+        if exists {
+            do {
+                disk = try GuideReader.bytes(of: file, displayPath: display(file))
+            } catch {
+                // Too large, or not a plain file: what is there is never replaced from here.
+                return .refused(error.diagnostics.first?.message ?? "the guide on disk could not be read")
+            }
+        }
         let diskVersion = exists ? GuideState.version(of: disk) : ""
         guard diskVersion == version else { return .conflict(disk: disk, diskVersion: diskVersion) }
         let bytes = PreviewProject.lineEndings(of: text, like: disk)
         guard bytes.count <= PreviewLimits.guideBytes else {
-            return .refused("the guide would be \(bytes.count / 1024) KB; the largest guide Waymark reads is \(PreviewLimits.guideBytes / 1024 / 1024) MB")
+            return .tooLarge("the guide would be \(bytes.count / 1024) KB; the largest guide Waymark reads is \(PreviewLimits.guideBytes / 1024 / 1024) MB")
         }
         do {
             try AtomicFileWriter.write(bytes, to: file)

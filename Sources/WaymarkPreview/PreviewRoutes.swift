@@ -109,6 +109,8 @@ struct PreviewRoutes: Sendable {
                 mine: text, disk: String(decoding: disk, as: UTF8.self), diskVersion: diskVersion, csrf: csrf, hasSite: project.hasSite))
         case .refused(let reason):
             throw Refusal(status: 403, title: "The guide was not saved", message: reason)
+        case .tooLarge(let reason):
+            throw Refusal(status: 413, title: "The guide was not saved", message: reason)
         }
     }
 

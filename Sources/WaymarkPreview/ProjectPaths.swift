@@ -87,7 +87,8 @@ struct ProjectPaths: Sendable {
             if status.st_mode & S_IFMT == S_IFLNK {
                 throw Refusal(description: "'\(file.lastPathComponent)' is a link; the preview never reads or writes through a link")
             }
-            guard ProjectPaths.real(file).path.hasPrefix(root.path + "/") else {
+            let real = ProjectPaths.real(file).path
+            guard real == root.path || real.hasPrefix(root.path + "/") else {
                 throw Refusal(description: "'\(file.lastPathComponent)' is outside the project's folders")
             }
         } else {

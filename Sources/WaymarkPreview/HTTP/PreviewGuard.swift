@@ -22,6 +22,8 @@ struct PreviewGuard: RouterMiddleware {
             response = try await admit(request, context: context, next: next)
         } catch let refusal as Refusal {
             response = refusal.response(hasSite: hasSite())
+        } catch let refusal as ProjectPaths.Refusal {
+            response = Refusal(status: 403, title: "That is not a file the preview opens", message: refusal.description).response(hasSite: hasSite())
         } catch let error as HTTPError {
             let status = Int(error.status.code)
             response = Respond.page(MessagePage.page(

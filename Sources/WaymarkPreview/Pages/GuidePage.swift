@@ -37,7 +37,7 @@ enum GuidePage {
             html += "."
         }
         html += "</p>"
-        if guide.count(.error) > 0 {
+        if guide.readable && guide.count(.error) > 0 {
             html += "<p class=\"note\">While it has errors, <code>waymark build</code> does not build this guide. "
                 + "The preview builds it all the same, so that you can see its formats as you fix them.</p>"
         }

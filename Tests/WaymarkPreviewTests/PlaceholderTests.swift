@@ -1,5 +1,0 @@
-import Testing
-import HummingbirdTesting
-@testable import WaymarkPreview
-
-@Test func placeholder() {}
