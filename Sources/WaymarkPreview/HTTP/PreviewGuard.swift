@@ -72,10 +72,12 @@ struct PreviewGuard: RouterMiddleware {
 
     /// The form of a POST, read up to the cap, once it is known to come from the app's own page.
     private func form(of request: Request) async throws -> FormData {
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-            throw Refusal.otherSite
-        }
-        if let origin = request.headers[.origin] {
+        // The browser says where the form came from: Sec-Fetch-Site where it sends it, else the
+        // Origin. Under Referrer-Policy: no-referrer a form's Origin is "null", so only an Origin
+        // that names a site is compared; the CSRF token is checked whatever these say.
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard site == "same-origin" || site == "none" else { throw Refusal.otherSite }
+        } else if let origin = request.headers[.origin], origin != "null" {
             guard let authority = request.head.authority, origin == "http://\(authority)" || origin == "https://\(authority)" else {
                 throw Refusal.otherSite
             }
