@@ -78,7 +78,8 @@ public actor PreviewProject {
     /// Reads and checks the guides again: those in `slugs`, and any guide new to the preview;
     /// every guide when `slugs` is nil. Then a build is started (it skips what has not changed).
     public func refresh(only slugs: Set<String>? = nil) {
-        let checker = makeChecker()
+        // The settings and styles are read again only when something other than a guide changed.
+        let checker = slugs == nil ? makeChecker() : (cachedChecker ?? makeChecker())
         let files: [URL]
         do {
             files = try Builder.guideFiles(in: options.guidesFolder)
@@ -121,6 +122,13 @@ public actor PreviewProject {
         requestBuild()
     }
 
+    /// The checker made by the last ``makeChecker()``, while its date is today's.
+    private var cachedChecker: Checker? {
+        guard let checker = checker, checker.options.today == Checker.today() else { return nil }
+        return checker
+    }
+    private var checker: Checker?
+
     /// The checker for the project as it is now: its `waymark.yml`, today's date, and the label
     /// catalogues the build will have (built in and the project's own).
     private func makeChecker() -> Checker {
@@ -140,6 +148,7 @@ public actor PreviewProject {
             setupProblems = problems
             events.publishSoon(.project, slug: nil)
         }
+        checker = Checker(options: checks)
         return Checker(options: checks)
     }
 
@@ -204,8 +213,7 @@ public actor PreviewProject {
     /// Errors are allowed, so that a guide the checks find errors in still shows its formats
     /// while the author fixes them (its pages say `waymark build` would not build it).
     private func request() -> BuildRequest {
-        var checks = makeChecker().options
-        checks.today = Checker.today()
+        let checks = (cachedChecker ?? makeChecker()).options
         return BuildRequest(
             guidesRoot: options.guidesFolder, outputRoot: options.outputFolder, formats: options.formats, options: options.writerOptions,
             displayBase: options.projectFolder, stylesRoot: stylesRoot, checks: checks, allowErrors: true)
