@@ -75,8 +75,9 @@ public actor PreviewProject {
 
     // MARK: - Checking
 
-    /// Reads and checks the guides again: those in `slugs`, and any guide new to the preview;
-    /// every guide when `slugs` is nil. Then a build is started (it skips what has not changed).
+    /// Reads and checks the guides again: those in `slugs` whose text changed, and any guide new
+    /// to the preview; every guide when `slugs` is nil. Then, if anything changed, a build is
+    /// started (it skips what has not changed).
     public func refresh(only slugs: Set<String>? = nil) {
         // The settings and styles are read again only when something other than a guide changed.
         let checker = slugs == nil ? makeChecker() : (cachedChecker ?? makeChecker())
@@ -93,10 +94,18 @@ public actor PreviewProject {
         }
         var seen: [String] = []
         var listChanged = false
+        var changed = slugs == nil
         for file in files {
             let slug = Builder.slug(of: file)
             seen.append(slug)
             if let slugs, !slugs.contains(slug), guides[slug] != nil { continue }
+            // A guide whose text is as it was checked needs no new check when only guides changed
+            // (the watcher also sees the preview's own saves, which are checked already).
+            if slugs != nil, let old = guides[slug], old.readable || !old.source.isEmpty,
+               let bytes = try? GuideReader.bytes(of: file, displayPath: old.displayPath), GuideState.version(of: bytes) == old.version {
+                continue
+            }
+            changed = true
             let fresh = check(file, slug: slug, checker: checker)
             if let old = guides[slug] {
                 guard old.version != fresh.version || old.findings != fresh.findings || old.readable != fresh.readable
@@ -117,9 +126,10 @@ public actor PreviewProject {
         }
         if listChanged || order != seen {
             order = seen
+            changed = true
             events.publishSoon(.project, slug: nil)
         }
-        requestBuild()
+        if changed { requestBuild() }
     }
 
     /// The checker made by the last ``makeChecker()``, while its date is today's.
