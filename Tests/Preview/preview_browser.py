@@ -15,14 +15,8 @@ Ends with a line "N passed, M failed" and exits 1 when anything failed.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
-import signal
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -31,51 +25,11 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "Tests" / "Conformance"))
 import run as conformance  # noqa: E402  (the axe options and script the conformance checks use)
 import tools  # noqa: E402
+from preview_process import PreviewProcess  # noqa: E402
 
 SLUG = "bullying"
 BAD_LINK = "For more help, [click here](https://www.childline.org.uk)."
 GOOD_LINK = "For more help, [Childline's website](https://www.childline.org.uk)."
-
-
-class Preview:
-    """`waymark preview` running in a temporary project."""
-
-    def __init__(self, waymark: Path):
-        self.folder = Path(tempfile.mkdtemp(prefix="waymark-preview-browser-"))
-        shutil.copytree(ROOT / "Guides", self.folder / "Guides")
-        for name in ("waymark.yml",):
-            if (ROOT / name).exists():
-                shutil.copy(ROOT / name, self.folder / name)
-        self.guide = self.folder / "Guides" / f"{SLUG}.md"
-        self.output = self.folder / "preview-output"
-        self.process = subprocess.Popen(
-            [str(waymark), "preview", "--port", "0", "--output", str(self.output)], cwd=self.folder,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: list[str] = []
-        self.url = None
-        found = threading.Event()
-
-        def read():
-            for line in self.process.stdout:
-                self.lines.append(line.rstrip("\n"))
-                match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-                if match and self.url is None:
-                    self.url = match.group(1)
-                    found.set()
-        threading.Thread(target=read, daemon=True).start()
-        if not found.wait(60):
-            self.stop()
-            raise RuntimeError("waymark preview printed no address: " + "\n".join(self.lines))
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class Checks:
@@ -153,7 +107,8 @@ def main(argv=None) -> int:
     with open(tools.axe_js(), encoding="utf-8") as handle:
         axe_source = handle.read()
     checks = Checks()
-    preview = Preview(args.waymark.resolve())
+    preview = PreviewProcess(args.waymark.resolve(), ROOT / "Guides", prefix="waymark-preview-browser-")
+    guide = preview.guides / f"{SLUG}.md"
     driver = browser()
     base = preview.url.rstrip("/")
     try:
@@ -177,7 +132,7 @@ def main(argv=None) -> int:
         saved_at = time.monotonic()
         driver.find_element("css selector", "form.editor button[type=submit]").click()
         wait_for(lambda: "saved=1" in driver.current_url)
-        expected = line_of(preview.guide, "[click here]")
+        expected = line_of(guide, "[click here]")
         checks.check(expected > 0, "the typed link is saved in the guide's file")
         lines = wait_for(lambda: finding_lines(driver, "link-text"))
         checks.check(lines == [expected], f"the link-text finding appears at line {expected} after saving (found {lines})")
@@ -206,9 +161,9 @@ def main(argv=None) -> int:
         driver.execute_script("window.notReloaded = 42;")
         wait_for(lambda: driver.execute_script("return document.readyState") == "complete")
         time.sleep(0.5)  # the page's event stream is open
-        text = preview.guide.read_text(encoding="utf-8")
+        text = guide.read_text(encoding="utf-8")
         changed_at = time.monotonic()
-        preview.guide.write_text(text.replace(GOOD_LINK, BAD_LINK), encoding="utf-8")
+        guide.write_text(text.replace(GOOD_LINK, BAD_LINK), encoding="utf-8")
         lines = wait_for(lambda: finding_lines(driver, "link-text"), seconds=10)
         took = time.monotonic() - changed_at
         checks.check(bool(lines), "a change on disk shows on the open guide page")
@@ -222,20 +177,20 @@ def main(argv=None) -> int:
         # and a save shows both versions.
         driver.get(base + f"/guides/{SLUG}/edit")
         time.sleep(0.5)
-        preview.guide.write_text(preview.guide.read_text(encoding="utf-8").replace(BAD_LINK, GOOD_LINK), encoding="utf-8")
+        guide.write_text(guide.read_text(encoding="utf-8").replace(BAD_LINK, GOOD_LINK), encoding="utf-8")
         checks.check(bool(wait_for(lambda: GOOD_LINK in driver.find_element("id", "source").get_attribute("value"), seconds=10)),
                      "an open editor with no unsaved typing takes the new text from disk")
         source = driver.find_element("id", "source")
         source.click()
         source.send_keys(Keys.CONTROL, Keys.END)
         source.send_keys("My unsaved line.")
-        preview.guide.write_text(preview.guide.read_text(encoding="utf-8") + "\nSomeone else's line.\n", encoding="utf-8")
+        guide.write_text(guide.read_text(encoding="utf-8") + "\nSomeone else's line.\n", encoding="utf-8")
         checks.check(bool(wait_for(lambda: driver.find_element("id", "changed").is_displayed(), seconds=10)),
                      "an editor with unsaved typing says the file changed on disk, and keeps the typing")
         driver.find_element("css selector", "form.editor button[type=submit]").click()
         wait_for(lambda: "changed on disk" in driver.find_element("tag name", "h1").text)
         body = driver.find_element("tag name", "body").text
-        checks.check("My unsaved line." not in preview.guide.read_text(encoding="utf-8"), "a save over a file changed on disk writes nothing")
+        checks.check("My unsaved line." not in guide.read_text(encoding="utf-8"), "a save over a file changed on disk writes nothing")
         checks.check("Your version" in body and "The version on disk now" in body, "the conflict page shows both versions")
         axe(driver, axe_source, checks, "page for a guide changed on disk")
 
@@ -252,14 +207,14 @@ def main(argv=None) -> int:
         driver.find_element("id", "title").send_keys("Going to court")
         driver.find_element("css selector", "form.fields button[type=submit]").click()
         wait_for(lambda: "created=1" in driver.current_url)
-        checks.check((preview.folder / "Guides" / "going-to-court.md").exists(), "a new guide starts from the template")
+        checks.check((preview.guides / "going-to-court.md").exists(), "a new guide starts from the template")
         driver.get(base + "/pictures")
         picture = preview.folder / "upload.svg"
         picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n')
         driver.find_element("id", "picture").send_keys(str(picture))
         driver.find_element("css selector", "form.fields button[type=submit]").click()
         wait_for(lambda: "saved=" in driver.current_url)
-        checks.check((preview.folder / "Guides" / "pictures" / "upload.svg").exists(), "a picture is added to Guides/pictures")
+        checks.check((preview.guides / "pictures" / "upload.svg").exists(), "a picture is added to Guides/pictures")
         axe(driver, axe_source, checks, "pictures page")
         driver.get(base + "/guides/no-such-guide")
         axe(driver, axe_source, checks, "page for an address with nothing there")

@@ -21,16 +21,15 @@ from __future__ import annotations
 import argparse
 import http.client
 import re
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "Tests" / "Preview"))
+from preview_process import PreviewProcess  # noqa: E402
 
 BAD = "\nFor more help, [click here](https://www.childline.org.uk).\n"
 
@@ -41,29 +40,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank]
 
 
-class Server:
+class Server(PreviewProcess):
+    """The preview, and the server-sent events it has sent, with when each arrived."""
+
     def __init__(self, waymark: Path, guides: Path):
-        self.folder = Path(tempfile.mkdtemp(prefix="waymark-preview-bench-"))
-        shutil.copytree(guides, self.folder / "Guides")
-        settings = guides.parent / "waymark.yml"
-        if settings.exists():
-            shutil.copy(settings, self.folder / "waymark.yml")
-        self.process = subprocess.Popen(
-            [str(waymark), "preview", "--port", "0", "--output", str(self.folder / "out")], cwd=self.folder,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.port = None
-        deadline = time.monotonic() + 60
-        for line in self.process.stdout:
-            match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                self.port = int(match.group(1))
-                break
-            if time.monotonic() > deadline:
-                break
-        if self.port is None:
-            self.stop()
-            raise SystemExit("bench: waymark preview printed no address")
-        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
+        super().__init__(waymark, guides, prefix="waymark-preview-bench-")
         self.events: list[tuple[float, str]] = []
         self.lock = threading.Condition()
         threading.Thread(target=self.listen, daemon=True).start()
@@ -103,15 +84,6 @@ class Server:
                 if remaining <= 0:
                     return None
                 self.lock.wait(remaining)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def field(name: str, html: str) -> str:
@@ -165,7 +137,7 @@ def main(argv=None) -> int:
                 builds.append(built - start)
             # The watcher sees the save too; let it settle before the next run.
             time.sleep(0.6)
-        guide = server.folder / "Guides" / f"{slug}.md"
+        guide = server.guides / f"{slug}.md"
         for run in range(max(1, min(args.runs // 2, 100))):
             text = guide.read_text(encoding="utf-8")
             start = time.monotonic()

@@ -15,18 +15,14 @@ enum ConflictPage {
         body += "<div class=\"compare\">"
         body += "<form class=\"editor\" method=\"post\" action=\"\(HTML.escape(HTML.guidePath(slug, "/edit")))\">"
         body += "<h2>Your version</h2>"
-        body += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
-        body += "<input type=\"hidden\" name=\"version\" value=\"\(HTML.escape(diskVersion))\">"
-        body += "<label for=\"source\">Your text (you can still change it)</label>"
-        body += "<p class=\"hint\" id=\"source-hint\">Saving this replaces the version on disk.</p>"
-        body += EditorPage.editorBox(text: mine, lineCount: max(mineLines.count, 1), line: nil, column: nil)
+        body += EditorPage.hiddenFields(csrf: csrf, version: diskVersion)
+        body += EditorPage.textBox(
+            id: "source", label: "Your text (you can still change it)", hint: "Saving this replaces the version on disk.", text: mine, editable: true)
         body += "<p><button type=\"submit\" class=\"button\">Save my version over the one on disk</button></p>"
         body += "</form>"
         body += "<section class=\"editor\" aria-labelledby=\"disk-heading\"><h2 id=\"disk-heading\">The version on disk now</h2>"
-        body += "<label for=\"disk\">The text on disk (read only)</label>"
-        body += "<p class=\"hint\" id=\"disk-hint\">To keep this one, leave this page without saving.</p>"
-        body += "<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">\((1...max(diskLines.count, 1)).map(String.init).joined(separator: "\n"))</pre>"
-            + "<textarea id=\"disk\" readonly aria-describedby=\"disk-hint\" rows=\"30\">\n\(HTML.escape(disk))</textarea></div>"
+        body += EditorPage.textBox(
+            id: "disk", label: "The text on disk (read only)", hint: "To keep this one, leave this page without saving.", text: disk, editable: false)
         body += "<p><a class=\"button\" href=\"\(HTML.escape(HTML.guidePath(slug, "/edit")))\">Keep the version on disk (your changes are lost)</a></p>"
         body += "</section></div>"
         var page = Page(title: "\(name) changed on disk", kind: .form, slug: slug, body: body, hasSite: hasSite)

@@ -27,11 +27,11 @@ enum EditorPage {
         }
         body += "<div class=\"editor-layout\">"
         body += "<form class=\"editor\" method=\"post\" action=\"\(HTML.escape(HTML.guidePath(guide.slug, "/edit")))\">"
-        body += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
-        body += "<input type=\"hidden\" name=\"version\" id=\"version\" value=\"\(HTML.escape(guide.version))\">"
-        body += "<label for=\"source\">The guide's text (Markdown)</label>"
-        body += "<p class=\"hint\" id=\"source-hint\">Save with the button below, or Control and S. The line numbers are beside the text.</p>"
-        body += editorBox(text: text, lineCount: max(lines.lineCount, 1), line: line, column: column)
+        body += hiddenFields(csrf: csrf, version: guide.version)
+        body += textBox(
+            id: "source", label: "The guide's text (Markdown)",
+            hint: "Save with the button below, or Control and S. The line numbers are beside the text.",
+            text: text, editable: true, line: line, column: column)
         body += "<p><button type=\"submit\" class=\"button\">Save</button></p>"
         body += "<p id=\"changed\" class=\"changed\" hidden>This guide has changed on disk since you opened it. "
             + "When you save, you will see both versions and can choose.</p>"
@@ -45,16 +45,24 @@ enum EditorPage {
         return Page(title: "Edit \(guide.name)", kind: .editor, slug: guide.slug, body: body, hasSite: project.hasSite)
     }
 
-    /// The text box with its line numbers (the numbers are for the eye: a screen reader reads
-    /// the line from the text box itself).
-    static func editorBox(text: String, lineCount: Int, line: Int?, column: Int?, name: String = "text", id: String = "source") -> String {
-        let numbers = (1...lineCount).map(String.init).joined(separator: "\n")
-        var place = ""
-        if let line { place += " data-line=\"\(line)\"" }
-        if let column { place += " data-column=\"\(column)\"" }
+    /// The form's hidden fields: the CSRF token, and the version of the text the form replaces.
+    static func hiddenFields(csrf: String, version: String) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+            + "<input type=\"hidden\" name=\"version\" id=\"version\" value=\"\(HTML.escape(version))\">"
+    }
+
+    /// A labelled text box with its line numbers (the numbers are for the eye: a screen reader
+    /// reads the line from the text box itself). An editable box is the form's `text` field.
+    static func textBox(id: String, label: String, hint: String, text: String, editable: Bool, line: Int? = nil, column: Int? = nil) -> String {
+        let count = max(SourceMap(text: text).lineCount, 1)
+        let numbers = (1...count).map(String.init).joined(separator: "\n")
+        var attributes = editable ? " name=\"text\" spellcheck=\"true\" autocapitalize=\"off\"" : " readonly"
+        if let line { attributes += " data-line=\"\(line)\"" }
+        if let column { attributes += " data-column=\"\(column)\"" }
         // A line break straight after <textarea> is dropped by the HTML parser: one is added so
         // that a guide's own first line break is kept.
-        return "<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">\(numbers)</pre>"
-            + "<textarea id=\"\(id)\" name=\"\(name)\" aria-describedby=\"source-hint\" spellcheck=\"true\" autocapitalize=\"off\" rows=\"30\"\(place)>\n\(HTML.escape(text))</textarea></div>"
+        return "<label for=\"\(id)\">\(HTML.escape(label))</label><p class=\"hint\" id=\"\(id)-hint\">\(HTML.escape(hint))</p>"
+            + "<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">\(numbers)</pre>"
+            + "<textarea id=\"\(id)\" aria-describedby=\"\(id)-hint\" rows=\"30\"\(attributes)>\n\(HTML.escape(text))</textarea></div>"
     }
 }
