@@ -22,7 +22,19 @@ struct PreviewCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var folders: FolderOptions
+    // Its own folder options rather than FolderOptions: --output has another default here.
+    @Option(help: ArgumentHelp("The folder of guides (default: Guides in the working directory).", valueName: "DIR"))
+    var guides = "Guides"
+
+    @Option(help: ArgumentHelp(
+        "A folder of style sheets, profiles and pictograms that replace or add to the built-in ones (default: Styles beside the guides folder).",
+        valueName: "DIR"))
+    var styles: String?
+
+    @Option(help: ArgumentHelp(
+        "Where the preview builds the guides (default: a new temporary folder, removed when it stops; never the project's Output/ unless named here).",
+        valueName: "DIR"))
+    var output: String?
 
     @Option(help: ArgumentHelp("The port to listen on (0 for any free one).", valueName: "N"))
     var port = 8080
@@ -48,16 +60,19 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let path = { (given: String) in URL(fileURLWithPath: given, relativeTo: base).standardizedFileURL }
+        let guidesURL = path(guides)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folders.guidesURL.path, isDirectory: &isFolder), isFolder.boolValue else {
-            printError("error: there is no guides folder \(TerminalText.escaped(folders.guides))")
+        guard FileManager.default.fileExists(atPath: guidesURL.path, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("error: there is no guides folder \(TerminalText.escaped(guides))")
             printError("    fix: run 'waymark preview' in a project folder (the one with Guides/ in it), or name the folder with --guides; 'waymark init' starts a project")
             throw ExitCode(2)
         }
-        let temporary = folders.output == nil
+        let temporary = self.output == nil
         let output: URL
-        if let given = folders.output {
-            output = folders.url(given)
+        if let given = self.output {
+            output = path(given)
         } else {
             guard let made = PreviewCommand.temporaryFolder() else {
                 printError("error: could not make a temporary folder to build the preview in; give one with --output DIR")
@@ -67,7 +82,7 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         defer { if temporary { try? FileManager.default.removeItem(at: output) } }
         var options = PreviewOptions(
-            guidesFolder: folders.guidesURL, stylesFolder: folders.styles.map(folders.url), outputFolder: output,
+            guidesFolder: guidesURL, stylesFolder: styles.map(path), outputFolder: output,
             host: host, port: port, token: token, writerOptions: WriterOptions(style: style))
         var madeToken = false
         if !options.isLoopback && token == nil {
@@ -79,16 +94,19 @@ struct PreviewCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let project = PreviewProject(options: options)
-        await project.refresh()
         let address = PreviewCommand.address(host: host, token: options.isLoopback ? nil : options.token)
         let opening = open
         let announceToken = madeToken
         let app = PreviewServer.application(project: project) { port in
             let url = address(port)
-            printOut("Waymark preview of \(TerminalText.escaped(Builder.displayPath(of: folders.guidesURL, base: folders.base))) at \(url)")
+            printOut("Waymark preview of \(TerminalText.escaped(Builder.displayPath(of: guidesURL, base: base))) at \(url)")
             printOut("Built into \(TerminalText.escaped(output.path))\(temporary ? " (removed when the preview stops)" : ""). Stop it with Control-C.")
+            if host == "0.0.0.0" || host == "::" { printOut("On another computer, put this computer's name or network address in place of \(host).") }
             if announceToken { printOut("Anyone with this address can change the guides: it holds the access key made up for this run.") }
             if opening { PreviewCommand.openBrowser(url) }
+            // Checked and built once the server runs, so that Control-C from now on stops it cleanly
+            // (and removes the temporary folder); a page asked for meanwhile waits for the checks.
+            await project.refresh()
         }
         do {
             try await app.runService()
