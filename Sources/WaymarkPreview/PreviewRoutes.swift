@@ -55,7 +55,7 @@ struct PreviewRoutes: Sendable {
         return ProjectSummary(
             guidesFolder: project.display(project.options.guidesFolder),
             problems: await project.setupProblems + status.problem,
-            styleFindings: status.styleFindings, hasSite: project.hasSite, building: status.running)
+            styleFindings: status.styleFindings, hasSite: project.hasSite)
     }
 
     /// The guide named by the address's `:slug`: refused (403) when the name is not a guide's

@@ -131,6 +131,23 @@ import Waymark
         await fixture.remove()
     }
 
+    @Test func eventsArriveAsServerSentEvents() async throws {
+        let fixture = try await PreviewFixture()
+        try await fixture.test { client in
+            async let answer = client.execute(uri: "/events", method: .get)
+            while await fixture.project.events.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            await fixture.project.events.publish(.check, slug: PreviewFixture.slug)
+            await fixture.project.events.finishAll()
+            let response = try await answer
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/event-stream; charset=utf-8")
+            #expect(response.text.hasPrefix("retry: 1000\n"))
+            #expect(response.text.contains("event: change\ndata: {\"generation\":"))
+            #expect(response.text.contains("\"kind\":\"check\",\"slug\":\"someone-to-talk-to\"}\n\n"))
+        }
+        await fixture.remove()
+    }
+
     // MARK: - Saving
 
     @Test func savingWritesTheFileWholeAndShowsTheNewFinding() async throws {

@@ -11,8 +11,6 @@ struct ProjectSummary: Sendable {
     var styleFindings: [Diagnostic]
     /// Whether the build made a site.
     var hasSite: Bool
-    /// Whether a build is running.
-    var building: Bool
 
     /// The problems as a box at the top of a page, or nothing.
     var problemsHTML: String {
