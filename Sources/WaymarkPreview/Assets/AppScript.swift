@@ -49,6 +49,7 @@ enum AppScript {
             offset += Math.min(characters.length, text.length);
             box.focus();
             box.setSelectionRange(offset, offset);
+            box.scrollIntoView({ block: "nearest" });
             var style = window.getComputedStyle(box);
             var height = parseFloat(style.lineHeight) || 20;
             box.scrollTop = Math.max(0, (line - 1) * height - box.clientHeight / 3);

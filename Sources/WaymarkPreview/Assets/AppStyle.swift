@@ -68,8 +68,10 @@ enum AppStyle {
         .code { display: flex; border: 2px solid #1a1a1a; border-radius: 4px; overflow: hidden; }
         .code:focus-within { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 5px #ffd84d; }
         .gutter, .code textarea { font-family: "DejaVu Sans Mono", monospace; font-size: 0.95rem; line-height: 1.5; margin: 0; padding: 0.5rem; }
-        .gutter { min-width: 3.5rem; text-align: right; color: #3d3d3d; background: #f3f3f3; border-right: 1px solid #8a8a8a; overflow: hidden; user-select: none; height: 45rem; }
-        .code textarea { flex: 1; border: 0; resize: none; white-space: pre; overflow-wrap: normal; overflow: auto; height: 45rem; color: #1a1a1a; background: #ffffff; }
+        /* The numbers scroll with the text box; the extra room at their foot covers the text box's
+           own horizontal scroll bar, so that the two stay level at the end of a long guide too. */
+        .gutter { min-width: 3.5rem; text-align: right; color: #3d3d3d; background: #f3f3f3; border-right: 1px solid #8a8a8a; overflow: hidden; user-select: none; height: min(45rem, 70vh); padding-bottom: 3rem; }
+        .code textarea { flex: 1; border: 0; resize: none; white-space: pre; overflow-wrap: normal; overflow: auto; height: min(45rem, 70vh); color: #1a1a1a; background: #ffffff; }
         .code textarea:focus { outline: none; }
         .fields input[type=text] { font: inherit; width: min(40rem, 100%); padding: 0.3rem 0.5rem; border: 2px solid #1a1a1a; border-radius: 4px; }
         .fields input[type=file] { font: inherit; }
