@@ -46,7 +46,9 @@ public actor PreviewProject {
     private var guides: [String: GuideState] = [:]
     private var order: [String] = []
     /// Problems with the settings (`waymark.yml`) or the guides folder, shown on every page.
-    private(set) var setupProblems: [Diagnostic] = []
+    var setupProblems: [Diagnostic] { settingsProblems + (folderProblem.map { [$0] } ?? []) }
+    private var settingsProblems: [Diagnostic] = []
+    private var folderProblem: Diagnostic?
     private(set) var buildStatus = BuildStatus()
 
     private var buildRequested = 0
@@ -85,12 +87,19 @@ public actor PreviewProject {
         do {
             files = try Builder.guideFiles(in: options.guidesFolder)
         } catch {
-            setupProblems.append(.error(
+            let problem = Diagnostic.error(
                 at: Location(file: display(options.guidesFolder), line: 1, column: 1),
                 "the guides folder could not be read: \(error.localizedDescription)",
-                hint: "check that the folder exists and can be read; the preview looks at it again when it changes"))
-            events.publishSoon(.project, slug: nil)
+                hint: "check that the folder exists and can be read; the preview looks at it again when it changes")
+            if folderProblem != problem {
+                folderProblem = problem
+                events.publishSoon(.project, slug: nil)
+            }
             return
+        }
+        if folderProblem != nil {
+            folderProblem = nil
+            events.publishSoon(.project, slug: nil)
         }
         var seen: [String] = []
         var listChanged = false
@@ -154,12 +163,13 @@ public actor PreviewProject {
         if let labels = try? StyleSet(projectFolder: stylesRoot, base: options.projectFolder).labels(base: options.projectFolder) {
             checks.labels = labels
         }
-        if problems != setupProblems {
-            setupProblems = problems
+        if problems != settingsProblems {
+            settingsProblems = problems
             events.publishSoon(.project, slug: nil)
         }
-        checker = Checker(options: checks)
-        return Checker(options: checks)
+        let made = Checker(options: checks)
+        checker = made
+        return made
     }
 
     private func check(_ file: URL, slug: String, checker: Checker) -> GuideState {

@@ -112,6 +112,31 @@ import Waymark
         await fixture.remove()
     }
 
+    @Test func aBrokenSettingsFileIsShownOnEveryPageUntilItIsFixed() async throws {
+        let fixture = try await PreviewFixture()
+        let settings = fixture.guides.deletingLastPathComponent().appendingPathComponent("waymark.yml")
+        let good = try fixture.text(settings)
+        try Data((good + "\npublisherr: Typo\n").utf8).write(to: settings)
+        await fixture.project.refresh()
+        try await fixture.test { client in
+            for uri in ["/guides", "/guides/\(PreviewFixture.slug)", "/guides/\(PreviewFixture.slug)/edit"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.text.contains("The project has problems"), "\(uri)")
+                    #expect(response.text.contains("waymark.yml:"), "\(uri)")
+                    #expect(response.text.contains("publisherr"), "\(uri)")
+                }
+            }
+        }
+        try Data(good.utf8).write(to: settings)
+        await fixture.project.refresh()
+        try await fixture.test { client in
+            try await client.execute(uri: "/guides", method: .get) { response in
+                #expect(!response.text.contains("The project has problems"))
+            }
+        }
+        await fixture.remove()
+    }
+
     @Test func everythingFromTheGuideIsEscaped() async throws {
         let fixture = try await PreviewFixture()
         let text = try fixture.text(fixture.guideFile)
