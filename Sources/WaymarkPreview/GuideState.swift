@@ -23,6 +23,9 @@ struct GuideState: Sendable {
     var title: String?
     /// The text the checks read (empty when the file could not be read at all).
     var source: [UInt8]
+    /// Whether the file's bytes were read (false: too large, not a plain file, a link…), so
+    /// that an editor is only ever offered for a text the preview has.
+    var loaded = false
     /// The version of that text, which an editor sends back so that a newer file is never overwritten.
     var version: String
     /// Whether the guide was read (false: `findings` are the reasons it was not).
@@ -65,6 +68,7 @@ struct GuideState: Sendable {
             return state
         }
         state.source = bytes
+        state.loaded = true
         state.version = version(of: bytes)
         let reader = GuideReader(guidesRoot: guidesRoot)
         state.title = try? reader.metadata(bytes: bytes, displayPath: displayPath).title

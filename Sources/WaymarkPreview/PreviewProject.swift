@@ -110,7 +110,7 @@ public actor PreviewProject {
             if let slugs, !slugs.contains(slug), guides[slug] != nil { continue }
             // A guide whose text is as it was checked needs no new check when only guides changed
             // (the watcher also sees the preview's own saves, which are checked already).
-            if slugs != nil, let old = guides[slug], old.readable || !old.source.isEmpty,
+            if slugs != nil, let old = guides[slug], old.loaded,
                let bytes = try? GuideReader.bytes(of: file, displayPath: old.displayPath), GuideState.version(of: bytes) == old.version {
                 continue
             }

@@ -81,7 +81,7 @@ struct PreviewRoutes: Sendable {
 
     private func editor(_ request: Request, _ context: PreviewContext) async throws -> Response {
         let guide = try await guide(context)
-        guard guide.source.count > 0 || !FileManager.default.fileExists(atPath: guide.file.path) || guide.readable else {
+        guard guide.loaded || !FileManager.default.fileExists(atPath: guide.file.path) else {
             // The file is there but was not read (too large, not a plain file): never offer to replace it.
             throw Refusal(status: 403, title: "This guide cannot be edited here", message: guide.findings.first?.message ?? "the file could not be read")
         }

@@ -112,6 +112,29 @@ import Waymark
         await fixture.remove()
     }
 
+    @Test func anEmptyGuideOpensInTheEditorButOneTooLargeToReadIsNeverReplaced() async throws {
+        let fixture = try await PreviewFixture()
+        try Data().write(to: fixture.guides.appendingPathComponent("empty.md"))
+        let huge = fixture.guides.appendingPathComponent("huge.md")
+        try Data(repeating: UInt8(ascii: "a"), count: GuideReader.maximumSize + 1).write(to: huge)
+        await fixture.project.refresh()
+        try await fixture.test { client in
+            try await client.execute(uri: "/guides/empty/edit", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(PreviewFixture.textarea(in: response.text) == "")
+            }
+            try await client.execute(uri: "/guides/huge/edit", method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+            let body = PreviewFixture.form([("csrf", PreviewFixture.csrf), ("version", GuideState.version(of: [])), ("text", "small")])
+            try await client.execute(uri: "/guides/huge/edit", method: .post, headers: PreviewFixture.formHeaders, body: body) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        #expect(try Data(contentsOf: huge).count == GuideReader.maximumSize + 1)
+        await fixture.remove()
+    }
+
     @Test func aBrokenSettingsFileIsShownOnEveryPageUntilItIsFixed() async throws {
         let fixture = try await PreviewFixture()
         let settings = fixture.guides.deletingLastPathComponent().appendingPathComponent("waymark.yml")
