@@ -18,7 +18,7 @@ AXE_PIP := axe-playwright-python==0.1.8
 
 .PHONY: bench guides test deps pdf-deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
-	install uninstall install-test bench-deps
+	install uninstall install-test bench-deps preview-test
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
@@ -144,7 +144,12 @@ test-sanitize-thread: deps pdf-deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
-test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test
+## preview-test: `waymark preview` in headless Chromium (Tests/Preview/preview_browser.py): edit, save,
+## a finding at its line, a change on disk shown without a reload, axe-core on every app page.
+preview-test: build conformance-deps
+	$(VENV)/bin/python Tests/Preview/preview_browser.py --waymark $(WAYMARK)
+
+test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test preview-test
 
 ## install: a release build of waymark into $(PREFIX)/bin, beside it the resource bundles it
 ## reads (Bundle.module looks in the binary's own folder first: syllable table, plain words),

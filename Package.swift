@@ -15,6 +15,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `waymark preview`'s web server (issue 19). Only FullFoundation: the ConfigurationSupport
+        // trait would build swift-configuration too, which nothing here reads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: ["FullFoundation"]),
+        // Already Hummingbird's own: its services run the preview's watcher; its header names.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // MARK: - System libraries (module map + pkg-config + apt provider, nothing else)
@@ -61,10 +67,22 @@ let package = Package(
             resources: [.process("Checking/Resources")],
             swiftSettings: strict
         ),
+        // `waymark preview`: the local web app for authors, a library so its routes are tested without a browser.
+        .target(
+            name: "WaymarkPreview",
+            dependencies: [
+                "Waymark", "WaymarkModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "WaymarkCommands",
             dependencies: [
                 "Waymark",
+                "WaymarkPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -84,6 +102,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"], swiftSettings: strict),
+        .testTarget(
+            name: "WaymarkPreviewTests",
+            dependencies: ["WaymarkPreview", "Waymark", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict
+        ),
     ]
 )
 
