@@ -113,10 +113,14 @@ def main(argv=None) -> int:
     base = preview.url.rstrip("/")
     try:
         # The list of guides, then a guide's page.
-        driver.get(base + "/")
-        checks.check("Guides" in driver.title, "the landing page is the list of guides (no site built yet)")
+        # The list always stays at /guides; "/" leads to the download site once the build has made it.
+        driver.get(base + "/guides")
+        checks.check("Guides" in driver.title, "the list of guides opens")
         wait_for(lambda: driver.find_elements("css selector", f"a[href='/site/{SLUG}/{SLUG}.txt']") or driver.refresh())
         axe(driver, axe_source, checks, "list of guides")
+        driver.get(base + "/")
+        checks.check(driver.current_url.rstrip("/").endswith("/site"), "the landing page is the download site the build made")
+        driver.get(base + "/guides")
         driver.find_element("css selector", f"a[href='/guides/{SLUG}']").click()
         checks.check(driver.find_element("tag name", "h1").text == "Bullying", "a guide opens from the list")
         checks.check(bool(driver.find_elements("css selector", "p.reading-age")), "the guide page gives each chapter's reading age")
