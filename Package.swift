@@ -21,6 +21,9 @@ let package = Package(
         // Already Hummingbird's own: its services run the preview's watcher; its header names.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // The route tests' channel (NIOEmbedded), already built for Hummingbird; it replaces
+        // HummingbirdTesting, which pulls AsyncHTTPClient, NIOSSL and BoringSSL into test builds.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     ],
     targets: [
         // MARK: - System libraries (module map + pkg-config + apt provider, nothing else)
@@ -104,7 +107,7 @@ let package = Package(
         .testTarget(name: "WaymarkCommandsTests", dependencies: ["WaymarkCommands", "Waymark"], swiftSettings: strict),
         .testTarget(
             name: "WaymarkPreviewTests",
-            dependencies: ["WaymarkPreview", "Waymark", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["WaymarkPreview", "Waymark", .product(name: "NIOEmbedded", package: "swift-nio")],
             swiftSettings: strict
         ),
     ]

@@ -25,10 +25,7 @@ public enum PreviewServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let options = project.options
-        let access = AccessRules(loopback: options.isLoopback, token: options.isLoopback ? nil : options.token, csrf: csrf)
-        let router = Router(context: PreviewContext.self)
-        router.add(middleware: PreviewGuard(access: access, hasSite: { project.hasSite }))
-        PreviewRoutes(project: project, csrf: csrf).add(to: router)
+        let router = self.router(project: project, csrf: csrf)
         var services: [any Service] = []
         if let interval = options.pollInterval {
             services.append(ProjectWatcher(project: project, interval: interval))
@@ -41,5 +38,16 @@ public enum PreviewServer {
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? options.port) },
             logger: logger ?? quiet)
+    }
+
+    /// The app's routes behind ``PreviewGuard``, without a server: what ``application(project:csrf:logger:onServerRunning:)``
+    /// serves, and what the route tests call directly.
+    static func router(project: PreviewProject, csrf: String) -> Router<PreviewContext> {
+        let options = project.options
+        let access = AccessRules(loopback: options.isLoopback, token: options.isLoopback ? nil : options.token, csrf: csrf)
+        let router = Router(context: PreviewContext.self)
+        router.add(middleware: PreviewGuard(access: access, hasSite: { project.hasSite }))
+        PreviewRoutes(project: project, csrf: csrf).add(to: router)
+        return router
     }
 }

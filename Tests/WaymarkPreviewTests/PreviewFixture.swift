@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import Logging
+import NIOEmbedded
 import Testing
 import Waymark
 import WaymarkModel
@@ -45,10 +46,10 @@ struct PreviewFixture {
     /// The text of `url`.
     func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
-    /// Runs `test` against the app through Hummingbird's router test client (no sockets).
-    func test(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = PreviewServer.application(project: project, csrf: PreviewFixture.csrf)
-        try await app.test(.router) { client in try await test(client) }
+    /// Runs `test` against the app's router directly (no sockets, no server).
+    func test(_ test: @escaping @Sendable (PreviewClient) async throws -> Void) async throws {
+        let client = PreviewClient(responder: PreviewServer.router(project: project, csrf: PreviewFixture.csrf).buildResponder())
+        try await test(client)
         await project.idle()
     }
 
@@ -102,7 +103,57 @@ struct PreviewFixture {
     }
 }
 
-extension TestResponse {
-    /// The body as text.
-    var text: String { String(buffer: body) }
+/// Sends requests straight to the app's responder, as a server would after reading them, and
+/// collects the whole response. (HummingbirdTesting's router client does the same, but it
+/// brings AsyncHTTPClient, NIOSSL and BoringSSL into every test build for its other clients.)
+struct PreviewClient: Sendable {
+    let responder: RouterResponder<PreviewContext>
+
+    struct Response: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: ByteBuffer
+        /// The body as text.
+        var text: String { String(buffer: body) }
+    }
+
+    /// The whole response.
+    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Response {
+        try await execute(uri: uri, method: method, headers: headers, body: body) { $0 }
+    }
+
+    @discardableResult
+    func execute<Value>(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+        _ check: (Response) async throws -> Value
+    ) async throws -> Value {
+        var headers = headers
+        if let body { headers[.contentLength] = String(body.readableBytes) }
+        let request = Request(
+            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: uri, headerFields: headers),
+            body: RequestBody(buffer: body ?? ByteBuffer()))
+        var logger = Logger(label: "waymark-preview-tests")
+        logger.logLevel = .warning
+        let channel = EmbeddedChannel()
+        defer { _ = try? channel.finish() }
+        let context = PreviewContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+        let response: Hummingbird.Response
+        do {
+            response = try await responder.respond(to: request, context: context)
+        } catch let error as HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        } catch {
+            response = Hummingbird.Response(status: .internalServerError)
+        }
+        let writer = Collector()
+        try await response.body.write(writer)
+        return try await check(Response(status: response.status, headers: response.headers, body: writer.buffer))
+    }
+
+    /// A response body written into one buffer.
+    final class Collector: ResponseBodyWriter, @unchecked Sendable {
+        var buffer = ByteBuffer()
+        func write(_ buffer: ByteBuffer) async throws { self.buffer.writeImmutableBuffer(buffer) }
+        func finish(_ headers: HTTPFields?) async throws {}
+    }
 }
