@@ -3,13 +3,13 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config \
+APT_PACKAGES := libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config liblouis-dev liblouis-bin liblouis-data \
 	fonts-dejavu-core fonts-sil-andika fonts-noto-core python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WAYMARK := .build/debug/waymark
 # Outside checkers for `make conformance` (see Tests/Conformance/README.md).
-CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng
-CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng
+CONFORMANCE_APT := default-jre-headless chromium chromium-driver poppler-utils fonts-noto-core fonts-sil-andika espeak-ng liblouis-bin pandoc
+CONFORMANCE_TOOLS := java chromium chromedriver pdftotext pdffonts espeak-ng lou_translate pandoc
 PYTHON ?= python3
 VENV := .venv-test
 VENV_STAMP := $(VENV)/.conformance-stamp
@@ -18,12 +18,12 @@ AXE_PIP := axe-playwright-python==0.1.8
 
 .PHONY: bench guides test deps pdf-deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
-	install uninstall install-test bench-deps
+	install uninstall install-test bench-deps preview-test
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
 	@echo "make test     install what is missing, then run the unit tests and the conformance checks"
-	@echo "make fuzz     fuzz the reader, the picture intake and the settings, FUZZ_SECONDS each (default 600)"
+	@echo "make fuzz     fuzz the reader, the picture intake, the settings and the Word import, FUZZ_SECONDS each (default 600)"
 	@echo "make reliability / test-sanitize   kill, concurrency, disk, determinism checks / ASan and TSan test runs"
 	@echo "make install PREFIX=DIR   build a release waymark and install it, its data, completions and man page (default /usr/local)"
 	@echo "make uninstall PREFIX=DIR remove exactly the files make install put there"
@@ -58,10 +58,10 @@ build: deps pdf-deps
 guides: build
 	$(WAYMARK) build --guides Guides --output Output
 
-## lint: only the four wrapper modules may import a C library.
+## lint: only the wrapper modules may import a C library.
 lint:
-	@if grep -rnE '^\s*import\s+(CLib|CCMark|CYaml)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark|YAML)/'; then \
-	  echo "error: only Sources/WaymarkXML, WaymarkZip, WaymarkCMark and WaymarkYAML may import a C module"; exit 1; \
+	@if grep -rnE '^\s*import\s+(CLib|CCMark|CYaml)' Sources Tests | grep -vE '^Sources/Waymark(XML|Zip|CMark|YAML|Louis)/'; then \
+	  echo "error: only Sources/WaymarkXML, WaymarkZip, WaymarkCMark, WaymarkYAML and WaymarkLouis may import a C module"; exit 1; \
 	fi
 	@echo "lint: C imports only in the wrappers"
 
@@ -100,7 +100,9 @@ conformance-deps:
 ## EPUBCheck, axe-core, the Nu HTML checker, print, self-containment and the
 ## phone checks (reflow, dark, names) on everything in Output/ and on the
 ## fixture guides in Tests/Conformance/guides (right to left, wide tables,
-## long addresses), built into .build/conformance-guides.
+## long addresses), built into .build/conformance-guides; then `waymark import`
+## against pandoc on Tests/Conformance/import-tests/pandoc-docx/ and a round trip of
+## Guides/ through Word (Tests/Conformance/import_check.py, docs/import.md).
 CONFORMANCE_GUIDES_OUT := .build/conformance-guides
 conformance: conformance-deps guides
 	$(VENV)/bin/python Tests/Conformance/selftest.py
@@ -108,11 +110,12 @@ conformance: conformance-deps guides
 	rm -rf $(CONFORMANCE_GUIDES_OUT)
 	$(WAYMARK) build --guides Tests/Conformance/guides --output $(CONFORMANCE_GUIDES_OUT)
 	$(VENV)/bin/python Tests/Conformance/run.py --formats .build/formats.json Output $(CONFORMANCE_GUIDES_OUT)
+	$(VENV)/bin/python Tests/Conformance/import_check.py --waymark $(WAYMARK)
 
-## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake and the settings
-## (waymark.yml and style profiles), FUZZ_SECONDS
-## each, from a seed corpus made from Guides/, Guides/pictures/ and Styles/pictograms/
-## (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
+## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake, the settings
+## (waymark.yml and style profiles) and the Word reader of `waymark import`, FUZZ_SECONDS
+## each, from a seed corpus made from Guides/, Guides/pictures/, Styles/pictograms/ and
+## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -141,7 +144,12 @@ test-sanitize-thread: deps pdf-deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
-test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test
+## preview-test: `waymark preview` in headless Chromium (Tests/Preview/preview_browser.py): edit, save,
+## a finding at its line, a change on disk shown without a reload, axe-core on every app page.
+preview-test: build conformance-deps
+	$(VENV)/bin/python Tests/Preview/preview_browser.py --waymark $(WAYMARK)
+
+test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test preview-test
 
 ## install: a release build of waymark into $(PREFIX)/bin, beside it the resource bundles it
 ## reads (Bundle.module looks in the binary's own folder first: syllable table, plain words),

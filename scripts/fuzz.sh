@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Fuzz the guide reader, the picture intake and the project's settings (waymark.yml
-# and style profiles) with libFuzzer (+ AddressSanitizer).
+# Fuzz the guide reader, the picture intake, the project's settings (waymark.yml
+# and style profiles) and the Word reader of `waymark import` with libFuzzer
+# (+ AddressSanitizer).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture, settings (default all)
+#   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture, settings, docx (default all)
 #
 # Each target runs for SECONDS (default $FUZZ_SECONDS or 600), one after the
 # other, from a seed corpus made from Guides/, Guides/pictures/,
-# Styles/pictograms/ and Tests/WaymarkTests/Fixtures/fuzz/ (earlier finds), and
+# Styles/pictograms/, the Word documents of Tests/Conformance/import-tests/pandoc-docx/
+# and Tests/WaymarkTests/Fixtures/import/, and Tests/WaymarkTests/Fixtures/fuzz/
+# (earlier finds), and
 # grows its own corpus in .build-fuzz/corpus/TARGET/. A crash, a hang
 # (-timeout), a leak or a run past -rss_limit_mb stops it: the input is saved in
 # .build-fuzz/artifacts/TARGET/ and the script fails. Keep each input as a
@@ -17,7 +20,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-${FUZZ_SECONDS:-600}}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader picture settings)
+[ ${#targets[@]} -gt 0 ] || targets=(reader picture settings docx)
 scratch=.build-fuzz
 swift="${SWIFT:-swift}"
 
@@ -54,6 +57,26 @@ seeds() {
         for css in Styles/*.css; do
             { printf '\1'; cat "$css"; } > "$dir/css-$(basename "$css")"
         done
+        ;;
+    docx)
+        # First byte: even, a whole .docx; odd, only its word/document.xml (Sources/FuzzDocx).
+        python3 - "$dir" Tests/Conformance/import-tests/pandoc-docx/*.docx Tests/WaymarkTests/Fixtures/import/*.docx <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    if not os.path.isfile(path):
+        continue
+    name = os.path.basename(path)
+    data = open(path, "rb").read()
+    open(os.path.join(out, "docx-" + name), "wb").write(b"\0" + data)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            main = next((n for n in archive.namelist() if n.startswith("word/document") and n.endswith(".xml")), None)
+            if main:
+                open(os.path.join(out, "xml-" + name), "wb").write(b"\1" + archive.read(main))
+    except zipfile.BadZipFile:
+        pass
+PY
         ;;
     esac
     if [ -d "Tests/WaymarkTests/Fixtures/fuzz/$target" ]; then

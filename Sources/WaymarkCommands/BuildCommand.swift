@@ -42,6 +42,11 @@ struct BuildCommand: AsyncParsableCommand {
         valueName: "URL"))
     var siteURL: String?
 
+    @Option(help: ArgumentHelp(
+        "The braille page: cells a line, x, lines a page (default 40x25, or braille-page: in waymark.yml).",
+        valueName: "CELLSxLINES"))
+    var braillePage: String?
+
     @Flag(help: "Build guides even when the checks find errors (the errors are still printed).")
     var allowErrors = false
 
@@ -69,6 +74,12 @@ struct BuildCommand: AsyncParsableCommand {
         if let siteURL, let problem = ProjectConfiguration.siteURLProblem(siteURL) {
             throw ValidationError("--site-url: the address '\(TerminalText.escaped(siteURL))' \(problem); write the address Output/ is published at, e.g. https://www.example.org/guides/")
         }
+        if let braillePage {
+            guard let page = BraillePage(parsing: braillePage) else {
+                throw ValidationError("--braille-page takes the cells a line and the lines a page, such as 40x25")
+            }
+            if let problem = page.problem { throw ValidationError("--braille-page \(braillePage): \(problem)") }
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs takes a number of guides, 1 or more")
         }
@@ -78,7 +89,13 @@ struct BuildCommand: AsyncParsableCommand {
         let request = BuildRequest(
             guidesRoot: folders.guidesURL, outputRoot: folders.outputURL,
             guides: guides.map { folders.guideURL($0) }, formats: formats,
-            options: { var options = WriterOptions(wrap: wrap, style: style); options.booklet = booklet; options.site.siteURL = siteURL; return options }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
+            options: {
+                var options = WriterOptions(wrap: wrap, style: style)
+                options.booklet = booklet
+                options.site.siteURL = siteURL
+                options.braillePage = braillePage.flatMap(BraillePage.init(parsing:))
+                return options
+            }(), displayBase: folders.base, stylesRoot: folders.stylesFolder,
             checks: try folders.checkOptions(), allowErrors: allowErrors, force: force, concurrency: jobs)
         let summary: BuildSummary
         var siteErrors = 0

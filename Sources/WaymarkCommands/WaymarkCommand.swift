@@ -8,7 +8,7 @@ public struct WaymarkCommand: AsyncParsableCommand {
         commandName: "waymark",
         abstract: "Turn guides for young people into accessible e-books, plain text, large print and easy read.",
         version: WaymarkCommand.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self, FormatsCommand.self, StylesCommand.self, LabelsCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, RulesCommand.self, FormatsCommand.self, StylesCommand.self, LabelsCommand.self, InitCommand.self, ImportCommand.self, PreviewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -38,6 +38,36 @@ public enum XMLDocument {
         return try convert(root)
     }
 
+    /// Parses `bytes` as an HTML page with libxml2's HTML parser and returns its `html` element.
+    ///
+    /// The parser recovers from the mistakes web pages are full of, as browsers do; it never
+    /// touches the network (`HTML_PARSE_NONET`) and knows no entities but HTML's own
+    /// (`&amp;`, `&nbsp;`…), which it turns into text. A page that declares no character
+    /// set is read as UTF-8. Element and attribute names come back in lower case.
+    public static func parseHTML(_ bytes: [UInt8]) throws -> XMLElement {
+        guard let context = htmlNewParserCtxt() else {
+            throw XMLError(message: "libxml2 could not create an HTML parser")
+        }
+        defer { htmlFreeParserCtxt(context) }
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        let declared = head.contains("charset") || bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), "page.html", declared ? nil : "UTF-8", options)
+            }
+        }
+        guard let document else {
+            throw lastError(context) ?? XMLError(message: "the page is empty or not HTML")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw XMLError(message: "the page has no html element")
+        }
+        return try convert(root)
+    }
+
     /// Serialises `root` as an XML document (UTF-8, with declaration).
     ///
     /// - Parameters:

@@ -25,6 +25,8 @@ Checks (see README.md beside this file for what each proves):
   pdf-fonts       pdffonts: every font embedded and mapped to Unicode
   pdf-text        pdftotext gives the guide's words (the HTML page's <main>) in order
   pdf-print       body text at least the profile's size, no page ending with a heading
+  braille         every *.brf: Braille ASCII, page size, page numbers, page count, contents,
+                  and liblouis's back-translation against the plain text (braille_check.py)
 
 Prints one line per file and check, PASS or FAIL, with every finding of a
 failure underneath; exits 1 if anything failed; the last line is
@@ -57,10 +59,11 @@ sys.dont_write_bytecode = True  # no __pycache__ beside the scripts in the work 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tools  # noqa: E402
 import site_check  # noqa: E402
+import braille_check  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CHECKS = ("epubcheck", "ace-metadata", "axe", "nu-html", "print", "self-contained", "reflow", "dark", "names",
-          "site", "pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
+          "site", "pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print", "braille")
 PDF_CHECKS = ("pdfua", "pdf-structure", "pdf-fonts", "pdf-text", "pdf-print")
 
 # --------------------------------------------------------------------------
@@ -2493,7 +2496,7 @@ def self_contained(files: list[Path], outputs: Outputs, report: Report) -> None:
 # --------------------------------------------------------------------------
 
 
-def run(paths: list[str], only: set[str] | None = None, report: Report | None = None) -> Report:
+def run(paths: list[str], only: set[str] | None = None, report: Report | None = None, braille_page: str | None = None) -> Report:
     report = report or Report()
     only = only or set(CHECKS)
     outputs = collect(paths)
@@ -2554,6 +2557,8 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
             result = Result("site", shown(path), guide_of(path, outputs), [Finding(rule, message) for rule, message in problems])
             result.note = note
             report.add(result)
+    if "braille" in only:
+        braille_check.check(outputs.everything, outputs, report, Result, Finding, guide_of, shown, braille_page)
     report.say(f"conformance checks took {time.monotonic() - started:.1f}s")
     return report
 
@@ -2563,6 +2568,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="folders to search (e.g. Output) or single output files")
     parser.add_argument("--only", help=f"comma-separated checks to run: {', '.join(CHECKS)}")
     parser.add_argument("--formats", help="the format declarations, as `waymark formats --json` prints them")
+    parser.add_argument("--braille-page", help="the braille page the BRF files were made for, CELLSxLINES (default 40x25)")
     args = parser.parse_args(argv)
     global FORMATS
     FORMATS = load_formats(args.formats)
@@ -2572,7 +2578,7 @@ def main(argv: list[str] | None = None) -> int:
         unknown = only - set(CHECKS)
         if unknown:
             parser.error(f"unknown check {', '.join(sorted(unknown))}; choose from {', '.join(CHECKS)}")
-    return run(args.paths, only).finish()
+    return run(args.paths, only, braille_page=args.braille_page).finish()
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ class Expectations:
             print(f"SELFTEST UNMET: {what}", flush=True)
 
 
-OLD_CHECKS = set(run.CHECKS) - set(run.PHONE_CHECKS) - set(run.PDF_CHECKS)
+OLD_CHECKS = set(run.CHECKS) - set(run.PHONE_CHECKS) - set(run.PDF_CHECKS) - {"braille"}
 
 
 def check_samples(tree: Path, expect: Expectations) -> None:
@@ -364,6 +364,67 @@ def check_pdf_logic(expect: Expectations) -> None:
     expect.check(blocks == ["Title", "One two", "a"], f"<main> blocks without nav or hidden text: {blocks}")
 
 
+BRAILLE = SAMPLES / "braille"  # good.brf and good.txt: Waymark's build of Tests/WaymarkTests/Fixtures/guides/braille.md
+
+
+def braille_samples() -> dict[str, tuple[bytes, set[str] | None]]:
+    """The good BRF and a copy broken in one way for each rule, with the rules it must fail."""
+    good = (BRAILLE / "good.brf").read_bytes()
+    pages = good.split(b"\x0c")
+
+    def page(number: int, change) -> bytes:
+        changed = list(pages)
+        changed[number - 1] = change(changed[number - 1])
+        return b"\x0c".join(changed)
+
+    def lines(number: int, change) -> bytes:
+        return page(number, lambda text: b"\r\n".join(change(text.split(b"\r\n"))))
+
+    return {
+        "good": (good, None),
+        "bad-characters": (good.replace(b",CALL", b",call", 1), {"brf-characters"}),
+        "bad-line-ends": (good.replace(b"\r\n", b"\n", 3), {"brf-characters"}),
+        "bad-width": (lines(3, lambda ls: ls[:2] + [ls[2] + b" ,ALSO ,MORE ,WORDS ,THAN ,A ,LINE ,HOLDS"] + ls[3:]), {"brf-line-width"}),
+        "bad-length": (lines(3, lambda ls: ls[:2] + [b",M"] * 24 + ls[2:]), {"brf-page-length"}),
+        "bad-number": (lines(2, lambda ls: [ls[0][:-2] + b"#C"] + ls[1:]), {"brf-page-number"}),
+        "bad-count": (page(1, lambda text: text.replace(b"#D BRL PAGES", b"#E BRL PAGES")), {"brf-page-count"}),
+        "bad-contents": (lines(2, lambda ls: [l[:-2] + b"#D" if l.startswith(b",CALL") else l for l in ls]), {"brf-contents"}),
+        "bad-words": (lines(3, lambda ls: [ls[0]] + [b",XYZ QQQ" for _ in ls[1:]]), {"brf-words"}),
+    }
+
+
+def check_braille_samples(tmp: Path, expect: Expectations) -> None:
+    tree = tmp / "braille"
+    samples = braille_samples()
+    for name, (data, _) in samples.items():
+        (tree / name).mkdir(parents=True)
+        (tree / name / f"{name}.brf").write_bytes(data)
+        shutil.copy(BRAILLE / "good.txt", tree / name / f"{name}.txt")
+    buffer = io.StringIO()
+    report = run.run([str(tree)], only={"braille"}, report=run.Report(out=buffer))
+    got = {Path(r.path).name: r for r in report.results}
+    for name, (_, rules) in samples.items():
+        result = got.get(f"{name}.brf")
+        expect.check(result is not None, f"braille did not run on {name}.brf")
+        if result is None:
+            continue
+        found = {f.rule for f in result.findings}
+        if rules is None:
+            detail = "; ".join(run.describe(result, f) for f in result.findings)[:1500]
+            expect.check(result.passed, f"braille should PASS {name}.brf but failed: {detail}")
+            expect.check("of the text's" in result.note and "missing:" in result.note,
+                         f"the back-translation's score and differences should be in the note: {result.note}")
+        else:
+            expect.check(not result.passed, f"braille should FAIL {name}.brf but passed")
+            expect.check(rules <= found, f"braille on {name}.brf should report {', '.join(sorted(rules - found))}; "
+                                         f"it reported {', '.join(sorted(found)) or 'nothing'}")
+    narrow = run.run([str(tree / "good")], only={"braille"}, report=run.Report(out=io.StringIO()), braille_page="32x25")
+    expect.check({f.rule for r in narrow.results for f in r.findings} >= {"brf-line-width", "brf-page-number"},
+                 "a 40-cell file checked as 32x25 must fail on its line widths and number lines")
+    expect.check(run.braille_check.braille_number(1250) == "#ABEJ" and run.braille_check.number_value("#AJ") == 10,
+                 "braille page numbers are the number sign and the letters a to j")
+
+
 def check_empty_and_text_only(tmp: Path, expect: Expectations) -> None:
     empty = tmp / "empty"
     (empty / "guide").mkdir(parents=True)
@@ -486,6 +547,7 @@ def main() -> int:
             shutil.rmtree(tree)
         build_tree(tree)
         check_empty_and_text_only(Path(tmp), expect)
+        check_braille_samples(Path(tmp), expect)
         check_samples(tree, expect)
         phones = Path(args.keep + "-phones") if args.keep else Path(tmp) / "phones"
         if phones.exists():

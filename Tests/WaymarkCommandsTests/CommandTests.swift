@@ -23,14 +23,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/good/good.txt"))
     }
 
-    @Test func buildExitsZeroWhenAllIsWell() async throws {
+    /// Builds the good guide in a new folder with `options`, returning the folder.
+    func buildGood(_ options: [String]) async throws -> URL {
         let root = try folder()
         try Data(good.utf8).write(to: root.appendingPathComponent("Guides/good.md"))
         let command = try WaymarkCommand.parseAsRoot([
-            "build", "--guides", root.appendingPathComponent("Guides").path,
-            "--output", root.appendingPathComponent("Output").path, "--format", "text", "--wrap", "60",
-        ])
+            "build", "--guides", root.appendingPathComponent("Guides").path, "--output", root.appendingPathComponent("Output").path,
+        ] + options)
         try await command.execute()
+        return root
+    }
+
+    @Test func buildExitsZeroWhenAllIsWell() async throws {
+        let root = try await buildGood(["--format", "text", "--wrap", "60"])
         let text = try String(contentsOfFile: root.appendingPathComponent("Output/good/good.txt").path, encoding: .utf8)
         #expect(text.contains("Call 0800 1111."))
     }
@@ -38,6 +43,16 @@ import Testing
     @Test func unknownFormatIsAUsageError() {
         #expect(throws: (any Error).self) { try WaymarkCommand.parseAsRoot(["build", "--format", "docx"]) }
         #expect(WaymarkCommand.exitCode(for: ValidationError("x")) == ExitCode.validationFailure)
+    }
+
+    @Test func braillePageTakesCellsAndLines() async throws {
+        for wrong in ["40", "40x", "x25", "forty", "10x25", "40x2"] {
+            #expect(throws: (any Error).self, "\(wrong)") { try WaymarkCommand.parseAsRoot(["build", "--braille-page", wrong]) }
+        }
+        let root = try await buildGood(["--format", "braille", "--braille-page", "32x20"])
+        let braille = try String(contentsOfFile: root.appendingPathComponent("Output/good/good.brf").path, encoding: .utf8)
+        let lines = braille.replacingOccurrences(of: "\u{0C}", with: "").components(separatedBy: "\r\n")
+        #expect(lines.contains { $0.count == 32 } && lines.allSatisfy { $0.count <= 32 })
     }
 
     @Test func everyCommandHasHelp() {

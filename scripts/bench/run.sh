@@ -32,6 +32,9 @@
 #                           (scripts/bench/callgrind.sh, issue #23; default 1)
 #   BENCH_CALLGRIND_SIZES="N …"  guides profiled (default 200; quick: 20)
 #   BENCH_MEMORY=0|1        Waymark's own peak memory, --format text, at each corpus size (default 1)
+#   BENCH_PREVIEW=0|1|only  `waymark preview`: save → updated page on Guides/ (scripts/bench/preview_bench.py,
+#                           issue 19): 0 skips it, only runs nothing else (default 1)
+#   BENCH_PREVIEW_RUNS=N    saves timed (default 40; quick: 15)
 #
 # Standard output is the report only (also saved as BENCH_DIR/report.md);
 # progress goes to standard error. The report is the same from run to run
@@ -56,10 +59,15 @@ fi
 : "${BENCH_CALLGRIND:=1}"
 : "${BENCH_MEMORY:=1}"
 : "${BENCH_PDF:=1}"
+: "${BENCH_PREVIEW:=1}"
+if [[ "${BENCH_QUICK:-0}" == 1 ]]; then : "${BENCH_PREVIEW_RUNS:=15}"; else : "${BENCH_PREVIEW_RUNS:=40}"; fi
+if [[ "$BENCH_PREVIEW" == only ]]; then
+  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0 BENCH_PDF=0 BENCH_PANDOC=0 BENCH_CALLGRIND=0 BENCH_MEMORY=0
+fi
 : "${BENCH_PDF_PANDOC_SAMPLE:=0}"
 if [[ "$BENCH_PDF" == only ]]; then
   # Just the PDF part: no corpora, no no-op rebuild, no large guide, no profile.
-  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0 BENCH_CALLGRIND=0
+  BENCH_SIZES="" BENCH_NOOP_SIZE=0 BENCH_LARGE_BYTES=0 BENCH_CALLGRIND=0 BENCH_MEMORY=0 BENCH_PREVIEW=0
 fi
 : "${BENCH_SEED:=8}"
 : "${BENCH_LARGE_BYTES:=1000000}"
@@ -349,5 +357,13 @@ if [[ "$BENCH_PDF" != 0 ]]; then
   source "$HERE/pdf.sh"
 fi
 
+# --- waymark preview (issue 19) ----------------------------------------------------
+
+: > "$BENCH_DIR/preview.md"
+if [[ "$BENCH_PREVIEW" != 0 ]]; then
+  say "waymark preview: $BENCH_PREVIEW_RUNS saves of Guides/bullying.md"
+  "$PYTHON" "$HERE/preview_bench.py" --waymark "$WAYMARK" --guides "$ROOT/Guides" --runs "$BENCH_PREVIEW_RUNS" > "$BENCH_DIR/preview.md"
+fi
+
 echo "- load average (1 min) at the start and at the end: $LOAD_START, $(load) (other work on the machine slows the wall times)" >> "$INFO"
-"$PYTHON" "$HERE/report.py" "$RESULTS" "$INFO" | tee "$BENCH_DIR/report.md"
+{ "$PYTHON" "$HERE/report.py" "$RESULTS" "$INFO"; [[ ! -s "$BENCH_DIR/preview.md" ]] || { echo; cat "$BENCH_DIR/preview.md"; }; } | tee "$BENCH_DIR/report.md"

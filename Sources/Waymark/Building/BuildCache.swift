@@ -63,6 +63,7 @@ struct BuildCache: Sendable {
             "epoch \(request.options.sourceDateEpoch.map(String.init) ?? "-")",
             "booklet \(request.options.booklet)",
             "site-url \(request.options.site.siteURL ?? "-")",
+            "braille \(request.options.braillePage?.description ?? "-") \(request.options.brailleGrade.map { String($0.rawValue) } ?? "-")",
             "allow-errors \(request.allowErrors)",
             "today \(request.checks.today?.description ?? "-")",
             "rules \(request.checks.rules.map { $0.description.id }.joined(separator: ","))",

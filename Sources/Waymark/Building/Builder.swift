@@ -172,6 +172,9 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         // One Typst helper per build (the pdf format starts it on its first guide): it ends with the build.
         defer { TypstEngine.shared.stop() }
+        // The braille settings of waymark.yml, where the command line gave none.
+        request.options.braillePage = request.options.braillePage ?? request.checks.project.braillePage
+        request.options.brailleGrade = request.options.brailleGrade ?? request.checks.project.brailleGrade
         let cache = BuildCache(request: request)
         (request.versions, request.translationProblems) = Translations.plan(files, request: request, welshFirst: request.checks.project.welshFirst)
         let prepared = request
@@ -312,6 +315,11 @@ public struct Builder: Sendable {
         for (writer, outcome) in zip(writers, rendered) {
             do {
                 outputs += try outcome.get()
+            } catch let error as WriterError where error.unavailable && guide.metadata.formats == nil && request.formats == nil {
+                // A format this guide cannot have (no braille table for its language), which it did not ask for by name.
+                result.findings.append(Diagnostic(
+                    .warning, at: start, "the \(writer.formatID) version was not made: \(error.message)",
+                    hint: error.hint ?? "list the formats this guide needs under 'formats:' in its front matter"))
             } catch let error as WriterError {
                 // A missing or broken style sheet or profile: the setup, not the guide.
                 result.errors.append(.error(

@@ -275,6 +275,8 @@ th, td { border: 2px solid #000000; }
 # القصيرة' (the printer's "flip on short edge"), the page-count forms, and the
 # size units 'كيلوبايت'/'ميغابايت' (Foundation's byte-count format, from CLDR,
 # gives 'كيلوبايت' and 'م.ب'; the whole word is used for both, to match).
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ar
 name: العربية
 labels:
@@ -384,6 +386,10 @@ labels:
   download-all: كل النسخ في ملف واحد
   about-all: ملف ZIP فيه كل نسخ هذا الدليل، لتحتفظ به أو تعطيه لغيرك.
   readme-intro: "يحتوي هذا المجلد على كل نسخ «{title}» من {publisher}:"
+  braille-code: "برايل عربي، الدرجة {grade}"
+  braille-pages: "عدد صفحات برايل: {count}"
+  download-braille: برايل
+  about-braille: للطباعة على طابعة برايل أو للقراءة على شاشة برايل.
 
 """#
         ),
@@ -400,6 +406,8 @@ labels:
 # 'tudalen we' (download-easy-read; elsewhere the term stays 'hawdd ei ddeall'),
 # 'gosodiad' for layout (about-text), 'gan ei droi ar yr ochr fer' for the
 # printer's "flip on short edge" (about-booklet), and 'Oed darllen'.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: cy
 name: Cymraeg
 labels:
@@ -509,6 +517,10 @@ labels:
   download-all: Pob fersiwn mewn un ffeil
   about-all: Ffeil ZIP gyda phob fersiwn o'r canllaw hwn, i'w chadw neu i'w rhoi i rywun arall.
   readme-intro: "Mae'r ffolder hwn yn cynnwys pob fersiwn o “{title}”, gan {publisher}:"
+  braille-code: "Braille Cymraeg, gradd {grade}"
+  braille-pages: "Tudalennau braille: {count}"
+  download-braille: Braille
+  about-braille: I'w argraffu ar argraffydd braille neu i'w ddarllen ar ddangosydd braille.
 
 """#
         ),
@@ -621,6 +633,12 @@ labels:
   download-all: Every version in one file
   about-all: A ZIP file with every version of this guide, to keep or to pass on.
   readme-intro: "This folder holds every version of “{title}”, from {publisher}:"
+  braille-code: "UEB grade {grade}"
+  braille-pages:
+    one: "{count} braille page"
+    other: "{count} braille pages"
+  download-braille: Braille
+  about-braille: To print on a braille embosser or to read on a braille display.
 
 """#
         ),
@@ -636,6 +654,8 @@ labels:
 # (the printer's "flip on short edge"), 'ਨਜ਼ਰ ਨਹੀਂ ਰੱਖਦਾ' for "tracks you", and
 # KB/MB kept in Latin letters as phones show them. Guides in Panjabi written in
 # Shahmukhi (pa-Arab) need a catalogue of their own, pa-Arab.yml.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: pa
 name: ਪੰਜਾਬੀ
 labels:
@@ -733,6 +753,10 @@ labels:
   download-all: ਇੱਕ ਫ਼ਾਈਲ ਵਿੱਚ ਹਰ ਸੰਸਕਰਣ
   about-all: ਇਸ ਗਾਈਡ ਦੇ ਹਰ ਸੰਸਕਰਣ ਵਾਲੀ ਇੱਕ ZIP ਫ਼ਾਈਲ, ਆਪਣੇ ਕੋਲ ਰੱਖਣ ਲਈ ਜਾਂ ਕਿਸੇ ਹੋਰ ਨੂੰ ਦੇਣ ਲਈ।
   readme-intro: "ਇਸ ਫ਼ੋਲਡਰ ਵਿੱਚ {publisher} ਵੱਲੋਂ “{title}” ਦਾ ਹਰ ਸੰਸਕਰਣ ਹੈ:"
+  braille-code: "ਪੰਜਾਬੀ ਬ੍ਰੇਲ, ਦਰਜਾ {grade}"
+  braille-pages: "ਬ੍ਰੇਲ ਸਫ਼ੇ: {count}"
+  download-braille: ਬ੍ਰੇਲ
+  about-braille: ਬ੍ਰੇਲ ਐਮਬੌਸਰ ’ਤੇ ਛਾਪਣ ਲਈ ਜਾਂ ਬ੍ਰੇਲ ਡਿਸਪਲੇ ’ਤੇ ਪੜ੍ਹਨ ਲਈ।
 
 """#
         ),
@@ -747,6 +771,8 @@ labels:
 # Download site: 'Wiek czytelnika' for reading age, 'broszurka' for booklet,
 # 'z odwracaniem wzdłuż krótszej krawędzi' for the printer's "flip on short
 # edge" (about-booklet), and 'czytnik' alone for an e-reader.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: pl
 name: Polski
 labels:
@@ -847,6 +873,13 @@ labels:
   download-all: Wszystkie wersje w jednym pliku
   about-all: Plik ZIP ze wszystkimi wersjami tego przewodnika, do zachowania albo przekazania komuś.
   readme-intro: "W tym folderze są wszystkie wersje przewodnika „{title}” od {publisher}:"
+  braille-code: "Polski brajl, stopień {grade}"
+  braille-pages:
+    one: "{count} strona brajlowska"
+    few: "{count} strony brajlowskie"
+    many: "{count} stron brajlowskich"
+  download-braille: Brajl
+  about-braille: Do wydrukowania na drukarce brajlowskiej lub do czytania na monitorze brajlowskim.
 
 """#
         ),
@@ -861,6 +894,8 @@ labels:
 # mare' for large print (chosen over 'litere mari', which can mean capitals),
 # 'e-reader', and 'cu întoarcere pe muchia scurtă' for the printer's "flip on
 # short edge" (about-booklet).
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ro
 name: Română
 labels:
@@ -961,6 +996,13 @@ labels:
   download-all: Toate versiunile într-un singur fișier
   about-all: Un fișier ZIP cu toate versiunile acestui ghid, ca să le păstrezi sau să le dai mai departe.
   readme-intro: "Acest folder conține toate versiunile ghidului „{title}”, de la {publisher}:"
+  braille-code: "Braille românesc, gradul {grade}"
+  braille-pages:
+    one: "{count} pagină braille"
+    few: "{count} pagini braille"
+    other: "{count} de pagini braille"
+  download-braille: Braille
+  about-braille: Pentru tipărit la o imprimantă Braille sau pentru citit pe un afișaj Braille.
 
 """#
         ),
@@ -975,6 +1017,8 @@ labels:
 # 'پڑھنے کی عمر' (reading age), 'اپ ڈیٹ' (updated), 'لے آؤٹ' (layout),
 # 'چھوٹے کنارے سے پلٹ کر' (the printer's "flip on short edge"), and KB/MB kept
 # in Latin letters as phones show them.
+# Also unsure: 'braille-code', the name of this language's braille code on a
+# braille title page, and 'braille-pages'.
 language: ur
 name: اردو
 labels:
@@ -1072,6 +1116,12 @@ labels:
   download-all: ایک فائل میں ہر ورژن
   about-all: ایک ZIP فائل جس میں اس گائیڈ کا ہر ورژن ہے، اپنے پاس رکھنے یا کسی اور کو دینے کے لیے۔
   readme-intro: "اس فولڈر میں {publisher} کی طرف سے “{title}” کا ہر ورژن ہے:"
+  braille-code: "اردو بریل، درجہ {grade}"
+  braille-pages:
+    one: "بریل کا {count} صفحہ"
+    other: "بریل کے {count} صفحات"
+  download-braille: بریل
+  about-braille: بریل ایمبوسر پر چھاپنے یا بریل ڈسپلے پر پڑھنے کے لیے۔
 
 """#
         ),

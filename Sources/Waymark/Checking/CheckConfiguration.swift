@@ -15,6 +15,8 @@ import Yams
 ///   email: accessible.formats@example.org
 ///   phone: 01632 960000
 ///   website: https://www.example.org/guides
+/// braille-page: 40x25
+/// braille-grade: 2
 /// checks:
 ///   sentence-length: {max: 20}
 ///   italics: off
@@ -40,7 +42,7 @@ public struct ProjectConfiguration: Sendable {
     /// The file's name.
     public static let fileName = "waymark.yml"
     /// The keys the file may have.
-    static let keys = ["publisher", "language", "welsh-first", "site-url", "alternative-formats", "checks"]
+    static let keys = ["publisher", "language", "welsh-first", "site-url", "alternative-formats", "braille-page", "braille-grade", "checks"]
     /// The keys of `alternative-formats:`.
     static let alternativeFormatKeys = ["email", "phone", "website"]
 
@@ -55,6 +57,10 @@ public struct ProjectConfiguration: Sendable {
     public var alternativeFormats: AlternativeFormats?
     /// The address the output folder is published at, for the catalogues' absolute links.
     public var siteURL: String?
+    /// The size of the braille pages (`braille-page: 40x25`); nil for the default.
+    public var braillePage: BraillePage?
+    /// The braille grade (`braille-grade: 1` for uncontracted); nil for the default, grade 2.
+    public var brailleGrade: BrailleGrade?
     /// The settings, in file order.
     public var checks: [CheckSetting]
 
@@ -116,6 +122,7 @@ public struct ProjectConfiguration: Sendable {
                                           hint: "write 'welsh-first: true' to list the Welsh version of a guide first"))
             }
         }
+        let (braillePage, brailleGrade) = braille(mapping, yaml: yaml, diagnostics: &diagnostics)
         var settings: [CheckSetting] = []
         if let checks = mapping["checks"] {
             if case .mapping(let entries) = checks {
@@ -163,6 +170,8 @@ public struct ProjectConfiguration: Sendable {
                 configuration.siteURL = address
             }
         }
+        configuration.braillePage = braillePage
+        configuration.brailleGrade = brailleGrade
         return configuration
     }
 }
@@ -200,6 +209,35 @@ private extension ProjectConfiguration {
             return nil
         }
         return value
+    }
+
+    /// `braille-page: 40x25` and `braille-grade: 1` or `2`.
+    static func braille(_ mapping: Node.Mapping, yaml: YAMLReader, diagnostics: inout [Diagnostic]) -> (BraillePage?, BrailleGrade?) {
+        var page: BraillePage?
+        var grade: BrailleGrade?
+        if let node = mapping["braille-page"] {
+            let text = node.scalar?.string ?? ""
+            if let size = BraillePage(parsing: text) {
+                if let problem = size.problem {
+                    diagnostics.append(.error(at: yaml.location(of: node), "'braille-page: \(text)' cannot be used: \(problem)",
+                                              hint: "write the cells a line and the lines a page, e.g. 'braille-page: 40x25' (the usual A4 braille page)"))
+                } else {
+                    page = size
+                }
+            } else {
+                diagnostics.append(.error(at: yaml.location(of: node), "'braille-page:' is not a page size",
+                                          hint: "write the cells a line, an x, and the lines a page, e.g. 'braille-page: 40x25'"))
+            }
+        }
+        if let node = mapping["braille-grade"] {
+            if let number = node.scalar.flatMap({ Int($0.string) }), let value = BrailleGrade(rawValue: number) {
+                grade = value
+            } else {
+                diagnostics.append(.error(at: yaml.location(of: node), "'braille-grade:' is 1 or 2",
+                                          hint: "write 'braille-grade: 2' for contracted braille (what most readers use) or 'braille-grade: 1' for uncontracted braille (for new readers)"))
+            }
+        }
+        return (page, grade)
     }
 
     /// `alternative-formats:`: an email address, a phone number and a web page, each checked

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         GlossaryRule(),
         ContactsRule(),
         ReviewDateRule(),
+        ToDoRule(),
         StyleContrastRule(),
         StyleFontSizeRule(),
         StyleLineHeightRule(),

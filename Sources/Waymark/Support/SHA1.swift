@@ -1,8 +1,8 @@
 /// SHA-1 (FIPS 180-4), used only to name things (EPUB identifiers, the build cache's
 /// content keys), never for security: one implementation for both.
-enum SHA1 {
+public enum SHA1 {
     /// The 20-byte SHA-1 digest of `message`.
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
         var data = message
         let bitLength = UInt64(message.count) * 8

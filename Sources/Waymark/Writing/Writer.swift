@@ -38,6 +38,10 @@ public struct WriterOptions: Hashable, Sendable {
     public var booklet = false
     /// What the download site needs from the project and the command line (`--site-url`).
     public var site = DownloadSite.Settings()
+    /// The braille page size (`--braille-page`, else `braille-page:` in `waymark.yml`); nil for 40 × 25.
+    public var braillePage: BraillePage?
+    /// The braille grade (`braille-grade:` in `waymark.yml`); nil for grade 2 (contracted).
+    public var brailleGrade: BrailleGrade?
     /// Seconds since 1970 to date outputs with (`SOURCE_DATE_EPOCH`); nil dates them from the guide's `published:`.
     public var sourceDateEpoch: Int?
 
@@ -210,6 +214,9 @@ public struct WriterError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// How to put it right, when it is not the style sheets (a missing engine or font).
     public var hint: String?
+    /// Whether the format cannot be made for this guide at all (no braille table for its language),
+    /// rather than failing: a guide that did not ask for the format by name is built without it, with a warning.
+    public var unavailable = false
 
     /// Creates an error.
     public init(formatID: String, message: String, hint: String? = nil) {

@@ -7,6 +7,7 @@ public enum WriterRegistry {
         LargePrintWriter(),
         EasyReadWriter(),
         PDFWriter(),
+        BrailleWriter(),
     ]
 
     /// The writer for `formatID`, if there is one.

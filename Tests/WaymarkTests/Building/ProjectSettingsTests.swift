@@ -24,6 +24,31 @@ import Testing
         #expect(project.checks.map(\.rule) == ["italics"])
     }
 
+    @Test func theBrailleSettingsAreRead() throws {
+        let project = try parse("braille-page: 32x27\nbraille-grade: 1\n")
+        #expect(project.braillePage == BraillePage(cells: 32, lines: 27))
+        #expect(project.brailleGrade == .one)
+        let none = try parse("publisher: Us\n")
+        #expect(none.braillePage == nil && none.brailleGrade == nil)
+    }
+
+    @Test(arguments: [
+        ("braille-page: 40 by 25\n", "waymark.yml:1:15: error: 'braille-page:' is not a page size"),
+        ("braille-page: 200x25\n", "waymark.yml:1:15: error: 'braille-page: 200x25' cannot be used: a braille line has 20 to 100 cells, not 200"),
+        ("braille-page: 40x2\n", "waymark.yml:1:15: error: 'braille-page: 40x2' cannot be used: a braille page has 5 to 100 lines, not 2"),
+        ("braille-grade: 3\n", "waymark.yml:1:16: error: 'braille-grade:' is 1 or 2"),
+        ("braille-grade: two\n", "waymark.yml:1:16: error: 'braille-grade:' is 1 or 2"),
+    ])
+    func aWrongBrailleSettingIsReportedAtItsPlace(_ text: String, _ expected: String) {
+        do {
+            _ = try parse(text)
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect(error.diagnostics.map { $0.formatted.split(separator: "\n").first.map(String.init) ?? "" } == [expected])
+            #expect(error.diagnostics.allSatisfy { $0.hint.contains("braille-") })
+        }
+    }
+
     @Test func nothingGivenIsNothingSet() throws {
         let project = try parse("checks:\n  italics: off\n")
         #expect(project.publisher == nil && project.language == nil && project.alternativeFormats == nil)

@@ -66,7 +66,7 @@ import WaymarkZip
             let made = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("guide").path).filter { !$0.hasPrefix(".") }.sorted()
             #expect(made == [
                 "cover.png", "guide-all-formats.zip", "guide-easy-read.epub", "guide-easy-read.html", "guide-easy-read.pdf",
-                "guide-large-print.html", "guide-large-print.pdf", "guide.epub", "guide.txt", "index.html",
+                "guide-large-print.html", "guide-large-print.pdf", "guide.brf", "guide.epub", "guide.txt", "index.html",
             ])
             let largePrint = String(decoding: try project.output("guide-large-print.html"), as: UTF8.self)
             #expect(largePrint.contains("font-size: 18pt;"))

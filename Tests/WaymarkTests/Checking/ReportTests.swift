@@ -57,9 +57,9 @@ import WaymarkModel
     @Test func textGroupsByGuideWithASummary() async throws {
         let text = try await report().text
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("== Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md: 4 errors, 12 warnings, 1 note; reading age") == true)
+        #expect(lines.first?.hasPrefix("== Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md: 5 errors, 12 warnings, 1 note; reading age") == true)
         #expect(lines.contains("Tests/WaymarkTests/Fixtures/checking/breaks-every-rule.md:3:11: error: 'en_GB' is not a valid language tag [language]"))
         #expect(lines.contains("== Guides/broken.md: 1 error, 0 warnings, 0 notes"))
-        #expect(lines.last == "Checked 2 guides and 1 style sheet: 14 errors, 12 warnings, 1 note.")
+        #expect(lines.last == "Checked 2 guides and 1 style sheet: 15 errors, 12 warnings, 1 note.")
     }
 }

@@ -43,6 +43,8 @@ public struct Labels: Hashable, Sendable {
         case downloadEasyReadPDF = "download-easy-read-pdf", aboutEasyReadPDF = "about-easy-read-pdf"
         case downloadLargePrintBooklet = "download-large-print-booklet", downloadEasyReadBooklet = "download-easy-read-booklet"
         case aboutBooklet = "about-booklet", downloadAll = "download-all", aboutAll = "about-all", readmeIntro = "readme-intro"
+        case brailleCode = "braille-code", braillePages = "braille-pages"
+        case downloadBraille = "download-braille", aboutBraille = "about-braille"
     }
 
     /// One label: a text, or a text for each plural category (`{count}` is the number).

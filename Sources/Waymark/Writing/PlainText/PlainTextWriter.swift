@@ -38,9 +38,20 @@ public struct PlainTextWriter: Writer {
 
 /// One output line before wrapping: a paragraph with its first-line and continuation indents.
 struct TextLine {
+    /// What a line is, for a writer that lays lines out by it (braille centres headings); plain text does not look.
+    enum Role: Equatable {
+        /// A labelled line, a list item, a line of a table or a contact card.
+        case line
+        /// A paragraph of running text.
+        case paragraph
+        /// A heading: 1 for a chapter and the parts Waymark adds at the end, 2 and deeper for sections.
+        case heading(Int)
+    }
+
     var text: String
     var firstIndent: String = ""
     var hangingIndent: String = ""
+    var role: Role = .line
 
     static let blank = TextLine(text: "")
 
@@ -131,6 +142,8 @@ struct TextRenderer {
     let labels: Labels
     /// The guide's other language versions.
     let versions: [GuideVersion]
+    /// What starts an item of a bulleted list (`- `).
+    let bullet: String
     private(set) var lines: [TextLine] = []
     /// Which words are explained and abbreviations written out, guide-wide.
     private var explainer: WordExplainer
@@ -139,14 +152,21 @@ struct TextRenderer {
     /// The services written out in full so far (by lower-cased name), with the heading they are under.
     private var shownContacts: [String: String?] = [:]
 
-    init(guide: Guide, labels: Labels, versions: [GuideVersion] = []) {
+    init(guide: Guide, labels: Labels, versions: [GuideVersion] = [], bullet: String = "- ") {
         self.guide = guide
         self.labels = labels
         self.versions = versions
+        self.bullet = bullet
         explainer = WordExplainer(guide: guide)
     }
 
     mutating func renderGuide() {
+        renderFront()
+        renderBody()
+    }
+
+    /// The title, who it is for and from, the summary and the contents.
+    mutating func renderFront() {
         let metadata = guide.metadata
         paragraph(metadata.title)
         if let subtitle = metadata.subtitle { paragraph(subtitle) }
@@ -166,9 +186,14 @@ struct TextRenderer {
             if !guide.contacts.isEmpty { paragraph("- \(GuideText.helpTitle(for: guide, labels))", hanging: "  ") }
             if !metadata.glossary.isEmpty { paragraph("- \(labels(.glossary))", hanging: "  ") }
         }
+    }
+
+    /// The chapters, then the services that can help and the glossary.
+    mutating func renderBody() {
+        let metadata = guide.metadata
         for chapter in guide.chapters {
             if let chapterHeading = chapter.heading {
-                heading(plain(chapterHeading.content))
+                heading(plain(chapterHeading.content), level: 1)
             } else {
                 currentHeading = nil
                 blank()
@@ -176,11 +201,11 @@ struct TextRenderer {
             blocks(GuideText.urgentFirst(chapter.blocks), indent: "")
         }
         if !guide.contacts.isEmpty {
-            heading(GuideText.helpTitle(for: guide, labels))
+            heading(GuideText.helpTitle(for: guide, labels), level: 1)
             gatheredContacts()
         }
         if !metadata.glossary.isEmpty {
-            heading(labels(.glossary))
+            heading(labels(.glossary), level: 1)
             for entry in metadata.glossary {
                 paragraph("\(entry.term): \(entry.explanation)")
             }
@@ -193,14 +218,14 @@ private extension TextRenderer {
         lines.append(.blank)
     }
 
-    mutating func paragraph(_ text: String, indent: String = "", hanging: String? = nil) {
-        lines.append(TextLine(text: text, firstIndent: indent, hangingIndent: hanging ?? indent))
+    mutating func paragraph(_ text: String, indent: String = "", hanging: String? = nil, role: TextLine.Role = .line) {
+        lines.append(TextLine(text: text, firstIndent: indent, hangingIndent: hanging ?? indent, role: role))
     }
 
-    mutating func heading(_ text: String) {
+    mutating func heading(_ text: String, level: Int) {
         currentHeading = text
         blank()
-        paragraph(text)
+        paragraph(text, role: .heading(level))
         blank()
     }
 
@@ -213,10 +238,10 @@ private extension TextRenderer {
     mutating func block(_ block: Block, indent: String) {
         switch block.kind {
         case .heading(let sectionHeading):
-            heading(plain(sectionHeading.content))
+            heading(plain(sectionHeading.content), level: sectionHeading.level)
         case .paragraph(let content):
             blank()
-            paragraph(render(content), indent: indent)
+            paragraph(render(content), indent: indent, role: .paragraph)
         case .list(let list):
             blank()
             self.list(list, indent: indent)
@@ -259,7 +284,7 @@ private extension TextRenderer {
 
     mutating func list(_ list: ListBlock, indent: String) {
         for (index, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(list.start + index). " : "- "
+            let marker = list.ordered ? "\(list.start + index). " : bullet
             let inner = indent + String(repeating: " ", count: marker.count)
             var first = true
             for block in item {
