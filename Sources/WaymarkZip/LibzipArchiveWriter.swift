@@ -23,7 +23,7 @@ final class LibzipArchiveWriter {
         }
         // Keep the source after zip_close so that its bytes can be read back.
         zip_source_keep(source)
-        guard let archive = zip_open_from_source(source, ZIP_TRUNCATE | ZIP_CREATE, &error) else {
+        guard let archive = openArchive(source, flags: ZIP_TRUNCATE | ZIP_CREATE, error: &error) else {
             zip_source_free(source)
             throw ZipError(operation: "open archive", message: String(cString: zip_error_strerror(&error)))
         }

@@ -73,7 +73,7 @@ public final class ZipArchive {
         }
         // Not ZIP_CHECKCONS: Word files from other programs often have small inconsistencies that
         // Word itself accepts; what is unpacked is bounded by the limits, whatever the headers say.
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+        guard let archive = openArchive(source, flags: ZIP_RDONLY, error: &error) else {
             zip_source_free(source)
             buffer.deallocate()
             throw .notAnArchive(String(cString: zip_error_strerror(&error)))
