@@ -13,9 +13,12 @@
 # guides cost what 200 do a guide (the figure is per guide), so they are left to BENCH_CALLGRIND_SIZES.
 
 for n in $BENCH_CALLGRIND_SIZES; do
-  for format in all $FORMAT_IDS; do
-    args=""
-    [[ "$format" == all ]] || args="--format $format"
+  for format in ${BENCH_CALLGRIND_FORMATS:-five all $FORMAT_IDS}; do
+    case "$format" in
+      all) args="" ;;
+      five) args="--format $FIVE_FORMATS" ;;
+      *) args="--format $format" ;;
+    esac
     say "callgrind: $n guides, ${format} (profile.sh; a few minutes)"
     WAYMARK="$WAYMARK" PROFILE_COUNT="$n" PROFILE_SEED="$BENCH_SEED" PROFILE_ARGS="$args" \
       BENCH_DIR="$BENCH_DIR/callgrind-$n-$format" bash "$HERE/profile.sh" \

@@ -31,7 +31,10 @@
 #   BENCH_CALLGRIND=0|1     instructions per guide under callgrind, all formats and each alone
 #                           (scripts/bench/callgrind.sh, issue #23; default 1)
 #   BENCH_CALLGRIND_SIZES="N …"  guides profiled (default 200; quick: 20)
-#   BENCH_MEMORY=0|1        Waymark's own peak memory, --format text, at each corpus size (default 1)
+#   BENCH_CALLGRIND_FORMATS="…"  what is profiled: five (the five formats of issue #8), all, or a
+#                           format's id (default: five, all, then every format alone)
+#   BENCH_MEMORY=0|1        Waymark's own peak memory, --format text (default 1)
+#   BENCH_MEMORY_SIZES="N …"  the corpora it is measured on (default 100 1000 10000; quick: 20 100)
 #   BENCH_PREVIEW=0|1|only  `waymark preview`: save → updated page on Guides/ (scripts/bench/preview_bench.py,
 #                           issue 19): 0 skips it, only runs nothing else (default 1)
 #   BENCH_PREVIEW_RUNS=N    saves timed (default 40; quick: 15)
@@ -58,6 +61,7 @@ else
 fi
 : "${BENCH_CALLGRIND:=1}"
 : "${BENCH_MEMORY:=1}"
+if [[ "${BENCH_QUICK:-0}" == 1 ]]; then : "${BENCH_MEMORY_SIZES:=20 100}"; else : "${BENCH_MEMORY_SIZES:=100 1000 10000}"; fi
 : "${BENCH_PDF:=1}"
 : "${BENCH_PREVIEW:=1}"
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then : "${BENCH_PREVIEW_RUNS:=15}"; else : "${BENCH_PREVIEW_RUNS:=40}"; fi
@@ -103,6 +107,7 @@ apt_install() {
 [[ -x /usr/bin/time ]] || apt_install time
 if [[ "$BENCH_PANDOC" == 1 ]] && ! command -v pandoc >/dev/null; then apt_install pandoc; fi
 if [[ "$BENCH_PANDOC" == 1 && "$BENCH_PDF" != 0 ]] && ! command -v weasyprint >/dev/null; then apt_install weasyprint; fi
+if [[ "$BENCH_PANDOC" == 1 ]] && ! command -v file2brl >/dev/null; then apt_install liblouisutdml-bin; fi
 [[ "$BENCH_PDF" == 0 ]] || command -v pdfinfo >/dev/null || apt_install poppler-utils
 
 SOURCE_LABEL=""
@@ -143,6 +148,7 @@ WAYMARK="$(cd "$(dirname "$WAYMARK")" && pwd)/$(basename "$WAYMARK")"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, $(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "- waymark: $SOURCE_LABEL"
   if [[ "$BENCH_PANDOC" == 1 ]]; then echo "- pandoc: $(pandoc --version | head -1 | sed 's/^pandoc //')"; fi
+  if [[ "$BENCH_PANDOC" == 1 ]]; then echo "- file2brl (braille's peer): $(file2brl --version 2>&1 | head -1)"; fi
   if [[ "$BENCH_PANDOC" == 1 && "$BENCH_PDF" != 0 ]]; then echo "- weasyprint (pandoc's PDF engine): $(weasyprint --version 2>&1 | sed 's/^WeasyPrint version:* *//')"; fi
   if [[ -n "$BENCH_SIZES" ]]; then
     echo "- corpus: seed $BENCH_SEED; sizes $BENCH_SIZES; pandoc on a sample of $BENCH_PANDOC_SAMPLE above $BENCH_PANDOC_MAX guides"
@@ -161,7 +167,10 @@ NOPDF_FORMATS=""
 if [[ ",$ALL_FORMATS," == *,pdf,* ]]; then
   NOPDF_FORMATS="$(tr , '\n' <<< "$ALL_FORMATS" | grep -vx pdf | paste -sd, -)"
 fi
-echo "- all formats: $ALL_FORMATS" >> "$INFO"
+# The five outputs of issue #8 (text, EPUB, large print, easy read as a page and an e-book):
+# what issue #23's targets are set on, and what pandoc's three formats are set beside.
+FIVE_FORMATS="$(tr , '\n' <<< "$ALL_FORMATS" | grep -xE 'text|epub|large-print|easy-read' | paste -sd, -)"
+echo "- all formats: $ALL_FORMATS; the five of issue #8: $FIVE_FORMATS" >> "$INFO"
 # Every format, for the per-format rows and profiles: a format a writer adds later (braille)
 # is measured as soon as `waymark formats` lists it.
 FORMAT_IDS="$(tr , ' ' <<< "$ALL_FORMATS")"
@@ -263,7 +272,13 @@ for n in $BENCH_SIZES; do
   check_corpus "$dir" corpus "$n" "$n"
   measure corpus "$n" waymark all "$n" 1 "$out" -- "$WAYMARK" build --guides "$dir" --output "$out" --styles "$STYLES"
   if [[ "$n" == "$BENCH_NOOP_SIZE" ]]; then noop_rebuild "$dir" "$out" "$n"; fi
-  # Every format but pdf: what "all formats" was before the pdf format (issue #8's figures).
+  # The five formats of issue #8 (the site pages are part of every build).
+  if [[ "$FIVE_FORMATS" != "$ALL_FORMATS" ]]; then
+    measure corpus "$n" waymark five "$n" 1 "$out-five" -- \
+      "$WAYMARK" build --guides "$dir" --output "$out-five" --styles "$STYLES" --format "$FIVE_FORMATS"
+    rm -rf "$out-five"
+  fi
+  # Every format but pdf.
   if [[ -n "$NOPDF_FORMATS" ]]; then
     measure corpus "$n" waymark nopdf "$n" 1 "$out-nopdf" -- \
       "$WAYMARK" build --guides "$dir" --output "$out-nopdf" --styles "$STYLES" --format "$NOPDF_FORMATS"
@@ -287,18 +302,15 @@ for i in sorted(random.Random(f"waymark-bench-sample:{seed}:{n}").sample(range(n
   for format in $FORMAT_IDS; do
     measure corpus "$n" waymark "$format" "$count" "$scale" "$out-$format" -- \
       "$WAYMARK" build --guides "$dir" --output "$out-$format" --styles "$STYLES" --format "$format" "${guides[@]}"
-    rm -rf "$out-$format"
+    [[ "$format" == text ]] || rm -rf "$out-$format"
   done
-  # Waymark's own peak memory (not its Typst helper's, which draws the site's covers): one
-  # process's high-water mark, read as it exits (peak-rss.c), for the whole corpus.
-  if [[ "$BENCH_MEMORY" != 0 ]]; then
-    peak="$TMP/peak-rss"
-    rm -f "$peak"
-    measure memory "$n" waymark text "$n" 1 "$out-memory" -- \
-      env WAYMARK_PEAK_RSS="$peak" LD_PRELOAD="$PEAK_SHIM" "$WAYMARK" build --guides "$dir" --output "$out-memory" --styles "$STYLES" --format text
-    echo "# memory $n $(awk '{ print $1 }' "$peak" 2>/dev/null || echo 0)" >> "$RESULTS"
-    rm -rf "$out-memory"
+  # Braille's peer, file2brl, on the same guides' plain text (kept from the text run).
+  if [[ " $FORMAT_IDS " == *" braille "* && "$BENCH_PANDOC" == 1 ]]; then
+    measure corpus "$n" file2brl braille "$count" "$scale" "$BENCH_DIR/file2brl-out-$n" -- \
+      "$HERE/file2brl_each.sh" "$out-text" "$BENCH_DIR/file2brl-out-$n"
+    rm -rf "$BENCH_DIR/file2brl-out-$n"
   fi
+  rm -rf "$out-text"
 
   if [[ "$BENCH_PANDOC" == 1 ]]; then
     md="$BENCH_DIR/pandoc-md-$n"
@@ -316,6 +328,23 @@ for i in sorted(random.Random(f"waymark-bench-sample:{seed}:{n}").sample(range(n
   fi
   rm -rf "$out"
 done
+
+# --- Memory -------------------------------------------------------------------------
+
+# Waymark's own peak memory (not its Typst helper's, which draws the site's covers): one
+# process's high-water mark, read as it exits (peak-rss.c), for a whole corpus, --format text.
+if [[ "$BENCH_MEMORY" != 0 ]]; then
+  for n in $BENCH_MEMORY_SIZES; do
+    dir="$BENCH_DIR/corpus-$n"
+    corpus "$dir" "$n"
+    peak="$TMP/peak-rss"
+    rm -f "$peak"
+    measure memory "$n" waymark text "$n" 1 "$BENCH_DIR/out-memory" -- \
+      env WAYMARK_PEAK_RSS="$peak" LD_PRELOAD="$PEAK_SHIM" "$WAYMARK" build --guides "$dir" --output "$BENCH_DIR/out-memory" --styles "$STYLES" --format text
+    echo "# memory $n $(awk '{ print $1 }' "$peak" 2>/dev/null || echo 0)" >> "$RESULTS"
+    rm -rf "$BENCH_DIR/out-memory"
+  done
+fi
 
 # The no-op rebuild, when its size is not one of the corpora.
 if [[ " $BENCH_SIZES " != *" $BENCH_NOOP_SIZE "* && "$BENCH_NOOP_SIZE" != 0 ]]; then

@@ -31,12 +31,13 @@ struct ToDoRule: Rule {
     func check(guide context: GuideContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let marker = Array(ToDoRule.marker.unicodeScalars)
-        for number in 1...max(context.source.lineCount, 1) {
-            guard let line = context.source.line(number), line.contains(ToDoRule.marker) else { continue }
-            let scalars = Array(line.unicodeScalars)
+        for (offset, scalars) in context.source.lines.enumerated() {
+            // Most lines have no capital T at all: they are passed over without a string made of them.
+            guard scalars.contains(marker[0]) else { continue }
+            let number = offset + 1
             var index = 0
             while index + marker.count <= scalars.count {
-                guard Array(scalars[index..<(index + marker.count)]) == marker,
+                guard scalars[index] == marker[0], scalars[index..<(index + marker.count)].elementsEqual(marker),
                       index == 0 || !scalars[index - 1].properties.isAlphabetic,
                       index + marker.count == scalars.count || !scalars[index + marker.count].properties.isAlphabetic else {
                     index += 1
