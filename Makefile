@@ -197,8 +197,8 @@ install-test: conformance-deps
 ## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run,
 ## BENCH_PDF=only for just the pdf format against pandoc --pdf-engine=weasyprint, BENCH_PDF=0 without it.
 ## bench-deps: the Debian packages the benchmark runs (pandoc, WeasyPrint for pandoc's PDFs,
-## GNU time, pdfinfo), only those missing.
-BENCH_APT := pandoc weasyprint time poppler-utils
+## liblouisutdml's file2brl for braille, GNU time, pdfinfo, valgrind's callgrind), only those missing.
+BENCH_APT := pandoc weasyprint liblouisutdml-bin time poppler-utils valgrind
 bench-deps:
 	@missing=""; \
 	for package in $(BENCH_APT); do \

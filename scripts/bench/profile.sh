@@ -160,7 +160,7 @@ inclusive() {
   callgrind_annotate --inclusive=yes --threshold=100 "$1" 2>/dev/null |
     awk '/file:function/ { list = 1; next } list && NF >= 2 && $1 ~ /^[0-9,]+$/ { ir = $1; gsub(",", "", ir); line = $0
       sub(/^ *[0-9,]+ +(\([ 0-9.%]+\) +)?/, "", line); sub(/ \[[^]]*\]$/, "", line); sub(/^[^:]*:/, "", line); printf "%s\t%s\n", ir, line }' |
-    demangle | awk -F '\t' -v pattern="$2" '$2 ~ pattern && $1 > best { best = $1 } END { print best + 0 }'
+    demangle | awk -F '\t' -v pattern="$2" '$2 ~ pattern && $1 + 0 > best + 0 { best = $1 } END { printf "%.0f\n", best + 0 }'
 }
 # The download site's share (issue #23): each guide's page, ZIP and cover (DownloadSite.guideFiles),
 # and the list and catalogues over every guide (Builder.writeSite).

@@ -49,6 +49,11 @@ struct BuildCache: Sendable {
     private let guidesRoot: URL
     /// Picture digests already made in this build, by file: guides share their pictures.
     private let digests = Memo<String, FileDigest?>(limit: 4096)
+    /// Where each picture a guide names was found, and each picture's size, already worked out
+    /// in this build: a no-op rebuild otherwise resolved every folder of every picture's path
+    /// again for each guide (issue #23: 158 stat calls a guide).
+    private let located = Memo<String, String?>(limit: 4096)
+    private let sizes = Memo<String, Int?>(limit: 4096)
 
     /// Computes the shared digest for `request`, whose style sheets and pictograms are loaded.
     init(request: BuildRequest) {
@@ -176,9 +181,11 @@ private extension BuildCache {
     }
 
     func size(of file: String) -> Int? {
-        var status = stat()
-        guard stat(guidesRoot.appendingPathComponent(file).path, &status) == 0 else { return nil }
-        return Int(status.st_size)
+        sizes.value(for: file) {
+            var status = stat()
+            guard stat(guidesRoot.appendingPathComponent(file).path, &status) == 0 else { return nil }
+            return Int(status.st_size)
+        }
     }
 
     /// The file a picture written as `source` is found as now, relative to the guides folder:
@@ -186,10 +193,12 @@ private extension BuildCache {
     /// resolved, so that a picture newly put beside the guide, or a link pointed elsewhere,
     /// counts as a change.
     func locate(_ source: String, guideFolder: URL) -> String? {
-        let path = source.removingPercentEncoding ?? source
-        let folder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
-        guard let found = PictureResolver.find(path, guideFolder: folder, guidesRoot: guidesRoot) else { return nil }
-        return relative(found.standardizedFileURL.resolvingSymlinksInPath())
+        located.value(for: guideFolder.path + "\u{0}" + source) {
+            let path = source.removingPercentEncoding ?? source
+            let folder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
+            guard let found = PictureResolver.find(path, guideFolder: folder, guidesRoot: guidesRoot) else { return nil }
+            return relative(found.standardizedFileURL.resolvingSymlinksInPath())
+        }
     }
 
     /// The manifest's bytes, if it is a plain file (not a link, a pipe or a device) of a sensible size.
