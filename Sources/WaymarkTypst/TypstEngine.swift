@@ -290,25 +290,19 @@ except Exception as error:
     send({"error": "the Python package 'typst' cannot be imported (%s)" % error})
     sys.exit(0)
 root = tempfile.mkdtemp(prefix="waymark-typst-")
-font_folders = {}
+font_sets = {}
 def fonts(files):
     # A folder holding just these fonts, made once: Typst reads every font of a folder it is given.
+    # With typst 0.14 and later (Fonts) the fonts are also read once a helper, not once a document:
+    # loading them was half of drawing a site's cover. The same fonts as the folder alone: no
+    # system fonts, Typst's own embedded ones.
     key = tuple(sorted(files))
-    if key not in font_folders:
+    if key not in font_sets:
         folder = tempfile.mkdtemp(prefix="fonts-", dir=root)
         for index, path in enumerate(key):
             os.symlink(path, os.path.join(folder, "%02d-%s" % (index, os.path.basename(path))))
-        font_folders[key] = folder
-    return [font_folders[key]]
-font_sets = {}
-def font_set(files):
-    # The fonts read once a helper, not once a document (typst 0.14 and later: Fonts): loading
-    # them was half of drawing a site's cover. The same fonts as the folder alone: no system
-    # fonts, Typst's own embedded ones.
-    key = tuple(sorted(files))
-    if key not in font_sets:
-        folder = fonts(files)
-        font_sets[key] = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=folder) if hasattr(typst, "Fonts") else folder
+        font_sets[key] = (typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[folder])
+                          if hasattr(typst, "Fonts") else [folder])
     return font_sets[key]
 try:
     send({"typst": getattr(typst, "__version__", "?")})
@@ -336,10 +330,10 @@ try:
                 handle.write(request["source"])
             if "png_ppi" in request:
                 pdf = typst.compile(main, root=folder, format="png", ppi=float(request["png_ppi"]),
-                                    font_paths=font_set(request.get("fonts", [])), ignore_system_fonts=True)
+                                    font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True)
             else:
                 pdf = typst.compile(main, root=folder, format="pdf", pdf_standards=request.get("standards", ["ua-1"]),
-                                    font_paths=font_set(request.get("fonts", [])), ignore_system_fonts=True,
+                                    font_paths=fonts(request.get("fonts", [])), ignore_system_fonts=True,
                                     timestamp=int(request["timestamp"]))
             answer = {"ok": True}
         except Exception as error:
