@@ -224,4 +224,16 @@ struct ProfileCase: Sendable, CustomTestStringConvertible {
         #expect(try #require(Colour(css: "hsla(120, 100%, 25%, 0.5)")).alpha == 0.5)
         #expect(Colour(css: "color-mix(in srgb, red, blue)") == nil)
     }
+
+    /// A sheet is user input: a colour that cannot be read is skipped, never a crash (the settings
+    /// fuzzer found `rgb)(`), and numbers out of range are clamped as CSS Color 4 says.
+    @Test func aColourThatCannotBeReadIsSkipped() throws {
+        for text in ["rgb)(", "hsl)(", "rgba)1 2 3(", "rgb(nan 0 0)", "rgb(1e400 0 0)", "hsl(1e400 50% 50%)", "hsl(0 nan% 50%)"] {
+            #expect(Colour(css: text) == nil, "\(text)")
+        }
+        let clamped = try #require(Colour(css: "rgb(300 -20 1e300 / 2)"))
+        #expect(clamped == Colour(red: 255, green: 0, blue: 255, alpha: 1))
+        #expect(clamped.description == "#ff00ff")
+        #expect(Colour(red: .nan, green: .infinity, blue: 1e300).description == "#0000ff")
+    }
 }

@@ -23,6 +23,33 @@ import Testing
         }
     }
 
+    /// As `Sources/FuzzSettings`: the first byte picks a `waymark.yml` (even) or a style profile (odd).
+    @Test(arguments: inputs("settings"))
+    func settingsInput(_ name: String) throws {
+        let data = try Array(Data(contentsOf: Fixtures.url("fuzz/settings/\(name)")))
+        guard let first = data.first else { return }
+        let bytes = Array(data.dropFirst())
+        let folder = try GuideFolder()
+        let text = "---\ntitle: Fuzz\nlanguage: en-GB\npublisher: Fuzz\npublished: 2026-11-01\nsummary: A guide.\n---\n\n# Talk to someone\n\nYou can call Childline.\n"
+        let guide = try GuideReader(guidesRoot: folder.root).read(bytes: Array(text.utf8), slug: "fuzz", displayPath: "Guides/fuzz.md", folder: folder.root)
+        if first % 2 == 0 {
+            do {
+                let project = try ProjectConfiguration.parse(bytes, displayPath: "waymark.yml")
+                _ = Checker(options: CheckOptions(project: project)).check(guide, source: SourceMap(text: text))
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                #expect(error.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 && !$0.hint.isEmpty })
+            }
+        } else {
+            let css = String(decoding: bytes, as: UTF8.self)
+            _ = Checker().check(styleSheets: ["Styles/large-print.css": css])
+            var options = WriterOptions()
+            options.styles = ["large-print.css": css]
+            // A sheet the style rules refuse stops the writer with an error; it must not crash it.
+            _ = try? LargePrintWriter().write(guide, options: options)
+        }
+    }
+
     @Test(arguments: inputs("picture"))
     func pictureInput(_ name: String) throws {
         let data = try Array(Data(contentsOf: Fixtures.url("fuzz/picture/\(name)")))

@@ -20,7 +20,8 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
 
     /// `#rrggbb`.
     public var description: String {
-        String(format: "#%02x%02x%02x", Int(red.rounded()), Int(green.rounded()), Int(blue.rounded()))
+        func byte(_ value: Double) -> Int { value.isFinite ? Int(min(max(value, 0), 255).rounded()) : 0 }
+        return String(format: "#%02x%02x%02x", byte(red), byte(green), byte(blue))
     }
 
     /// The colour over `background` (alpha blended).
@@ -61,10 +62,7 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
                       alpha: hasAlpha ? Double(number & 0xFF) / 255 : 1)
             return
         }
-        if text.hasPrefix("rgb"), let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") {
-            let parts = text[text.index(after: open)..<close]
-                .replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: ",", with: " ")
-                .split(separator: " ").map(String.init)
+        if text.hasPrefix("rgb"), let parts = Colour.arguments(text) {
             guard parts.count >= 3 else { return nil }
             func number(_ part: String, scale: Double) -> Double? {
                 if part.hasSuffix("%") { return Double(part.dropLast()).map { $0 / 100 * scale } }
@@ -72,17 +70,15 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
             }
             guard let r = number(parts[0], scale: 255), let g = number(parts[1], scale: 255), let b = number(parts[2], scale: 255) else { return nil }
             let a = parts.count > 3 ? number(parts[3], scale: 1) ?? 1 : 1
-            self.init(red: r, green: g, blue: b, alpha: a)
+            self.init(clamping: r, g, b, alpha: a)
             return
         }
-        if text.hasPrefix("hsl"), let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") {
-            let parts = text[text.index(after: open)..<close]
-                .replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: ",", with: " ")
-                .split(separator: " ").map(String.init)
+        if text.hasPrefix("hsl"), let parts = Colour.arguments(text) {
             guard parts.count >= 3,
                   let hue = Double(parts[0].replacingOccurrences(of: "deg", with: "")),
                   let saturation = Double(parts[1].replacingOccurrences(of: "%", with: "")),
-                  let lightness = Double(parts[2].replacingOccurrences(of: "%", with: "")) else { return nil }
+                  let lightness = Double(parts[2].replacingOccurrences(of: "%", with: "")),
+                  [hue, saturation, lightness].allSatisfy(\.isFinite) else { return nil }
             let alpha = parts.count > 3 ? (parts[3].hasSuffix("%") ? Double(parts[3].dropLast()).map { $0 / 100 } : Double(parts[3])) ?? 1 : 1
             // CSS Color 4 §7.1: HSL to sRGB.
             let (s, l) = (saturation / 100, lightness / 100)
@@ -91,11 +87,28 @@ public struct Colour: Hashable, Sendable, CustomStringConvertible {
                 let k12 = k < 0 ? k + 12 : k
                 return (l - s * min(l, 1 - l) * max(-1, min(k12 - 3, 9 - k12, 1))) * 255
             }
-            self.init(red: channel(0), green: channel(8), blue: channel(4), alpha: alpha)
+            self.init(clamping: channel(0), channel(8), channel(4), alpha: alpha)
             return
         }
         guard let hex = Colour.named[text] else { return nil }
         self.init(css: hex)
+    }
+
+    /// The arguments of a colour function (`rgb(0 0 0 / 50%)`, `hsl(0, 0%, 0%)`), split at
+    /// spaces, commas and the slash; nil when there is no `(` before the last `)`.
+    static func arguments(_ text: String) -> [String]? {
+        guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close else { return nil }
+        return text[text.index(after: open)..<close]
+            .replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: ",", with: " ")
+            .split(separator: " ").map(String.init)
+    }
+
+    /// A colour from a function's numbers, or nil when one is not a number (NaN, infinity):
+    /// channels out of range are clamped to 0–255 and alpha to 0–1, as CSS Color 4 says.
+    init?(clamping red: Double, _ green: Double, _ blue: Double, alpha: Double) {
+        guard [red, green, blue, alpha].allSatisfy(\.isFinite) else { return nil }
+        func clamp(_ value: Double, _ top: Double) -> Double { min(max(value, 0), top) }
+        self.init(red: clamp(red, 255), green: clamp(green, 255), blue: clamp(blue, 255), alpha: clamp(alpha, 1))
     }
 
     /// The first colour in a `background` shorthand, if any.
