@@ -115,7 +115,8 @@ conformance: conformance-deps guides
 ## fuzz: libFuzzer + AddressSanitizer on the reader, the picture intake, the settings
 ## (waymark.yml and style profiles) and the Word reader of `waymark import`, FUZZ_SECONDS
 ## each, from a seed corpus made from Guides/, Guides/pictures/, Styles/pictograms/ and
-## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/). fuzz-smoke: 60 seconds each, for CI.
+## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/), as many at once as
+## there are cores. fuzz-smoke: 60 seconds each, for CI; a find prints its input in base64.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -5,8 +5,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture, settings, docx (default all)
 #
-# Each target runs for SECONDS (default $FUZZ_SECONDS or 600), one after the
-# other, from a seed corpus made from Guides/, Guides/pictures/,
+# Each target runs for SECONDS (default $FUZZ_SECONDS or 600), FUZZ_JOBS of them
+# at once (default: the number of cores; FUZZ_FLAGS adds libFuzzer flags), from a seed corpus made from Guides/, Guides/pictures/,
 # Styles/pictograms/, the Word documents of Tests/Conformance/import-tests/pandoc-docx/
 # and Tests/WaymarkTests/Fixtures/import/, and Tests/WaymarkTests/Fixtures/fuzz/
 # (earlier finds), and
@@ -84,29 +84,65 @@ PY
     fi
 }
 
-status=0
-for target in "${targets[@]}"; do
-    binary=$(build "$target") || exit 1
-    seed="$scratch/seeds/$target"
-    corpus="$scratch/corpus/$target"
-    artifacts="$scratch/artifacts/$target"
+# run TARGET BINARY: fuzz one target for SECONDS; its summary goes to $scratch/TARGET.summary.
+run() {
+    local target=$1 binary=$2
+    local seed="$scratch/seeds/$target" corpus="$scratch/corpus/$target" artifacts="$scratch/artifacts/$target"
+    local summary="$scratch/$target.summary" log="$scratch/$target.log" rc
     seeds "$target" "$seed"
     mkdir -p "$corpus" "$artifacts"
-    echo "fuzz: $target for ${seconds}s (corpus $corpus, finds in $artifacts/)"
-    export WAYMARK_FUZZ_GUIDES="$PWD/Guides" WAYMARK_FUZZ_STYLES="$PWD/Styles"
-    # Swift's own crash handler gets in the way of AddressSanitizer's report.
-    export SWIFT_BACKTRACE=enable=no
-    set +e
-    "$binary" "$corpus" "$seed" \
-        -dict="Tests/Fuzz/$target.dict" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=200000 \
-        -print_final_stats=1 -artifact_prefix="$artifacts/" > "$scratch/$target.log" 2>&1
-    rc=$?
-    set -e
-    grep -E "^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb)|Test unit written" "$scratch/$target.log" || true
-    if [ $rc -ne 0 ]; then
-        echo "fuzz: $target found a problem (exit $rc); see $scratch/$target.log and $artifacts/" >&2
-        status=1
-    fi
+    {
+        echo "fuzz: $target for ${seconds}s (corpus $corpus, finds in $artifacts/)"
+        set +e
+        "$binary" "$corpus" "$seed" \
+            -dict="Tests/Fuzz/$target.dict" \
+            -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=200000 \
+            -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} > "$log" 2>&1
+        rc=$?
+        set -e
+        grep -E "^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb)|Test unit written" "$log" || true
+        if [ $rc -ne 0 ]; then
+            # CI keeps no files: print what stopped it and the input itself, so that a find made
+            # only there can be reproduced (base64 -d > input; the fuzzer binary runs one file).
+            grep -m 3 -E "Fatal error|runtime failure|ERROR: AddressSanitizer|ERROR: libFuzzer|LeakSanitizer" "$log" || true
+            grep -m 8 -E "^ +#[0-9]+ 0x" "$log" || true
+            for find in "$artifacts"/*; do
+                [ -f "$find" ] || continue
+                if [ "$(stat -c %s "$find")" -le 16384 ]; then
+                    echo "fuzz: the input $find, in base64:"
+                    base64 -w 76 "$find"
+                fi
+            done
+            echo "fuzz: $target found a problem (exit $rc); see $log and $artifacts/"
+            echo "FAILED" > "$scratch/$target.failed"
+        fi
+    } > "$summary" 2>&1
+}
+
+export WAYMARK_FUZZ_GUIDES="$PWD/Guides" WAYMARK_FUZZ_STYLES="$PWD/Styles"
+# Swift's own crash handler gets in the way of AddressSanitizer's report.
+export SWIFT_BACKTRACE=enable=no
+
+# Every fuzzer is built first (after the first, each is a link), then they run side by side:
+# one libFuzzer process keeps one core busy, so FUZZ_JOBS (default: the cores) run at once.
+binaries=()
+for target in "${targets[@]}"; do
+    binary=$(build "$target") || exit 1
+    binaries+=("$binary")
+    rm -f "$scratch/$target.failed" "$scratch/$target.summary"
+done
+jobs="${FUZZ_JOBS:-$(nproc)}"
+running=0
+for index in "${!targets[@]}"; do
+    if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
+    run "${targets[$index]}" "${binaries[$index]}" &
+    running=$((running + 1))
+done
+wait || true
+
+status=0
+for target in "${targets[@]}"; do
+    cat "$scratch/$target.summary" 2>/dev/null || { echo "fuzz: $target did not run" >&2; status=1; }
+    if [ -f "$scratch/$target.failed" ]; then status=1; fi
 done
 exit $status
