@@ -152,6 +152,29 @@ struct BuildCache: Sendable {
         return manifest
     }
 
+    /// The key of the download site's list and catalogues: the shared digest and, for each
+    /// guide listed, its slug and the key of the build it is listed from; nil when one guide's
+    /// entry comes from a build that was not recorded (it had errors), so the site is made again.
+    /// The site's manifest is `Output/.waymark-build`, beside the guides' folders.
+    static func siteKey(shared: String, entries: [(slug: String, key: String?)]) -> String? {
+        var digest = StreamingDigest()
+        digest.add(line: "site 1")
+        digest.add(line: shared)
+        for entry in entries.sorted(by: { Array($0.slug.utf8).lexicographicallyPrecedes(Array($1.slug.utf8)) }) {
+            guard let key = entry.key else { return nil }
+            digest.add(line: "\(entry.slug) \(key)")
+        }
+        return digest.finish()
+    }
+
+    /// Writes a manifest of files of the given sizes, with no pictures and no site entry (the site's own).
+    static func record(key: String, files: [String], sizes: [Int], in folder: URL) throws {
+        let manifest = Manifest(key: key, files: files, sizes: sizes, pictures: [], site: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
+    }
+
     /// Writes the manifest for files just written into `folder`.
     static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
         let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, site: site)

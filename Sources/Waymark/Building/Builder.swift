@@ -89,6 +89,9 @@ public struct GuideBuildResult: Sendable {
     public var unchanged = false
     /// How the download site lists the guide, when it was built (now or before, unchanged).
     public var site: SiteEntry?
+    /// The cache key of the build whose files are now in the guide's output folder (found
+    /// unchanged, or built and recorded); nil when nothing was recorded. The site's key is made of these.
+    var cacheKey: String?
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
@@ -181,6 +184,7 @@ public struct Builder: Sendable {
         let (guides, clashes) = Builder.plan(files, request: request)
         var summary = BuildSummary()
         var entries: [String: SiteEntry] = [:]
+        var keys: [String: String] = [:]
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
         // Memory stays bounded by a few guides.
         await InOrder.run(count: guides.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
@@ -194,9 +198,12 @@ public struct Builder: Sendable {
             progress(result)
             summary.add(result)
             // Only what the list and the catalogues read: a few hundred bytes a guide, not kilobytes.
-            if let entry = result.site { entries[result.slug] = entry.listed }
+            if let entry = result.site {
+                entries[result.slug] = entry.listed
+                keys[result.slug] = result.cacheKey
+            }
         })
-        site(Builder.writeSite(entries, guides: guides, request: prepared))
+        site(Builder.writeSite(entries, keys: keys, shared: cache.shared, guides: guides, request: prepared))
         return summary
     }
 
@@ -263,6 +270,7 @@ public struct Builder: Sendable {
            cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
             result.site = manifest.site
+            result.cacheKey = manifest.key
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result
         }
@@ -405,7 +413,9 @@ public struct Builder: Sendable {
         }
         // Recorded last: a build stopped before this point is simply done again next time.
         if let key, let pictures, result.errors.isEmpty, request.allowErrors || result.findings.allSatisfy({ $0.severity != .error }) {
-            try? BuildCache.record(key: key, outputs: outputs, pictures: pictures, site: result.site, in: folder)
+            if (try? BuildCache.record(key: key, outputs: outputs, pictures: pictures, site: result.site, in: folder)) != nil {
+                result.cacheKey = key
+            }
         }
         return result
     }

@@ -28,16 +28,38 @@ extension Builder {
     }
 
     /// The same, from the entries of the guides built (or found unchanged) this time, by slug.
-    static func writeSite(_ built: [String: SiteEntry], guides: [URL], request: BuildRequest) -> SiteBuildResult {
+    ///
+    /// `keys` are the cache keys of the builds the entries come from, and `shared` the build
+    /// cache's shared digest: when every entry has one, the list and the catalogues get a key
+    /// of their own, and a build whose key matches the last one (and whose files are still
+    /// whole) leaves them as they are without making them again (issue #23: making and
+    /// comparing them was a quarter of a no-op rebuild of 1,000 guides).
+    static func writeSite(
+        _ built: [String: SiteEntry], keys: [String: String] = [:], shared: String? = nil, guides: [URL], request: BuildRequest
+    ) -> SiteBuildResult {
         var outcome = SiteBuildResult()
         var entries = built
+        var keys = keys
         // Guides not built this time (only some were named) or that failed: their last good build.
         let all = ((try? Builder.guideFiles(in: request.guidesRoot)) ?? []) + guides
         for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil {
-            if let site = BuildCache.manifest(in: request.outputRoot.appendingPathComponent(slug))?.site { entries[slug] = site }
+            if let manifest = BuildCache.manifest(in: request.outputRoot.appendingPathComponent(slug)), let site = manifest.site {
+                entries[slug] = site
+                keys[slug] = manifest.key
+            }
         }
         outcome.guides = entries.count
         guard !entries.isEmpty else { return outcome }
+        let names = [DownloadSite.pageName] + SiteIndex.catalogues
+        let siteKey = shared.flatMap { shared in
+            request.force ? nil : BuildCache.siteKey(shared: shared, entries: entries.keys.map { (slug: $0, key: keys[$0]) })
+        }
+        if let siteKey, BuildCache.manifest(in: request.outputRoot)?.key == siteKey {
+            outcome.unchanged = names.map { Builder.displayPath(of: request.outputRoot.appendingPathComponent($0), base: request.displayBase) }
+            return outcome
+        }
+        // A site being made again has no key until it is whole.
+        try? FileManager.default.removeItem(at: request.outputRoot.appendingPathComponent(BuildCache.manifestName))
         let start = Location(file: Builder.displayPath(of: request.outputRoot.appendingPathComponent(DownloadSite.pageName), base: request.displayBase), line: 1, column: 1)
         let index = SiteIndex(entries: Array(entries.values), settings: request.options.site)
         entries = [:]
@@ -51,7 +73,8 @@ extension Builder {
             return outcome
         }
         // The list whole (it is small); the catalogues, which grow with the guides, written as they are made.
-        for name in [DownloadSite.pageName] + SiteIndex.catalogues {
+        var sizes: [Int] = []
+        for name in names {
             let url = request.outputRoot.appendingPathComponent(name)
             let shown = Builder.displayPath(of: url, base: request.displayBase)
             var status = stat()
@@ -71,6 +94,7 @@ extension Builder {
                     changed = try stream.finish()
                 }
                 if changed { outcome.written.append(shown) } else { outcome.unchanged.append(shown) }
+                if lstat(url.path, &status) == 0 { sizes.append(Int(status.st_size)) }
             } catch let failure as AtomicFileWriter.Failure {
                 outcome.errors.append(.error(
                     at: Location(file: shown, line: 1, column: 1), "could not write \(shown): \(failure.reason)",
@@ -80,6 +104,9 @@ extension Builder {
                     at: start, "the list of guides could not be made: \((error as? WriterError)?.message ?? "\(error)")",
                     hint: "this is a fault in Waymark, not in the guides; please report it"))
             }
+        }
+        if let siteKey, outcome.errors.isEmpty, sizes.count == names.count {
+            try? BuildCache.record(key: siteKey, files: names, sizes: sizes, in: request.outputRoot)
         }
         return outcome
     }

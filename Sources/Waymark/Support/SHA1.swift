@@ -2,35 +2,60 @@
 /// content keys), never for security: one implementation for both.
 public enum SHA1 {
     /// The 20-byte SHA-1 digest of `message`.
+    ///
+    /// The message is read in place, 64 bytes at a time, into a fixed schedule on the stack;
+    /// only the last one or two blocks, with the padding, are copied. (A copy of the whole
+    /// message and an 80-word array for every block made hashing a tenth of a no-op rebuild.)
     public static func hash(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
-        var data = message
-        let bitLength = UInt64(message.count) * 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value << count) | (value >> (32 - count)) }
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            var w = [UInt32](repeating: 0, count: 80)
-            for i in 0..<16 {
-                let base = chunk + i * 4
-                w[i] = UInt32(data[base]) << 24 | UInt32(data[base + 1]) << 16 | UInt32(data[base + 2]) << 8 | UInt32(data[base + 3])
-            }
-            for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
-            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32)
-                switch i {
-                case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A827999)
-                case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9EBA1)
-                case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1BBCDC)
-                default: (f, k) = (b ^ c ^ d, 0xCA62C1D6)
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
+        let whole = message.count / 64 * 64
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { schedule in
+            message.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < whole {
+                    compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]), into: &state, schedule: schedule)
+                    offset += 64
                 }
-                let temp = rotate(a, 5) &+ f &+ e &+ k &+ w[i]
-                (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
             }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d; h[4] = h[4] &+ e
+            // The rest of the message, 0x80, zeros, and the length in bits: one or two blocks.
+            var tail = Array(message[whole...])
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = UInt64(message.count) &* 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBufferPointer { bytes in
+                for offset in stride(from: 0, to: bytes.count, by: 64) {
+                    compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]), into: &state, schedule: schedule)
+                }
+            }
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for word in [state.0, state.1, state.2, state.3, state.4] {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return digest
+    }
+
+    /// One 64-byte block into the five state words.
+    private static func compress(
+        _ block: UnsafeBufferPointer<UInt8>, into state: inout (UInt32, UInt32, UInt32, UInt32, UInt32), schedule w: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        @inline(__always) func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value << count) | (value >> (32 - count)) }
+        for i in 0..<16 {
+            let base = i * 4
+            w[i] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+        }
+        for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
+        var (a, b, c, d, e) = state
+        @inline(__always) func step(_ f: UInt32, _ k: UInt32, _ i: Int) {
+            let temp = rotate(a, 5) &+ f &+ e &+ k &+ w[i]
+            (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+        }
+        for i in 0..<20 { step((b & c) | (~b & d), 0x5A827999, i) }
+        for i in 20..<40 { step(b ^ c ^ d, 0x6ED9EBA1, i) }
+        for i in 40..<60 { step((b & c) | (b & d) | (c & d), 0x8F1BBCDC, i) }
+        for i in 60..<80 { step(b ^ c ^ d, 0xCA62C1D6, i) }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
     }
 }

@@ -86,6 +86,48 @@ import WaymarkZip
         #expect(try !text(output.appendingPathComponent("opds.xml")).contains("a-guide/"))
     }
 
+    /// Issue #23: a build in which no guide changed leaves the list and the catalogues alone
+    /// without making them; a lost or damaged site file, or a changed guide, makes them again.
+    @Test func anUnchangedSiteIsNotMadeAgainUntilAGuideOrAFileChanges() async throws {
+        let folder = try GuideFolder()
+        let output = TestTemporary.url("site-key")
+        try folder.write("a-guide.md", guide("Bullying"))
+        try folder.write("b-guide.md", guide("Feeling unsafe", keywords: "[feeling unsafe]"))
+        var site = SiteBuildResult()
+        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(site.written.count == 3)
+        let manifest = output.appendingPathComponent(BuildCache.manifestName)
+        #expect(FileManager.default.fileExists(atPath: manifest.path))
+        let before = try Data(contentsOf: output.appendingPathComponent("opds.json"))
+
+        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(site.written.isEmpty && site.unchanged.count == 3 && site.guides == 2)
+
+        // A lost catalogue comes back, the same bytes.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("opds.json"))
+        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(site.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["opds.json"])
+        #expect(try Data(contentsOf: output.appendingPathComponent("opds.json")) == before)
+
+        // A list cut short is made again.
+        try Data("<!DOCTYPE html>".utf8).write(to: output.appendingPathComponent("index.html"))
+        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(site.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["index.html"])
+
+        // A changed guide changes the key.
+        try folder.write("b-guide.md", guide("Not feeling safe", keywords: "[feeling unsafe]"))
+        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(site.written.count == 3)
+        #expect(try feedTitles(output) == ["Bullying", "Not feeling safe"])
+
+        // A guide that no longer reads is listed from its last good build, and the site is kept.
+        try folder.write("a-guide.md", "---\ntitle: [broken\n---\n")
+        let results = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        #expect(results.map(\.succeeded) == [false, true])
+        #expect(site.written.isEmpty && site.guides == 2)
+        #expect(try feedTitles(output) == ["Bullying", "Not feeling safe"])
+    }
+
     @Test func anUnchangedBuildRewritesNothingAndTheZIPIsTheSameBytes() async throws {
         let folder = try GuideFolder()
         let output = TestTemporary.url("site")
