@@ -18,7 +18,7 @@ AXE_PIP := axe-playwright-python==0.1.8
 
 .PHONY: bench guides test deps pdf-deps build unit lint clean help conformance-deps conformance \
 	fuzz fuzz-smoke reliability test-sanitize test-sanitize-address test-sanitize-thread \
-	install uninstall install-test bench-deps preview-test
+	install uninstall install-test install-test-debug bench-deps preview-test
 
 help:
 	@echo "make guides   install what is missing, then build every guide in Guides/ into Output/"
@@ -116,13 +116,14 @@ conformance: conformance-deps guides
 ## (waymark.yml and style profiles) and the Word reader of `waymark import`, FUZZ_SECONDS
 ## each, from a seed corpus made from Guides/, Guides/pictures/, Styles/pictograms/ and
 ## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/), as many at once as
-## there are cores. fuzz-smoke: 60 seconds each, for CI; a find prints its input in base64.
+## there are cores. fuzz-smoke: 60 seconds each, for CI, from a debug build (it builds in a
+## quarter of the time a release build takes; see scripts/fuzz.sh); a find prints its input in base64.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 fuzz-smoke: deps
-	scripts/fuzz.sh 60
+	FUZZ_CONFIG=debug scripts/fuzz.sh 60
 
 ## reliability: kill -9 mid-build, a kill between two files, two builds at once, a full and
 ## a read-only disk, determinism across TZ/locale/working folder/listing order, memory on a
@@ -150,16 +151,20 @@ test-sanitize-thread: deps pdf-deps
 preview-test: build conformance-deps
 	$(VENV)/bin/python Tests/Preview/preview_browser.py --waymark $(WAYMARK)
 
-test: lint unit conformance reliability fuzz-smoke test-sanitize-address install-test preview-test
+## test: what CI runs (.ci/run), in about 23 minutes on 2 cores. The unit tests under AddressSanitizer
+## (`make test-sanitize-address`, a third full build of the package and 8 minutes) are left out to keep
+## CI under its 25-minute budget; the four fuzzers run under AddressSanitizer in fuzz-smoke.
+test: lint unit conformance reliability fuzz-smoke install-test-debug preview-test
 
-## install: a release build of waymark into $(PREFIX)/bin, beside it the resource bundles it
+## install: a release build of waymark (INSTALL_CONFIG, default release) into $(PREFIX)/bin, beside it the resource bundles it
 ## reads (Bundle.module looks in the binary's own folder first: syllable table, plain words),
 ## shell completions for bash, zsh and fish, and a man page from swift-argument-parser's
 ## generate-manual plugin. RELEASE_SCRATCH is the release build's own folder, so the debug
 ## build in .build/ is left alone. DESTDIR is put before every installed path, for packagers.
 PREFIX ?= /usr/local
 RELEASE_SCRATCH ?= .build-release
-RELEASE_BIN = $(RELEASE_SCRATCH)/release
+INSTALL_CONFIG ?= release
+RELEASE_BIN = $(RELEASE_SCRATCH)/$(INSTALL_CONFIG)
 MANUAL_DIR = $(RELEASE_SCRATCH)/plugins/GenerateManual/outputs/waymark
 BIN_DIR = $(DESTDIR)$(PREFIX)/bin
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/waymark
@@ -169,8 +174,8 @@ MAN_PAGE = $(DESTDIR)$(PREFIX)/share/man/man1/waymark.1
 PDF_LIB = $(DESTDIR)$(PREFIX)/lib/waymark/pdf
 
 install: deps
-	$(SWIFT) build -c release --product waymark --scratch-path $(RELEASE_SCRATCH)
-	$(SWIFT) package --scratch-path $(RELEASE_SCRATCH) generate-manual
+	$(SWIFT) build -c $(INSTALL_CONFIG) --product waymark --scratch-path $(RELEASE_SCRATCH)
+	$(SWIFT) package --scratch-path $(RELEASE_SCRATCH) generate-manual --configuration $(INSTALL_CONFIG)
 	install -d $(BIN_DIR) $(dir $(BASH_COMPLETION)) $(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION)) $(dir $(MAN_PAGE))
 	install -s -m 755 $(RELEASE_BIN)/waymark $(BIN_DIR)/waymark
 	@for bundle in $(RELEASE_BIN)/Waymark_*.resources; do \
@@ -194,6 +199,14 @@ uninstall:
 ## installed copy away from the repository: init, build, and the conformance checks on what it built.
 install-test: conformance-deps
 	Tests/Install/install-test.sh
+
+## install-test-debug: the same test, installing the debug build in .build/ (the one `make unit` made)
+## instead of making a release build of its own. `make test` runs this one: a release build of the
+## package and its server libraries takes about 9 minutes on 2 cores, a third of the 25-minute
+## budget for CI, and every step the test checks (files, completions, man page, a copy that runs
+## alone, init, build, check, the bundle it reads, conformance, uninstall) is the same for both.
+install-test-debug: conformance-deps build
+	INSTALL_TEST_SCRATCH=$(CURDIR)/.build INSTALL_TEST_CONFIG=debug Tests/Install/install-test.sh
 
 ## bench: the benchmark against pandoc (docs/performance.md); BENCH_QUICK=1 for a short run,
 ## BENCH_PDF=only for just the pdf format against pandoc --pdf-engine=weasyprint, BENCH_PDF=0 without it.

@@ -5,7 +5,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]     TARGET: reader, picture, settings, docx (default all)
 #
-# Each target runs for SECONDS (default $FUZZ_SECONDS or 600), FUZZ_JOBS of them
+# Each target runs for SECONDS (default $FUZZ_SECONDS or 600), built as FUZZ_CONFIG says
+# (release, or debug for a short run that is mostly build), FUZZ_JOBS of them
 # at once (default: the number of cores; FUZZ_FLAGS adds libFuzzer flags), from a seed corpus made from Guides/, Guides/pictures/,
 # Styles/pictograms/, the Word documents of Tests/Conformance/import-tests/pandoc-docx/
 # and Tests/WaymarkTests/Fixtures/import/, and Tests/WaymarkTests/Fixtures/fuzz/
@@ -24,12 +25,17 @@ targets=("$@")
 scratch=.build-fuzz
 swift="${SWIFT:-swift}"
 
-# Build both fuzzers in their own scratch folder: the fuzz targets exist in
+# FUZZ_CONFIG: release (the default: more inputs a second, for long runs) or debug (builds
+# in a quarter of the time; what the 60-second smoke run in CI uses).
+config="${FUZZ_CONFIG:-release}"
+case $config in release|debug) ;; *) echo "fuzz: FUZZ_CONFIG must be release or debug, not '$config'" >&2; exit 2 ;; esac
+
+# Build the fuzzers in their own scratch folder: the fuzz targets exist in
 # Package.swift only with WAYMARK_FUZZ=1, so a plain `swift build` never sees them.
 build() {
-    WAYMARK_FUZZ=1 "$swift" build -c release --scratch-path "$scratch" --product "fuzz-$1" \
+    WAYMARK_FUZZ=1 "$swift" build -c "$config" --scratch-path "$scratch" --product "fuzz-$1" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2 || return 1
-    echo "$scratch/release/fuzz-$1"
+    echo "$scratch/$config/fuzz-$1"
 }
 
 # seeds TARGET DIR: fill DIR with the seed corpus.

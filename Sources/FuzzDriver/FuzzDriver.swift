@@ -10,6 +10,14 @@ private func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
 
+/// libFuzzer's main() names this function. A debug build links the executable's entry point
+/// with `--defsym main=…`, which still pulls libFuzzer's main() out of its archive, so the name
+/// must be there; our own entry point runs instead and hands libFuzzer `runFuzzer`'s body.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func unusedFuzzerEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    fatalError("libFuzzer's own main() ran: the fuzz executable's entry point was not linked as main")
+}
+
 /// Runs libFuzzer with this process's arguments, calling `body` with each input, then exits.
 public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
     var argc = CommandLine.argc

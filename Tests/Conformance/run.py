@@ -47,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 import urllib.parse
@@ -129,6 +130,32 @@ class Report:
             self.say("=" * 72)
         self.say(f"{len(self.results) - len(failed)} passed, {len(failed)} failed")
         return 1 if failed else 0
+
+
+class BufferedReport(Report):
+    """What one worker reports, kept until it is replayed into the real report in the files' order."""
+
+    def __init__(self):
+        super().__init__()
+        self.events: list[tuple[str, object]] = []
+
+    def say(self, line: str) -> None:
+        self.events.append(("say", line))
+
+    def add(self, result: Result) -> None:
+        self.events.append(("add", result))
+
+    def info(self, check: str, path: str, text: str) -> None:
+        self.events.append(("info", (check, path, text)))
+
+    def replay(self, report: Report) -> None:
+        for kind, value in self.events:
+            if kind == "add":
+                report.add(value)
+            elif kind == "info":
+                report.info(*value)
+            else:
+                report.say(value)
 
 
 def clip(text: str, limit: int = 160) -> str:
@@ -572,44 +599,42 @@ def axe_findings(result: dict, document: str) -> list[Finding]:
     return findings
 
 
-def axe_epubs(epubs: list[Path], outputs: Outputs, report: Report, browser: Browser) -> None:
-    for epub in epubs:
-        result = Result("axe", shown(epub), guide_of(epub, outputs))
-        with tempfile.TemporaryDirectory(prefix="waymark-axe-") as tmp:
-            try:
-                with zipfile.ZipFile(epub) as book:
-                    safe_extract(book, tmp)
-                    package = read_package(book)
-                documents = package.content_documents()
-                if not documents:
-                    result.findings.append(Finding("epub-no-content", "the spine lists no XHTML content document"))
-                version = "?"
-                for document in documents:
-                    path = Path(tmp) / document
-                    if not path.is_file():
-                        result.findings.append(Finding("epub-missing-document", "listed in the package but not in the EPUB", document))
-                        continue
-                    outcome = browser.axe(path, EPUB_AXE_OPTIONS)
-                    version = outcome.get("version", version) if isinstance(outcome, dict) else version
-                    result.findings += axe_findings(outcome, document)
-                result.note = f"axe-core {version}, {len(documents)} documents"
-            except (EpubError, zipfile.BadZipFile, OSError) as error:
-                result.findings.append(Finding("epub-unreadable", str(error)))
-            except Exception as error:  # a browser failure is a failure of this file, not a crash
-                result.findings.append(Finding("axe-error", f"{type(error).__name__}: {error}"))
-        report.add(result)
-
-
-def axe_html(pages: list[Path], outputs: Outputs, report: Report, browser: Browser) -> None:
-    for page in pages:
-        result = Result("axe", shown(page), guide_of(page, outputs))
+def axe_epub(epub: Path, outputs: Outputs, browser: Browser) -> Result:
+    result = Result("axe", shown(epub), guide_of(epub, outputs))
+    with tempfile.TemporaryDirectory(prefix="waymark-axe-") as tmp:
         try:
-            outcome = browser.axe(page, HTML_AXE_OPTIONS)
-            result.findings = axe_findings(outcome, "")
-            result.note = f"axe-core {outcome.get('version', '?')}: {', '.join(HTML_AXE_TAGS)} + color-contrast-enhanced"
-        except Exception as error:
+            with zipfile.ZipFile(epub) as book:
+                safe_extract(book, tmp)
+                package = read_package(book)
+            documents = package.content_documents()
+            if not documents:
+                result.findings.append(Finding("epub-no-content", "the spine lists no XHTML content document"))
+            version = "?"
+            for document in documents:
+                path = Path(tmp) / document
+                if not path.is_file():
+                    result.findings.append(Finding("epub-missing-document", "listed in the package but not in the EPUB", document))
+                    continue
+                outcome = browser.axe(path, EPUB_AXE_OPTIONS)
+                version = outcome.get("version", version) if isinstance(outcome, dict) else version
+                result.findings += axe_findings(outcome, document)
+            result.note = f"axe-core {version}, {len(documents)} documents"
+        except (EpubError, zipfile.BadZipFile, OSError) as error:
+            result.findings.append(Finding("epub-unreadable", str(error)))
+        except Exception as error:  # a browser failure is a failure of this file, not a crash
             result.findings.append(Finding("axe-error", f"{type(error).__name__}: {error}"))
-        report.add(result)
+    return result
+
+
+def axe_page(page: Path, outputs: Outputs, browser: Browser) -> Result:
+    result = Result("axe", shown(page), guide_of(page, outputs))
+    try:
+        outcome = browser.axe(page, HTML_AXE_OPTIONS)
+        result.findings = axe_findings(outcome, "")
+        result.note = f"axe-core {outcome.get('version', '?')}: {', '.join(HTML_AXE_TAGS)} + color-contrast-enhanced"
+    except Exception as error:
+        result.findings.append(Finding("axe-error", f"{type(error).__name__}: {error}"))
+    return result
 
 
 def safe_extract(book: zipfile.ZipFile, folder: str) -> None:
@@ -1051,11 +1076,11 @@ def name_findings(link: dict, name: str, speech: Speech, label: str) -> tuple[li
 class PhoneChecks:
     """reflow, dark and names on one document (an HTML page or an EPUB content document)."""
 
-    def __init__(self, browser: Browser, only: set[str], report: Report):
+    def __init__(self, browser: Browser, only: set[str], report: Report, speech: Speech | None = None):
         self.browser = browser
         self.only = only
         self.report = report
-        self.speech = Speech() if "names" in only else None
+        self.speech = speech or (Speech() if "names" in only else None)
         self.seconds = {check: 0.0 for check in PHONE_CHECKS}
 
     def cdp(self, command: str, params: dict) -> None:
@@ -1161,45 +1186,106 @@ class PhoneChecks:
 PHONE_CHECKS = ("reflow", "dark", "names")
 
 
-def phone_checks(outputs: Outputs, only: set[str], report: Report, browser: Browser) -> None:
-    checks = PhoneChecks(browser, only, report)
-    wanted = [c for c in PHONE_CHECKS if c in only]
-    if "names" in only and not tools.espeak():
+def phone_checks_of(item: Path, outputs: Outputs, checks: PhoneChecks) -> list[Result]:
+    """reflow, dark and names on one EPUB (each of its content documents) or one HTML page."""
+    wanted = [c for c in PHONE_CHECKS if c in checks.only]
+    results = {c: Result(c, shown(item), guide_of(item, outputs)) for c in wanted}
+    firsts = {c: [] for c in wanted}
+    count = 0
+    if item.name.lower().endswith(".epub"):
+        with tempfile.TemporaryDirectory(prefix="waymark-phones-") as tmp:
+            try:
+                with zipfile.ZipFile(item) as book:
+                    safe_extract(book, tmp)
+                    package = read_package(book)
+                for document in package.content_documents():
+                    path = Path(tmp) / document
+                    if path.is_file():
+                        count += 1
+                        checks.document(path, document, False, results, firsts)
+            except (EpubError, zipfile.BadZipFile, OSError) as error:
+                for result in results.values():
+                    result.findings.append(Finding("epub-unreadable", str(error)))
+    else:
+        count = 1
+        checks.document(item, "", True, results, firsts)
+    for check, result in results.items():
+        if check == "reflow":
+            result.note = (f"{len(REFLOW_MODES)} modes: {', '.join(m for m, _, _ in REFLOW_MODES)}"
+                           + (f"; {count} documents" if count > 1 else ""))
+        elif check == "dark":
+            result.note = "prefers-color-scheme: dark (axe, pictures), forced-colors: active (.urgent)" + \
+                          (", print + dark" if item.suffix.lower() == ".html" else "")
+        elif check == "names":
+            result.note = "tel: link names, by espeak-ng"
+    return [results[check] for check in wanted]
+
+
+def browser_jobs(files: int) -> int:
+    """How many Chromiums at once: CONFORMANCE_BROWSERS, or one a core; at most 4, at most one a file."""
+    wanted = os.environ.get("CONFORMANCE_BROWSERS", "")
+    jobs = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    return max(1, min(jobs, 4, files))
+
+
+def browser_checks(outputs: Outputs, only: set[str], report: Report) -> None:
+    """axe and the phone checks (reflow, dark, names), a file a task, in browser_jobs() headless
+    Chromiums side by side (each page is laid out and checked by its own browser, so a file's
+    results do not depend on which one ran it); reported in the files' order, axe first."""
+    items = outputs.epubs + outputs.html
+    phones = [c for c in PHONE_CHECKS if c in only]
+    if "names" in phones and not tools.espeak():
         report.say("warning: espeak-ng is missing: run `make conformance-deps`")
-    for item in outputs.epubs + outputs.html:
-        results = {c: Result(c, shown(item), guide_of(item, outputs)) for c in wanted}
-        firsts = {c: [] for c in wanted}
-        count = 0
-        if item.name.lower().endswith(".epub"):
-            with tempfile.TemporaryDirectory(prefix="waymark-phones-") as tmp:
-                try:
-                    with zipfile.ZipFile(item) as book:
-                        safe_extract(book, tmp)
-                        package = read_package(book)
-                    for document in package.content_documents():
-                        path = Path(tmp) / document
-                        if path.is_file():
-                            count += 1
-                            checks.document(path, document, False, results, firsts)
-                except (EpubError, zipfile.BadZipFile, OSError) as error:
-                    for result in results.values():
-                        result.findings.append(Finding("epub-unreadable", str(error)))
-        else:
-            count = 1
-            checks.document(item, "", True, results, firsts)
-        for check, result in results.items():
-            if check == "reflow":
-                result.note = (f"{len(REFLOW_MODES)} modes: {', '.join(m for m, _, _ in REFLOW_MODES)}"
-                               + (f"; {count} documents" if count > 1 else ""))
-            elif check == "dark":
-                result.note = "prefers-color-scheme: dark (axe, pictures), forced-colors: active (.urgent)" + \
-                              (", print + dark" if item.suffix.lower() == ".html" else "")
-            elif check == "names":
-                result.note = "tel: link names, by espeak-ng"
-        for check in wanted:
-            report.add(results[check])
-    for check in wanted:
-        report.say(f"{check} took {checks.seconds[check]:.1f}s")
+    speech = Speech() if "names" in phones else None
+    local = threading.local()
+    browsers: list[Browser] = []
+    lock = threading.Lock()
+
+    def browser() -> Browser:
+        if getattr(local, "browser", None) is None:
+            local.browser = Browser()
+            with lock:
+                browsers.append(local.browser)
+        return local.browser
+
+    def one(item: Path) -> tuple[BufferedReport, BufferedReport, dict[str, float]]:
+        axe_report, phone_report = BufferedReport(), BufferedReport()
+        seconds = {c: 0.0 for c in PHONE_CHECKS}
+        try:
+            if "axe" in only:
+                axe_report.add(axe_epub(item, outputs, browser()) if item.suffix.lower() == ".epub"
+                               else axe_page(item, outputs, browser()))
+        except Exception as error:
+            axe_report.add(Result("axe", shown(item), guide_of(item, outputs),
+                                  [Finding("axe-error", f"the browser failed: {type(error).__name__}: {error}")]))
+        if phones:
+            checks = PhoneChecks(browser(), only, phone_report, speech)
+            try:
+                for result in phone_checks_of(item, outputs, checks):
+                    phone_report.add(result)
+            except Exception as error:
+                phone_report.events.clear()
+                for check in phones:
+                    phone_report.add(Result(check, shown(item), guide_of(item, outputs),
+                                            [Finding(f"{check}-error", f"the browser failed: {type(error).__name__}: {error}")]))
+            seconds = checks.seconds
+        return axe_report, phone_report, seconds
+
+    started = time.monotonic()
+    jobs = browser_jobs(len(items))
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            done = list(pool.map(one, items))
+    finally:
+        for each in browsers:
+            each.close()
+    for axe_report, _, _ in done:
+        axe_report.replay(report)
+    for _, phone_report, _ in done:
+        phone_report.replay(report)
+    for check in phones:
+        report.say(f"{check} took {sum(seconds[check] for _, _, seconds in done):.1f}s of browser time")
+    report.say(f"axe and the phone checks took {time.monotonic() - started:.1f}s in {jobs} browsers")
 
 
 # --------------------------------------------------------------------------
@@ -2521,28 +2607,8 @@ def run(paths: list[str], only: set[str] | None = None, report: Report | None = 
         ace_metadata(outputs.epubs, outputs, report)
     if outputs.html and "nu-html" in only:
         nu_html(outputs.html, outputs, report)
-    browser_checks = {"axe", *PHONE_CHECKS} & only
-    if (outputs.epubs or outputs.html) and browser_checks:
-        browser = Browser()  # one Chromium for axe and the phone checks
-        try:
-            if "axe" in only:
-                try:
-                    axe_epubs(outputs.epubs, outputs, report, browser)
-                    axe_html(outputs.html, outputs, report, browser)
-                except Exception as error:
-                    for page in outputs.epubs + outputs.html:
-                        report.add(Result("axe", shown(page), guide_of(page, outputs),
-                                          [Finding("axe-error", f"the browser failed: {type(error).__name__}: {error}")]))
-            if browser_checks - {"axe"}:
-                try:
-                    phone_checks(outputs, only, report, browser)
-                except Exception as error:
-                    for page in outputs.epubs + outputs.html:
-                        for check in sorted(browser_checks - {"axe"}):
-                            report.add(Result(check, shown(page), guide_of(page, outputs),
-                                              [Finding(f"{check}-error", f"the browser failed: {type(error).__name__}: {error}")]))
-        finally:
-            browser.close()
+    if (outputs.epubs or outputs.html) and {"axe", *PHONE_CHECKS} & only:
+        browser_checks(outputs, only, report)
     if outputs.html and "print" in only:
         print_checks([(p, kind) for kind, pages in outputs.print_pages.items() for p in pages], outputs, report)
     if outputs.everything and "self-contained" in only:

@@ -5,16 +5,21 @@
 # on what it built. Everything it makes is under one temporary folder, removed at the end;
 # the repository's own build folders (.build, .build-release, …) are never touched.
 #
-# INSTALL_TEST_SCRATCH=DIR reuses a release build folder of your own instead of a clean one
-# (quicker while working on this test; the folder is then left alone, and the check that the
-# installed bundle is the one used is skipped, as the build folder is still there to fall back to).
+# INSTALL_TEST_SCRATCH=DIR (an absolute path) installs from a build folder already made instead
+# of a clean one of its own, and INSTALL_TEST_CONFIG (release, the default, or debug) says which
+# build in it: `make test` installs the debug build its unit tests made from the same clean clone
+# (install-test-debug in the Makefile), so that the package is not built a second time. That
+# folder is left as it was; while the test shows that the installed bundle is the one read,
+# the build folder's own bundle (the binary's fallback) is moved aside and then put back.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/waymark-install-test.XXXXXX")"
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+fallback=""   # the build folder's bundle while it is moved aside
+trap 'if [ -n "$fallback" ]; then mv "$fallback.away" "$fallback"; fi; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 prefix="$work/prefix"
 scratch="${INSTALL_TEST_SCRATCH:-$work/scratch}"
+config="${INSTALL_TEST_CONFIG:-release}"
 started=$SECONDS
 step() { echo "install-test: $* ($((SECONDS - started))s)"; }
 fail() { echo "install-test: FAILED: $*" >&2; exit 1; }
@@ -25,10 +30,10 @@ mkdir -p "$work/home" "$work/elsewhere"
 isolated() { (cd "$work/elsewhere" && env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"); }
 
 # MARK: - Install from a clean release build
-step "make install PREFIX=$prefix (release build in $scratch)"
+step "make install PREFIX=$prefix ($config build in $scratch)"
 build_started=$SECONDS
-make -s -C "$repo" install PREFIX="$prefix" RELEASE_SCRATCH="$scratch"
-step "release build and install took $((SECONDS - build_started))s"
+make -s -C "$repo" install PREFIX="$prefix" RELEASE_SCRATCH="$scratch" INSTALL_CONFIG="$config"
+step "$config build and install took $((SECONDS - build_started))s"
 
 expected=(bin/waymark bin/Waymark_Waymark.resources/syllables.tsv bin/Waymark_Waymark.resources/plain-words.txt
           share/bash-completion/completions/waymark share/zsh/site-functions/_waymark
@@ -47,10 +52,11 @@ waymark="$work/copy/bin/waymark"
 version="$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' "$repo/Sources/Waymark/Version.swift")"
 [ "$(isolated "$waymark" --version)" = "$version" ] || fail "waymark --version is not $version"
 # No path into the repository that the binary could open: the source file names kept for
-# error messages (assert's __FILE__, #fileID) are never opened, and a build folder of one's
-# own (INSTALL_TEST_SCRATCH) is the bundle's fallback; its libraries come from the system
-# and the toolchain.
-paths="$(strings -n 6 "$waymark" | grep -F "$repo/" | grep -vE '\.(swift|c|h)$' | grep -vF "$scratch/" || true)"
+# error messages (assert's __FILE__, #fileID) are never opened, nor are the C module maps a
+# debug build names in the compiler options it keeps for the debugger (-fmodule-map-file=…);
+# a build folder of one's own (INSTALL_TEST_SCRATCH) is the bundle's fallback; its libraries
+# come from the system and the toolchain.
+paths="$(strings -n 6 "$waymark" | grep -F "$repo/" | grep -vE '\.(swift|c|h|modulemap)$' | grep -vF "$scratch/" || true)"
 [ -z "$paths" ] || fail "the binary names paths in the repository: $paths"
 if ldd "$waymark" | grep -F "$repo"; then fail "the binary loads a library from the repository"; fi
 step "the copy in $work/copy runs with no repository in reach"
@@ -91,16 +97,19 @@ PY
 step "init, build and check worked from $work/elsewhere"
 
 # MARK: - The bundle it reads is the installed one
-if [ -z "${INSTALL_TEST_SCRATCH:-}" ]; then
-  mv "$work/copy/bin/Waymark_Waymark.resources" "$work/copy/bin/Waymark_Waymark.resources.away"
-  if isolated "$waymark" check --guides "$project/Guides" > /dev/null 2> "$work/nobundle.txt"; then
-    fail "waymark check worked without its resource bundle, so it reads one from somewhere else"
-  fi
-  grep -q "resource bundle" "$work/nobundle.txt" || fail "without its bundle waymark failed for another reason: $(cat "$work/nobundle.txt")"
-  mv "$work/copy/bin/Waymark_Waymark.resources.away" "$work/copy/bin/Waymark_Waymark.resources"
-  isolated "$waymark" check --guides "$project/Guides" > /dev/null || fail "waymark check failed with its bundle back"
-  step "the copy reads its own bundle (and fails without it)"
+if [ -n "${INSTALL_TEST_SCRATCH:-}" ] && [ -d "$scratch/$config/Waymark_Waymark.resources" ]; then
+  fallback="$scratch/$config/Waymark_Waymark.resources"
+  mv "$fallback" "$fallback.away"
 fi
+mv "$work/copy/bin/Waymark_Waymark.resources" "$work/copy/bin/Waymark_Waymark.resources.away"
+if isolated "$waymark" check --guides "$project/Guides" > /dev/null 2> "$work/nobundle.txt"; then
+  fail "waymark check worked without its resource bundle, so it reads one from somewhere else"
+fi
+grep -q "resource bundle" "$work/nobundle.txt" || fail "without its bundle waymark failed for another reason: $(cat "$work/nobundle.txt")"
+mv "$work/copy/bin/Waymark_Waymark.resources.away" "$work/copy/bin/Waymark_Waymark.resources"
+isolated "$waymark" check --guides "$project/Guides" > /dev/null || fail "waymark check failed with its bundle back"
+step "the copy reads its own bundle (and fails without it)"
+if [ -n "$fallback" ]; then mv "$fallback.away" "$fallback"; fallback=""; fi
 
 # MARK: - Conformance on what the installed tool built
 "$repo/.venv-test/bin/python" "$repo/Tests/Conformance/run.py" --formats "$work/formats.json" "$project/Output"

@@ -257,27 +257,30 @@ extension SiteIndex {
     /// as they are made (the bytes ``JSONValue/text(indent:)`` gives for the whole object).
     func opds2(options: WriterOptions, emit: ([UInt8]) -> Void) {
         let labels = options.labels.labels(for: language)
+        // Each part has its type written out: `.string` is both a case and an optional-taking
+        // function, and one literal holding them all took the type checker 25 seconds.
         func publication(_ entry: SiteEntry) -> JSONValue {
-            var images: [JSONValue] = []
-            images.append(.object([("href", .string(settings.address(entry.slug + "/" + entry.cover))), ("type", .string(entry.coverType))]))
-            return .object([
-                ("metadata", .object([
-                    ("@type", .string("http://schema.org/Book")), ("identifier", .string(entry.identifier)),
-                    ("title", .string(entry.title)), ("subtitle", .string(entry.subtitle)),
-                    ("language", .string(entry.language)), ("published", .string(entry.published)),
-                    ("publisher", .string(entry.publisher)), ("description", .string(entry.summary)),
-                    ("subject", entry.keywords.isEmpty ? nil : .strings(entry.keywords)),
-                ])),
-                ("links", .array([
-                    .object([("rel", .string("alternate")), ("href", .string(settings.address(entry.slug + "/" + DownloadSite.pageName))), ("type", .string("text/html"))]),
-                ] + acquisitions(entry).map { file in
-                    .object([
-                        ("rel", .string(SiteIndex.openAccess)), ("href", .string(settings.address(entry.slug + "/" + file.path))),
-                        ("type", .string(file.mediaType)), ("title", .string(file.name)), ("size", .number(file.size)),
-                    ])
-                })),
-                ("images", entry.coverType == "image/svg+xml" ? nil : .array(images)),
+            let metadata: [(String, JSONValue?)] = [
+                ("@type", .string("http://schema.org/Book")), ("identifier", .string(entry.identifier)),
+                ("title", .string(entry.title)), ("subtitle", .string(entry.subtitle)),
+                ("language", .string(entry.language)), ("published", .string(entry.published)),
+                ("publisher", .string(entry.publisher)), ("description", .string(entry.summary)),
+                ("subject", entry.keywords.isEmpty ? nil : .strings(entry.keywords)),
+            ]
+            let page: JSONValue = .object([
+                ("rel", .string("alternate")), ("href", .string(settings.address(entry.slug + "/" + DownloadSite.pageName))),
+                ("type", .string("text/html")),
             ])
+            let files: [JSONValue] = acquisitions(entry).map { file in
+                let link: [(String, JSONValue?)] = [
+                    ("rel", .string(SiteIndex.openAccess)), ("href", .string(settings.address(entry.slug + "/" + file.path))),
+                    ("type", .string(file.mediaType)), ("title", .string(file.name)), ("size", .number(file.size)),
+                ]
+                return .object(link)
+            }
+            let cover: JSONValue = .object([("href", .string(settings.address(entry.slug + "/" + entry.cover))), ("type", .string(entry.coverType))])
+            let images: JSONValue? = entry.coverType == "image/svg+xml" ? nil : .array([cover])
+            return .object([("metadata", .object(metadata)), ("links", .array([page] + files)), ("images", images)])
         }
         let metadata = JSONValue.object([("title", .string(labels(.siteTitle))), ("modified", .string(updated)), ("numberOfItems", .number(entries.count))])
         let links = JSONValue.array([
