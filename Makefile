@@ -117,7 +117,7 @@ conformance: conformance-deps guides
 ## each, from a seed corpus made from Guides/, Guides/pictures/, Styles/pictograms/ and
 ## Tests/Conformance/import-tests/ (scripts/fuzz.sh; built in .build-fuzz/), as many at once as
 ## there are cores. fuzz-smoke: 60 seconds each, for CI, from a debug build (it builds in a
-## quarter of the time a release build takes; see scripts/fuzz.sh); a find prints its input in base64.
+## third of the time a release build takes: about 105 s against 370; see scripts/fuzz.sh); a find prints its input in base64.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -151,7 +151,7 @@ test-sanitize-thread: deps pdf-deps
 preview-test: build conformance-deps
 	$(VENV)/bin/python Tests/Preview/preview_browser.py --waymark $(WAYMARK)
 
-## test: what CI runs (.ci/run), in about 23 minutes on 2 cores. The unit tests under AddressSanitizer
+## test: what CI runs (.ci/run), in about 22 minutes on 2 cores (21 min 43 s from a fresh clone). The unit tests under AddressSanitizer
 ## (`make test-sanitize-address`, a third full build of the package and 8 minutes) are left out to keep
 ## CI under its 25-minute budget; the four fuzzers run under AddressSanitizer in fuzz-smoke.
 test: lint unit conformance reliability fuzz-smoke install-test-debug preview-test

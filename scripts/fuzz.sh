@@ -26,7 +26,7 @@ scratch=.build-fuzz
 swift="${SWIFT:-swift}"
 
 # FUZZ_CONFIG: release (the default: more inputs a second, for long runs) or debug (builds
-# in a quarter of the time; what the 60-second smoke run in CI uses).
+# in under a third of the time, 105 s against 370 on 2 cores; what the 60-second smoke run in CI uses).
 config="${FUZZ_CONFIG:-release}"
 case $config in release|debug) ;; *) echo "fuzz: FUZZ_CONFIG must be release or debug, not '$config'" >&2; exit 2 ;; esac
 

@@ -56,7 +56,8 @@ version="$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' "$repo/Sources/Waym
 # debug build names in the compiler options it keeps for the debugger (-fmodule-map-file=…);
 # a build folder of one's own (INSTALL_TEST_SCRATCH) is the bundle's fallback; its libraries
 # come from the system and the toolchain.
-paths="$(strings -n 6 "$waymark" | grep -F "$repo/" | grep -vE '\.(swift|c|h|modulemap)$' | grep -vF "$scratch/" || true)"
+paths="$(strings -n 6 "$waymark" | grep -F "$repo/" | grep -vE '\.(swift|c|h)$' | grep -vE -- '-fmodule-map-file=[^ ]*/module\.modulemap' \
+  | grep -vF "$scratch/" || true)"
 [ -z "$paths" ] || fail "the binary names paths in the repository: $paths"
 if ldd "$waymark" | grep -F "$repo"; then fail "the binary loads a library from the repository"; fi
 step "the copy in $work/copy runs with no repository in reach"

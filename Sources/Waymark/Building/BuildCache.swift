@@ -169,18 +169,19 @@ struct BuildCache: Sendable {
 
     /// Writes a manifest of files of the given sizes, with no pictures and no site entry (the site's own).
     static func record(key: String, files: [String], sizes: [Int], in folder: URL) throws {
-        let manifest = Manifest(key: key, files: files, sizes: sizes, pictures: [], site: nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
+        try write(Manifest(key: key, files: files, sizes: sizes, pictures: [], site: nil), in: folder)
     }
 
     /// Writes the manifest for files just written into `folder`.
     static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
-        let manifest = Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, site: site)
+        try write(Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, site: site), in: folder)
+    }
+
+    /// Writes `manifest` into `folder`, keys sorted, replacing the old one whole. Not flushed to
+    /// disk: a manifest lost in a power cut only means the guide (or the site) is built again.
+    private static func write(_ manifest: Manifest, in folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Not flushed to disk: a manifest lost in a power cut only means the guide is built again.
         try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
     }
 }

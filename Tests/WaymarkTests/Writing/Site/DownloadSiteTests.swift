@@ -49,13 +49,20 @@ import WaymarkZip
 
     // MARK: - The index and the feeds follow the guides
 
-    @Test func addingChangingAndRemovingAGuideUpdatesTheIndexAndTheFeeds() async throws {
+    /// Two guides, "Bullying" and "Feeling unsafe", built once into a new output folder.
+    func twoGuidesBuilt(into name: String) async throws -> (folder: GuideFolder, output: URL, site: SiteBuildResult) {
         let folder = try GuideFolder()
-        let output = TestTemporary.url("site")
+        let output = TestTemporary.url(name)
         try folder.write("a-guide.md", guide("Bullying"))
         try folder.write("b-guide.md", guide("Feeling unsafe", keywords: "[feeling unsafe]"))
         var site = SiteBuildResult()
         _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        return (folder, output, site)
+    }
+
+    @Test func addingChangingAndRemovingAGuideUpdatesTheIndexAndTheFeeds() async throws {
+        let (folder, output, first) = try await twoGuidesBuilt(into: "site")
+        var site = first
         #expect(site.errors.isEmpty && site.guides == 2)
         #expect(try feedTitles(output) == ["Bullying", "Feeling unsafe"])
         #expect(try atomTitles(output) == ["Bullying", "Feeling unsafe"])
@@ -89,12 +96,8 @@ import WaymarkZip
     /// Issue #23: a build in which no guide changed leaves the list and the catalogues alone
     /// without making them; a lost or damaged site file, or a changed guide, makes them again.
     @Test func anUnchangedSiteIsNotMadeAgainUntilAGuideOrAFileChanges() async throws {
-        let folder = try GuideFolder()
-        let output = TestTemporary.url("site-key")
-        try folder.write("a-guide.md", guide("Bullying"))
-        try folder.write("b-guide.md", guide("Feeling unsafe", keywords: "[feeling unsafe]"))
-        var site = SiteBuildResult()
-        _ = try await Builder().build(request(folder, output: output), site: { site = $0 }) { _ in }
+        let (folder, output, first) = try await twoGuidesBuilt(into: "site-key")
+        var site = first
         #expect(site.written.count == 3)
         let manifest = output.appendingPathComponent(BuildCache.manifestName)
         #expect(FileManager.default.fileExists(atPath: manifest.path))
