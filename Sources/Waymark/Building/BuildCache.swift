@@ -14,10 +14,15 @@ import WaymarkModel
 /// made every build read it whole). Every file is hashed 64 KiB at a time.
 ///
 /// The key, the files made and the pictures used are kept in `Output/<slug>/.waymark-build`,
-/// written after the files themselves, so a build stopped half way is simply done again.
+/// written after the files themselves, so a build stopped half way is simply done again. How
+/// the download site lists the guide is kept apart, in `.waymark-site` with the same key, and
+/// read only when the site is made again: it was three quarters of each manifest's bytes, and
+/// decoding manifests a third of a no-op rebuild (issue #23).
 struct BuildCache: Sendable {
     /// The manifest's file name inside a guide's output folder.
     static let manifestName = ".waymark-build"
+    /// The file beside it that holds the guide's entry in the download site.
+    static let siteEntryName = ".waymark-site"
     /// The largest manifest read back; a real one is a few hundred bytes.
     static let manifestLimit = 1 << 20
 
@@ -27,8 +32,15 @@ struct BuildCache: Sendable {
         var files: [String]
         var sizes: [Int]
         var pictures: [PictureInput]
-        /// How the download site lists the guide, so a skipped guide is listed as before.
-        var site: SiteEntry?
+        /// Whether the download site lists the guide: its entry is in ``siteEntryName``, so a
+        /// skipped guide is listed as before.
+        var listed: Bool
+    }
+
+    /// A guide's entry in the download site, with the key of the build it comes from.
+    struct SiteRecord: Codable {
+        var key: String
+        var entry: SiteEntry
     }
 
     /// One picture file a guide used, as the manifest remembers it.
@@ -139,6 +151,7 @@ struct BuildCache: Sendable {
 
     /// The previous build's manifest in `folder`, if it is still whole: every file it names
     /// is a plain file with the size it had. Links are never followed (issue #12).
+    /// A manifest that lists the guide also needs its site entry file there, a plain file.
     static func manifest(in folder: URL) -> Manifest? {
         var status = stat()
         guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
@@ -149,7 +162,18 @@ struct BuildCache: Sendable {
             guard lstat(folder.appendingPathComponent(file).path, &status) == 0,
                   status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else { return nil }
         }
+        if manifest.listed {
+            guard lstat(folder.appendingPathComponent(siteEntryName).path, &status) == 0,
+                  status.st_mode & S_IFMT == S_IFREG else { return nil }
+        }
         return manifest
+    }
+
+    /// The site entry the build with `key` left in `folder`, if it is there, whole and of that build.
+    static func siteEntry(in folder: URL, key: String) -> SiteEntry? {
+        guard let data = readManifest(folder.appendingPathComponent(siteEntryName)),
+              let record = try? JSONDecoder().decode(SiteRecord.self, from: data), record.key == key else { return nil }
+        return record.entry
     }
 
     /// The key of the download site's list and catalogues: the shared digest and, for each
@@ -169,20 +193,28 @@ struct BuildCache: Sendable {
 
     /// Writes a manifest of files of the given sizes, with no pictures and no site entry (the site's own).
     static func record(key: String, files: [String], sizes: [Int], in folder: URL) throws {
-        try write(Manifest(key: key, files: files, sizes: sizes, pictures: [], site: nil), in: folder)
+        try write(Manifest(key: key, files: files, sizes: sizes, pictures: [], listed: false), in: folder)
     }
 
-    /// Writes the manifest for files just written into `folder`.
+    /// Writes the manifest for files just written into `folder`, after the site entry, if any.
     static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
-        try write(Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, site: site), in: folder)
+        if let site {
+            try AtomicFileWriter.write(Array(try encoder().encode(SiteRecord(key: key, entry: site))),
+                                       to: folder.appendingPathComponent(siteEntryName), durable: false)
+        }
+        try write(Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, listed: site != nil), in: folder)
     }
 
     /// Writes `manifest` into `folder`, keys sorted, replacing the old one whole. Not flushed to
     /// disk: a manifest lost in a power cut only means the guide (or the site) is built again.
     private static func write(_ manifest: Manifest, in folder: URL) throws {
+        try AtomicFileWriter.write(Array(try encoder().encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
+    }
+
+    private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
+        return encoder
     }
 }
 

@@ -87,11 +87,15 @@ public struct GuideBuildResult: Sendable {
     public var readability: Readability?
     /// Whether the guide was skipped because nothing it is built from has changed.
     public var unchanged = false
-    /// How the download site lists the guide, when it was built (now or before, unchanged).
+    /// How the download site lists the guide, when it was built this time (nil for a guide found
+    /// unchanged: its entry stays in its output folder, read only if the site is made again).
     public var site: SiteEntry?
     /// The cache key of the build whose files are now in the guide's output folder (found
     /// unchanged, or built and recorded); nil when nothing was recorded. The site's key is made of these.
     var cacheKey: String?
+    /// For a guide found unchanged and listed on the site: the folder whose site entry file
+    /// holds its entry (``site`` is then nil), read only if the site is made again.
+    var siteFolder: URL?
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
@@ -185,6 +189,7 @@ public struct Builder: Sendable {
         var summary = BuildSummary()
         var entries: [String: SiteEntry] = [:]
         var keys: [String: String] = [:]
+        var unchanged: [String: (folder: URL, key: String)] = [:]
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
         // Memory stays bounded by a few guides.
         await InOrder.run(count: guides.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
@@ -201,9 +206,11 @@ public struct Builder: Sendable {
             if let entry = result.site {
                 entries[result.slug] = entry.listed
                 keys[result.slug] = result.cacheKey
+            } else if let folder = result.siteFolder, let key = result.cacheKey {
+                unchanged[result.slug] = (folder, key)
             }
         })
-        site(Builder.writeSite(entries, keys: keys, shared: cache.shared, guides: guides, request: prepared))
+        site(Builder.writeSite(entries, unchanged: unchanged, keys: keys, shared: cache.shared, guides: guides, request: prepared))
         return summary
     }
 
@@ -269,7 +276,7 @@ public struct Builder: Sendable {
         if let key, let cache, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key,
            cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
-            result.site = manifest.site
+            result.siteFolder = manifest.listed ? outputFolder : nil
             result.cacheKey = manifest.key
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result

@@ -15,49 +15,56 @@ public struct SiteBuildResult: Sendable {
 }
 
 extension Builder {
-    /// Writes the list of every guide and the catalogues, after the guides are built.
+    /// Writes the list of every guide and the catalogues, after the guides are built, from the
+    /// entries of the guides built this time, by slug.
     ///
     /// The site lists every guide of the guides folder (and any named on the command line) that
     /// has been built, now or before: one that fails this time keeps its last good entry, as its
     /// files stay; one whose file is gone is no longer listed (its folder is left alone). Each
     /// file is written only when its bytes change, atomically.
-    static func writeSite(_ results: [GuideBuildResult], guides: [URL], request: BuildRequest) -> SiteBuildResult {
-        var entries: [String: SiteEntry] = [:]
-        for result in results { if let site = result.site { entries[result.slug] = site } }
-        return writeSite(entries, guides: guides, request: request)
-    }
-
-    /// The same, from the entries of the guides built (or found unchanged) this time, by slug.
     ///
+    /// `unchanged` are the guides found unchanged, whose entries are still in their folders (with
+    /// the key of that build): read only when the site is made again.
     /// `keys` are the cache keys of the builds the entries come from, and `shared` the build
     /// cache's shared digest: when every entry has one, the list and the catalogues get a key
     /// of their own, and a build whose key matches the last one (and whose files are still
     /// whole) leaves them as they are without making them again (issue #23: making and
     /// comparing them was a quarter of a no-op rebuild of 1,000 guides).
     static func writeSite(
-        _ built: [String: SiteEntry], keys: [String: String] = [:], shared: String? = nil, guides: [URL], request: BuildRequest
+        _ built: [String: SiteEntry], unchanged: [String: (folder: URL, key: String)] = [:], keys: [String: String] = [:],
+        shared: String? = nil, guides: [URL], request: BuildRequest
     ) -> SiteBuildResult {
         var outcome = SiteBuildResult()
         var entries = built
+        var stored = unchanged
         var keys = keys
+        for (slug, last) in unchanged { keys[slug] = last.key }
         // Guides not built this time (only some were named) or that failed: their last good build.
         let all = ((try? Builder.guideFiles(in: request.guidesRoot)) ?? []) + guides
-        for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil {
-            if let manifest = BuildCache.manifest(in: request.outputRoot.appendingPathComponent(slug)), let site = manifest.site {
-                entries[slug] = site
+        for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil && stored[slug] == nil {
+            let folder = request.outputRoot.appendingPathComponent(slug)
+            if let manifest = BuildCache.manifest(in: folder), manifest.listed {
+                stored[slug] = (folder, manifest.key)
                 keys[slug] = manifest.key
             }
         }
-        outcome.guides = entries.count
-        guard !entries.isEmpty else { return outcome }
+        let listed = Set(entries.keys).union(stored.keys)
+        outcome.guides = listed.count
+        guard !listed.isEmpty else { return outcome }
         let names = [DownloadSite.pageName] + SiteIndex.catalogues
         let siteKey = shared.flatMap { shared in
-            request.force ? nil : BuildCache.siteKey(shared: shared, entries: entries.keys.map { (slug: $0, key: keys[$0]) })
+            request.force ? nil : BuildCache.siteKey(shared: shared, entries: listed.map { (slug: $0, key: keys[$0]) })
         }
         if let siteKey, BuildCache.manifest(in: request.outputRoot)?.key == siteKey {
             outcome.unchanged = names.map { Builder.displayPath(of: request.outputRoot.appendingPathComponent($0), base: request.displayBase) }
             return outcome
         }
+        // Made again: the entries of the guides not built this time, from their folders.
+        var whole = true
+        for (slug, last) in stored {
+            if let entry = BuildCache.siteEntry(in: last.folder, key: last.key) { entries[slug] = entry.listed } else { whole = false }
+        }
+        outcome.guides = entries.count
         // A site being made again has no key until it is whole.
         try? FileManager.default.removeItem(at: request.outputRoot.appendingPathComponent(BuildCache.manifestName))
         let start = Location(file: Builder.displayPath(of: request.outputRoot.appendingPathComponent(DownloadSite.pageName), base: request.displayBase), line: 1, column: 1)
@@ -105,7 +112,8 @@ extension Builder {
                     hint: "this is a fault in Waymark, not in the guides; please report it"))
             }
         }
-        if let siteKey, outcome.errors.isEmpty, sizes.count == names.count {
+        // A site missing an entry that could not be read gets no key: it is made again next time.
+        if let siteKey, whole, outcome.errors.isEmpty, sizes.count == names.count {
             try? BuildCache.record(key: siteKey, files: names, sizes: sizes, in: request.outputRoot)
         }
         return outcome

@@ -227,13 +227,33 @@ import WaymarkModel
         let folder = TestTemporary.url("hostile-output")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = TestTemporary.url("manifest")
-        try Data(#"{"files":[],"key":"k","pictures":[],"sizes":[]}"#.utf8).write(to: target)
+        try Data(#"{"files":[],"key":"k","listed":false,"pictures":[],"sizes":[]}"#.utf8).write(to: target)
         #expect(BuildCache.manifest(in: folder) == nil)
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(BuildCache.manifestName), withDestinationURL: target)
         #expect(BuildCache.manifest(in: folder) == nil)
         try FileManager.default.removeItem(at: folder.appendingPathComponent(BuildCache.manifestName))
         try FileManager.default.copyItem(at: target, to: folder.appendingPathComponent(BuildCache.manifestName))
         #expect(BuildCache.manifest(in: folder)?.key == "k")
+    }
+
+    /// Issue #23: a guide's site entry lives beside its manifest; a manifest that lists the guide
+    /// is trusted only while that file is there as a plain file, and an entry is read only for its own build.
+    @Test func aManifestThatListsTheGuideNeedsItsSiteEntryAsAPlainFile() throws {
+        let folder = TestTemporary.url("hostile-site-entry")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"files":[],"key":"k","listed":true,"pictures":[],"sizes":[]}"#.utf8)
+            .write(to: folder.appendingPathComponent(BuildCache.manifestName))
+        #expect(BuildCache.manifest(in: folder) == nil, "no site entry file")
+        let target = TestTemporary.url("site-entry")
+        try Data("{}".utf8).write(to: target)
+        let entryFile = folder.appendingPathComponent(BuildCache.siteEntryName)
+        try FileManager.default.createSymbolicLink(at: entryFile, withDestinationURL: target)
+        #expect(BuildCache.manifest(in: folder) == nil, "a link is not followed")
+        #expect(BuildCache.siteEntry(in: folder, key: "k") == nil)
+        try FileManager.default.removeItem(at: entryFile)
+        try Data("{}".utf8).write(to: entryFile)
+        #expect(BuildCache.manifest(in: folder)?.key == "k")
+        #expect(BuildCache.siteEntry(in: folder, key: "k") == nil, "not an entry")
     }
 
     // MARK: - A file that cannot be written
