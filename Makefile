@@ -151,7 +151,7 @@ test-sanitize-thread: deps pdf-deps
 preview-test: build conformance-deps
 	$(VENV)/bin/python Tests/Preview/preview_browser.py --waymark $(WAYMARK)
 
-## test: what CI runs (.ci/run), in about 22 minutes on 2 cores (21 min 43 s from a fresh clone). The unit tests under AddressSanitizer
+## test: what CI runs (.ci/run), in 22 to 24 minutes on 2 cores (23 min 53 s for .ci/run in a fresh clone). The unit tests under AddressSanitizer
 ## (`make test-sanitize-address`, a third full build of the package and 8 minutes) are left out to keep
 ## CI under its 25-minute budget; the four fuzzers run under AddressSanitizer in fuzz-smoke.
 test: lint unit conformance reliability fuzz-smoke install-test-debug preview-test
