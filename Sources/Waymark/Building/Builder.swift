@@ -93,9 +93,9 @@ public struct GuideBuildResult: Sendable {
     /// The cache key of the build whose files are now in the guide's output folder (found
     /// unchanged, or built and recorded); nil when nothing was recorded. The site's key is made of these.
     var cacheKey: String?
-    /// For a guide found unchanged and listed on the site: the folder whose site entry file
-    /// holds its entry (``site`` is then nil), read only if the site is made again.
-    var siteFolder: URL?
+    /// Whether the guide was found unchanged and is listed on the site: its entry is then in
+    /// its output folder (``site`` is nil), read only if the site is made again.
+    var siteKept = false
 
     /// Whether the guide was built.
     public var succeeded: Bool { errors.isEmpty }
@@ -189,7 +189,7 @@ public struct Builder: Sendable {
         var summary = BuildSummary()
         var entries: [String: SiteEntry] = [:]
         var keys: [String: String] = [:]
-        var unchanged: [String: (folder: URL, key: String)] = [:]
+        var kept: Set<String> = []
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
         // Memory stays bounded by a few guides.
         await InOrder.run(count: guides.count, limit: request.concurrency ?? 2 * InOrder.defaultLimit, work: { index in
@@ -206,11 +206,12 @@ public struct Builder: Sendable {
             if let entry = result.site {
                 entries[result.slug] = entry.listed
                 keys[result.slug] = result.cacheKey
-            } else if let folder = result.siteFolder, let key = result.cacheKey {
-                unchanged[result.slug] = (folder, key)
+            } else if result.siteKept, let key = result.cacheKey {
+                kept.insert(result.slug)
+                keys[result.slug] = key
             }
         })
-        site(Builder.writeSite(entries, unchanged: unchanged, keys: keys, shared: cache.shared, guides: guides, request: prepared))
+        site(Builder.writeSite(entries, kept: kept, keys: keys, shared: cache.shared, guides: guides, request: prepared))
         return summary
     }
 
@@ -276,7 +277,7 @@ public struct Builder: Sendable {
         if let key, let cache, !request.force, let manifest = BuildCache.manifest(in: outputFolder), manifest.key == key,
            cache.unchanged(manifest.pictures, guideFolder: file.deletingLastPathComponent()) {
             result.unchanged = true
-            result.siteFolder = manifest.listed ? outputFolder : nil
+            result.siteKept = manifest.listed
             result.cacheKey = manifest.key
             result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
             return result

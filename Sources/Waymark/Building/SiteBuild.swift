@@ -23,32 +23,30 @@ extension Builder {
     /// files stay; one whose file is gone is no longer listed (its folder is left alone). Each
     /// file is written only when its bytes change, atomically.
     ///
-    /// `unchanged` are the guides found unchanged, whose entries are still in their folders (with
-    /// the key of that build): read only when the site is made again.
+    /// `kept` are the guides found unchanged, whose entries are still in their output folders
+    /// (with the key of that build, in `keys`): read only when the site is made again.
     /// `keys` are the cache keys of the builds the entries come from, and `shared` the build
     /// cache's shared digest: when every entry has one, the list and the catalogues get a key
     /// of their own, and a build whose key matches the last one (and whose files are still
     /// whole) leaves them as they are without making them again (issue #23: making and
     /// comparing them was a quarter of a no-op rebuild of 1,000 guides).
     static func writeSite(
-        _ built: [String: SiteEntry], unchanged: [String: (folder: URL, key: String)] = [:], keys: [String: String] = [:],
+        _ built: [String: SiteEntry], kept: Set<String> = [], keys: [String: String] = [:],
         shared: String? = nil, guides: [URL], request: BuildRequest
     ) -> SiteBuildResult {
         var outcome = SiteBuildResult()
         var entries = built
-        var stored = unchanged
+        var kept = kept
         var keys = keys
-        for (slug, last) in unchanged { keys[slug] = last.key }
         // Guides not built this time (only some were named) or that failed: their last good build.
         let all = ((try? Builder.guideFiles(in: request.guidesRoot)) ?? []) + guides
-        for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil && stored[slug] == nil {
-            let folder = request.outputRoot.appendingPathComponent(slug)
-            if let manifest = BuildCache.manifest(in: folder), manifest.listed {
-                stored[slug] = (folder, manifest.key)
+        for slug in Set(all.map(Builder.slug(of:))) where entries[slug] == nil && !kept.contains(slug) {
+            if let manifest = BuildCache.manifest(in: request.outputRoot.appendingPathComponent(slug)), manifest.listed {
+                kept.insert(slug)
                 keys[slug] = manifest.key
             }
         }
-        let listed = Set(entries.keys).union(stored.keys)
+        let listed = kept.union(entries.keys)
         outcome.guides = listed.count
         guard !listed.isEmpty else { return outcome }
         let names = [DownloadSite.pageName] + SiteIndex.catalogues
@@ -61,8 +59,12 @@ extension Builder {
         }
         // Made again: the entries of the guides not built this time, from their folders.
         var whole = true
-        for (slug, last) in stored {
-            if let entry = BuildCache.siteEntry(in: last.folder, key: last.key) { entries[slug] = entry.listed } else { whole = false }
+        for slug in kept {
+            if let key = keys[slug], let entry = BuildCache.siteEntry(in: request.outputRoot.appendingPathComponent(slug), key: key) {
+                entries[slug] = entry.listed
+            } else {
+                whole = false
+            }
         }
         outcome.guides = entries.count
         // A site being made again has no key until it is whole.
