@@ -6,7 +6,8 @@
 Every file under BEFORE must be under AFTER with the same bytes, and no file may be
 under AFTER alone. EPUBs and ZIPs are also read entry by entry (names, order, how each
 is stored, the bytes of each), so a difference is reported by entry, not only by file.
-A build manifest (`.waymark-build`) is compared as JSON without its `key`, which holds
+A build manifest (`.waymark-build`: lines of text, or JSON before issue #23's last round)
+and a site entry (`.waymark-site`, JSON) are compared without their `key`, which holds
 the binary's identity (path, size, time) and so differs between any two binaries; the
 output lock (`.waymark-lock`, the process id of the build that held it) is left out.
 
@@ -21,6 +22,7 @@ import sys
 import zipfile
 
 MANIFEST = ".waymark-build"
+SITE_ENTRY = ".waymark-site"
 LOCK = ".waymark-lock"
 ZIPPED = (".epub", ".zip")
 
@@ -76,15 +78,46 @@ def compare_zip(path, a, b, problems):
     return len(left)
 
 
+def unescaped(field):
+    return field.decode().replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+
+
+def without_key(data):
+    """A manifest's or site entry's content less its key. A guide's manifest, in either format,
+    becomes its files, pictures and whether it is listed, so the two formats compare."""
+    if data.startswith(b"waymark-build "):
+        manifest = {"files": [], "pictures": [], "listed": False}
+        for line in data.split(b"\n")[1:]:
+            tag, _, rest = line.partition(b" ")
+            if tag == b"listed":
+                manifest["listed"] = rest == b"1"
+            elif tag == b"file":
+                size, _, path = rest.partition(b" ")
+                manifest["files"].append((unescaped(path), int(size)))
+            elif tag == b"picture":
+                size, digest, path = rest.split(b" ", 2)
+                manifest["pictures"].append([unescaped(path), int(size), digest.decode(), []])
+            elif tag == b"source":
+                manifest["pictures"][-1][3].append(unescaped(rest))
+        return manifest
+    value = json.loads(data)
+    value.pop("key", None)
+    if "sizes" in value:
+        return {
+            "files": list(zip(value["files"], value["sizes"])),
+            "pictures": [[p["file"], p["size"], p["digest"], p["sources"]] for p in value["pictures"]],
+            "listed": value.get("listed", "site" in value),
+        }
+    return value
+
+
 def compare_manifest(path, a, b, problems):
     try:
-        left, right = json.loads(a), json.loads(b)
+        left, right = without_key(a), without_key(b)
     except ValueError:
         if a != b:
             problems.append(f"{path}: {describe(a, b)}")
         return
-    left.pop("key", None)
-    right.pop("key", None)
     if left != right:
         problems.append(f"{path}: the manifests differ (besides the key)")
 
@@ -109,7 +142,7 @@ def main():
             b = handle.read()
         compared += 1
         found = []
-        if os.path.basename(path) == MANIFEST:
+        if os.path.basename(path) in (MANIFEST, SITE_ENTRY):
             compare_manifest(path, a, b, found)
         elif path.endswith(ZIPPED):
             entries += compare_zip(path, a, b, found)

@@ -26,8 +26,9 @@ struct BuildCache: Sendable {
     /// The largest manifest read back; a real one is a few hundred bytes.
     static let manifestLimit = 1 << 20
 
-    /// What a guide's previous build left: its key, the files it made and the pictures it used.
-    struct Manifest: Codable, Equatable {
+    /// What a guide's previous build left: its key, the files it made and the pictures it used,
+    /// kept as lines of text (``text``, in `BuildManifest.swift`).
+    struct Manifest: Equatable {
         var key: String
         var files: [String]
         var sizes: [Int]
@@ -44,7 +45,7 @@ struct BuildCache: Sendable {
     }
 
     /// One picture file a guide used, as the manifest remembers it.
-    struct PictureInput: Codable, Equatable, Sendable {
+    struct PictureInput: Equatable, Sendable {
         /// The paths the guide wrote for it (`pictures/phone.svg`).
         var sources: [String]
         /// The file they were found as, relative to the guides folder, links resolved.
@@ -154,16 +155,18 @@ struct BuildCache: Sendable {
     /// A manifest that lists the guide also needs its site entry file there, a plain file.
     static func manifest(in folder: URL) -> Manifest? {
         var status = stat()
+        // Paths as strings: building a URL for each of a guide's files cost more than reading it.
+        let base = folder.path + "/"
         guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
               let data = readManifest(folder.appendingPathComponent(manifestName)),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+              let manifest = Manifest(text: data),
               manifest.files.count == manifest.sizes.count else { return nil }
         for (file, size) in zip(manifest.files, manifest.sizes) {
-            guard lstat(folder.appendingPathComponent(file).path, &status) == 0,
+            guard lstat(base + file, &status) == 0,
                   status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else { return nil }
         }
         if manifest.listed {
-            guard lstat(folder.appendingPathComponent(siteEntryName).path, &status) == 0,
+            guard lstat(base + siteEntryName, &status) == 0,
                   status.st_mode & S_IFMT == S_IFREG else { return nil }
         }
         return manifest
@@ -172,7 +175,7 @@ struct BuildCache: Sendable {
     /// The site entry the build with `key` left in `folder`, if it is there, whole and of that build.
     static func siteEntry(in folder: URL, key: String) -> SiteEntry? {
         guard let data = readManifest(folder.appendingPathComponent(siteEntryName)),
-              let record = try? JSONDecoder().decode(SiteRecord.self, from: data), record.key == key else { return nil }
+              let record = try? JSONDecoder().decode(SiteRecord.self, from: Data(data)), record.key == key else { return nil }
         return record.entry
     }
 
@@ -199,22 +202,18 @@ struct BuildCache: Sendable {
     /// Writes the manifest for files just written into `folder`, after the site entry, if any.
     static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
         if let site {
-            try AtomicFileWriter.write(Array(try encoder().encode(SiteRecord(key: key, entry: site))),
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try AtomicFileWriter.write(Array(try encoder.encode(SiteRecord(key: key, entry: site))),
                                        to: folder.appendingPathComponent(siteEntryName), durable: false)
         }
         try write(Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, listed: site != nil), in: folder)
     }
 
-    /// Writes `manifest` into `folder`, keys sorted, replacing the old one whole. Not flushed to
+    /// Writes `manifest` into `folder`, replacing the old one whole. Not flushed to
     /// disk: a manifest lost in a power cut only means the guide (or the site) is built again.
     private static func write(_ manifest: Manifest, in folder: URL) throws {
-        try AtomicFileWriter.write(Array(try encoder().encode(manifest)), to: folder.appendingPathComponent(manifestName), durable: false)
-    }
-
-    private static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
+        try AtomicFileWriter.write(manifest.text, to: folder.appendingPathComponent(manifestName), durable: false)
     }
 }
 
@@ -258,13 +257,8 @@ private extension BuildCache {
     }
 
     /// The manifest's bytes, if it is a plain file (not a link, a pipe or a device) of a sensible size.
-    static func readManifest(_ url: URL) -> Data? {
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= manifestLimit else { return nil }
-        return try? handle.read(upToCount: manifestLimit)
+    static func readManifest(_ url: URL) -> [UInt8]? {
+        try? BoundedFile.read(url, limit: manifestLimit, followingLinks: false)
     }
 
     /// The running program's path, size and modification time: a rebuilt Waymark rebuilds everything.

@@ -279,7 +279,7 @@ public struct Builder: Sendable {
             result.unchanged = true
             result.siteKept = manifest.listed
             result.cacheKey = manifest.key
-            result.files = manifest.files.map { Builder.displayPath(of: outputFolder.appendingPathComponent($0), base: request.displayBase) }
+            result.files = Builder.displayPaths(of: manifest.files, in: outputFolder, base: request.displayBase)
             return result
         }
         let guide: Guide
@@ -430,15 +430,32 @@ public struct Builder: Sendable {
 
     /// The name of the guide `file`'s output folder (`Output/<slug>/`): its file name without `.md`.
     public static func slug(of file: URL) -> String {
-        file.deletingPathExtension().lastPathComponent
+        // A name ending in `.md` loses those three characters, as deletingPathExtension would
+        // have it, without the URL work (a tenth of a no-op rebuild went on URLs, issue #23).
+        let name = file.lastPathComponent
+        let utf8 = name.utf8
+        // (A name of dots alone before it, `..md`, is left to Foundation, which keeps it whole.)
+        if utf8.count > 3, utf8.first != UInt8(ascii: "."), utf8.suffix(3).elementsEqual(".md".utf8) { return String(utf8.dropLast(3))! }
+        return file.deletingPathExtension().lastPathComponent
     }
 
     /// A path relative to `base` when it is inside it, else absolute.
     public static func displayPath(of url: URL, base: URL) -> String {
-        let path = url.standardizedFileURL.path
+        shown(url.standardizedFileURL.path, base: base.standardizedFileURL.path)
+    }
+
+    /// The paths of `files` (relative paths a writer made, with no `.` or `..` in them) inside
+    /// `folder`, as ``displayPath(of:base:)`` shows them: the folder and the base are
+    /// standardised once, not once a file.
+    static func displayPaths(of files: [String], in folder: URL, base: URL) -> [String] {
+        let folderPath = folder.standardizedFileURL.path
         let basePath = base.standardizedFileURL.path
-        if path.hasPrefix(basePath + "/") { return String(path.dropFirst(basePath.count + 1)) }
-        return path
+        return files.map { shown(folderPath + "/" + $0, base: basePath) }
+    }
+
+    /// `path` relative to `base` (both standardised) when it is inside it, else `path` itself.
+    private static func shown(_ path: String, base: String) -> String {
+        path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }
 

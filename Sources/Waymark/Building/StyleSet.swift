@@ -113,7 +113,9 @@ public struct StyleSet: Sendable {
     /// languages or replacing a built-in catalogue; every catalogue is checked against English.
     public func labels(base: URL) throws(LoadError) -> LabelCatalogues {
         let files = files.filter { $0.path.hasPrefix(LabelCatalogues.folder + "/") && $0.path.hasSuffix(".yml") }
-        guard files.contains(where: { $0.origin != .builtIn }) else { return .builtIn }
+        // A project's copy of a built-in catalogue, byte for byte (as Styles/labels holds them here),
+        // is not read again: reading the catalogues was a tenth of a no-op rebuild (issue #23).
+        guard files.contains(where: { $0.origin != .builtIn && $0.bytes != StyleSet.builtIn.file($0.path)?.bytes }) else { return .builtIn }
         return try LabelCatalogues(files.map { (path: displayPath(of: $0, base: base), bytes: $0.bytes) })
     }
 

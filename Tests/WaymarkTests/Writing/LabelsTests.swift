@@ -23,6 +23,31 @@ import WaymarkModel
         }
     }
 
+    /// Issue #23: the built-in catalogues are read without Yams, and read as Yams reads them.
+    @Test func theQuickReadingOfACatalogueIsYamsOwn() throws {
+        let english = LabelCatalogues.builtIn.labels(for: "en")
+        for file in EmbeddedStyles.files where file.path.hasPrefix("labels/") {
+            let bytes = Array(file.text.utf8)
+            let against = file.path == "labels/en.yml" ? nil : english
+            let quick = try LabelCatalogues.catalogue(bytes, file: file.path, english: against)
+            #expect(quick == (try LabelCatalogues.catalogue(bytes, file: file.path, english: against, fast: false)), "\(file.path)")
+            #expect(LabelCatalogues.quickCatalogue(bytes, file: file.path, english: against) == quick, "\(file.path) is read without Yams")
+            // Changed so that SimpleYAML gives up (a comment after a value) or so that something
+            // is wrong (a label gone): the same labels, or the same problems, as Yams gives.
+            for change in [("\n  contents: ", "\n  contents: # note\n    "), ("\n  contents: ", "\n  contnets: "), ("language: ", "language: x")] {
+                let changed = Array(file.text.replacingOccurrences(of: change.0, with: change.1).utf8)
+                func read(_ fast: Bool) -> (labels: Labels?, problems: [String]) {
+                    do throws(StyleSet.LoadError) {
+                        return (try LabelCatalogues.catalogue(changed, file: file.path, english: against, fast: fast), [])
+                    } catch {
+                        return (nil, error.diagnostics.map(\.formatted))
+                    }
+                }
+                #expect(read(true) == read(false), "\(file.path), \(change.1)")
+            }
+        }
+    }
+
     @Test func theEnglishCatalogueHasEveryKeyAndNoOther() throws {
         let english = try #require(EmbeddedStyles.files.first { $0.path == "labels/en.yml" })
         let labels = try LabelCatalogues.catalogue(Array(english.text.utf8), file: "en.yml", english: nil)
