@@ -159,8 +159,7 @@ struct BuildCache: Sendable {
         let base = folder.path + "/"
         guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
               let data = readManifest(folder.appendingPathComponent(manifestName)),
-              let manifest = Manifest(text: data),
-              manifest.files.count == manifest.sizes.count else { return nil }
+              let manifest = Manifest(text: data) else { return nil }
         for (file, size) in zip(manifest.files, manifest.sizes) {
             guard lstat(base + file, &status) == 0,
                   status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else { return nil }
