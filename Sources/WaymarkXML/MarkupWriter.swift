@@ -91,12 +91,38 @@ struct MarkupWriter {
         openStack = stack
     }
 
-    /// Adds `node` as the root's next child.
+    /// Adds `node` as the next child of the innermost element left open (the root, or the last
+    /// one ``enter(_:)`` opened).
     mutating func add(_ node: XMLNode) throws {
         var stack = openStack
         openStack = []
-        stack[0].children = [node][...]
-        try drain(&stack, keeping: 1)
+        stack[stack.count - 1].children = [node][...]
+        try drain(&stack, keeping: stack.count)
+        openStack = stack
+    }
+
+    /// Adds `element` as the innermost open element's next child and leaves it open, its own
+    /// children written: what ``add(_:)`` adds next goes inside it, until ``leave()``.
+    mutating func enter(_ element: XMLElement) throws {
+        var stack = openStack
+        openStack = []
+        let depth = stack.count
+        var element = element
+        // With no children it would be written whole (`<x/>`), never left open; an empty text writes nothing.
+        if element.children.isEmpty { element.children = [.text("")] }
+        try open(element, in: &stack)
+        // An HTML empty element's children are written, then cut off at its end: never left open.
+        precondition(stack.count == depth + 1 && stack[depth].dropFrom == nil, "enter(_:) opens an element with an end tag")
+        try drain(&stack, keeping: depth + 1)
+        openStack = stack
+    }
+
+    /// Closes the element ``enter(_:)`` opened last.
+    mutating func leave() throws {
+        var stack = openStack
+        openStack = []
+        precondition(stack.count > 1, "leave() closes an element enter(_:) opened, never the root")
+        try drain(&stack, keeping: stack.count - 1)
         openStack = stack
     }
 

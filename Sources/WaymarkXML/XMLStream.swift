@@ -11,9 +11,28 @@ public struct XMLStream {
         try writer.begin(root, declaration: declaration)
     }
 
-    /// Adds `node` as the root's next child.
+    /// Starts an HTML document (`<!DOCTYPE html>`, HTML's rules, as
+    /// ``XMLDocument/serializeHTML(_:)`` writes it) whose root is `root` (with at least one child).
+    public init(html root: XMLElement) throws {
+        writer = MarkupWriter(mode: .html, capacity: 64 << 10)
+        try writer.begin(root, declaration: false)
+    }
+
+    /// Adds `node` as the next child of the innermost open element: the root, or the one
+    /// ``enter(_:)`` opened last.
     public mutating func add(_ node: XMLNode) throws {
         try writer.add(node)
+    }
+
+    /// Adds `element` (with its children) and leaves it open: what is added next goes inside it,
+    /// until ``leave()``. For a list of thousands of items inside a page.
+    public mutating func enter(_ element: XMLElement) throws {
+        try writer.enter(element)
+    }
+
+    /// Closes the element ``enter(_:)`` opened last.
+    public mutating func leave() throws {
+        try writer.leave()
     }
 
     /// Closes the root and the document.

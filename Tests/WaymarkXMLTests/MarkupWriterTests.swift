@@ -102,6 +102,45 @@ import Testing
         }
     }
 
+    /// `element`'s children from `start` on, added to `stream` one by one, some left open and filled
+    /// a child at a time in turn, as the list of every guide is written.
+    static func stream(_ element: XMLElement, from start: Int, into stream: inout XMLStream, trees: inout Trees, html: Bool) throws {
+        for child in element.children.dropFirst(start) {
+            guard case .element(let inner) = child, !inner.children.isEmpty, trees.next(3) != 0,
+                  !html || MarkupWriter.htmlInfo(Array(inner.name.utf8)) != .void else {
+                try stream.add(child)
+                continue
+            }
+            let first = trees.next(inner.children.count)
+            try stream.enter(XMLElement(inner.name, attributes: inner.attributes, children: Array(inner.children.prefix(first))))
+            try Self.stream(inner, from: first, into: &stream, trees: &trees, html: html)
+            try stream.leave()
+        }
+    }
+
+    @Test(arguments: 0..<4)
+    func aDocumentStreamedElementByElementIsTheWholeTreesBytes(batch: Int) {
+        for seed in (batch * 50)..<(batch * 50 + 50) {
+            var trees = Trees(state: UInt64(seed) &+ 11)
+            var children: [XMLNode] = [.element(trees.element(depth: 0, declared: []))]
+            for _ in 0..<trees.next(5) { children.append(.element(trees.element(depth: 0, declared: []))) }
+            let root = XMLElement("html", attributes: [XMLAttribute("lang", "cy"), XMLAttribute("xmlns:epub", "urn:x")], children: children)
+            for html in [true, false] {
+                let whole = Self.outcome { html ? try XMLDocument.serializeHTML(root) : try XMLDocument.serialize(root) }
+                let streamed = Self.outcome { () throws -> [UInt8] in
+                    let head = XMLElement(root.name, attributes: root.attributes, children: [children[0]])
+                    var stream = html ? try XMLStream(html: head) : try XMLStream(head)
+                    var bytes = stream.take()
+                    try Self.stream(root, from: 1, into: &stream, trees: &trees, html: html)
+                    bytes += stream.take()
+                    try stream.end()
+                    return bytes + stream.take()
+                }
+                #expect(streamed == whole, "\(html ? "HTML" : "XML"), seed \(seed)")
+            }
+        }
+    }
+
     @Test func everyCharacterHasLibxml2sEntity() throws {
         // HTML 4's named characters and the numbered ones between them, as text and in a value.
         let characters = (UInt32(0x80)..<0x2800).compactMap(Unicode.Scalar.init).map(String.init) + ["😀", "\u{FFFD}", "\u{10FFFF}"]

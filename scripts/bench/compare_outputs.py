@@ -6,8 +6,9 @@
 Every file under BEFORE must be under AFTER with the same bytes, and no file may be
 under AFTER alone. EPUBs and ZIPs are also read entry by entry (names, order, how each
 is stored, the bytes of each), so a difference is reported by entry, not only by file.
-A build manifest (`.waymark-build`: lines of text, or JSON before issue #23's last round)
-and a site entry (`.waymark-site`, JSON) are compared without their `key`, which holds
+A build manifest (`.waymark-build`: lines of text, or JSON before issue #23's fifth round)
+and a site record (`.waymark-site`: lines of text, or a JSON entry before its sixth) are
+compared without their `key`, which holds
 the binary's identity (path, size, time) and so differs between any two binaries; the
 output lock (`.waymark-lock`, the process id of the build that held it) is left out.
 
@@ -100,6 +101,13 @@ def without_key(data):
             elif tag == b"source":
                 manifest["pictures"][-1][3].append(unescaped(rest))
         return manifest
+    if data.startswith(b"waymark-site "):
+        record = {}
+        for line in data.split(b"\n")[2:]:
+            tag, _, rest = line.partition(b" ")
+            if tag:
+                record[tag.decode()] = unescaped(rest)
+        return record
     value = json.loads(data)
     value.pop("key", None)
     if "sizes" in value:
@@ -111,9 +119,28 @@ def without_key(data):
     return value
 
 
+def listing(entry):
+    """What a site record of the sixth round keeps of a JSON site entry: its listing. (Its two
+    catalogue entries are checked through opds.xml and opds.json, which must be the same.)"""
+    fields = {
+        "slug": entry["slug"], "title": entry["title"], "summary": entry["summary"],
+        "audience": entry.get("audience"), "language": entry["language"],
+        "language-name": entry["languageName"], "publisher": entry["publisher"],
+        "published": entry["published"],
+        "reading-age": None if entry.get("readingAge") is None else str(entry["readingAge"]),
+        "topic": (entry.get("keywords") or [None])[0], "translation-of": entry.get("translationOf"),
+    }
+    return {name: value for name, value in fields.items() if value is not None}
+
+
 def compare_manifest(path, a, b, problems):
     try:
         left, right = without_key(a), without_key(b)
+        # A JSON site entry beside a site record: compared on what the record keeps of it.
+        if "entry" in left and "opds" in right:
+            left, right = listing(left["entry"]), {k: v for k, v in right.items() if k not in ("atom", "opds")}
+        elif "opds" in left and "entry" in right:
+            left, right = {k: v for k, v in left.items() if k not in ("atom", "opds")}, listing(right["entry"])
     except ValueError:
         if a != b:
             problems.append(f"{path}: {describe(a, b)}")

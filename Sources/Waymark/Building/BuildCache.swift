@@ -15,9 +15,9 @@ import WaymarkModel
 ///
 /// The key, the files made and the pictures used are kept in `Output/<slug>/.waymark-build`,
 /// written after the files themselves, so a build stopped half way is simply done again. How
-/// the download site lists the guide is kept apart, in `.waymark-site` with the same key, and
-/// read only when the site is made again: it was three quarters of each manifest's bytes, and
-/// decoding manifests a third of a no-op rebuild (issue #23).
+/// the download site lists the guide (its ``SiteRecord``) is kept apart, in `.waymark-site` with
+/// the same key, and read only when the site is made again: it was three quarters of each
+/// manifest's bytes, and decoding manifests a third of a no-op rebuild (issue #23).
 struct BuildCache: Sendable {
     /// The manifest's file name inside a guide's output folder.
     static let manifestName = ".waymark-build"
@@ -36,12 +36,6 @@ struct BuildCache: Sendable {
         /// Whether the download site lists the guide: its entry is in ``siteEntryName``, so a
         /// skipped guide is listed as before.
         var listed: Bool
-    }
-
-    /// A guide's entry in the download site, with the key of the build it comes from.
-    struct SiteRecord: Codable {
-        var key: String
-        var entry: SiteEntry
     }
 
     /// One picture file a guide used, as the manifest remembers it.
@@ -171,11 +165,9 @@ struct BuildCache: Sendable {
         return manifest
     }
 
-    /// The site entry the build with `key` left in `folder`, if it is there, whole and of that build.
-    static func siteEntry(in folder: URL, key: String) -> SiteEntry? {
-        guard let data = readManifest(folder.appendingPathComponent(siteEntryName)),
-              let record = try? JSONDecoder().decode(SiteRecord.self, from: Data(data)), record.key == key else { return nil }
-        return record.entry
+    /// The site record the build with `key` left in `folder`, if it is there, whole and of that build.
+    static func siteRecord(in folder: URL, key: String) -> SiteRecord? {
+        readManifest(folder.appendingPathComponent(siteEntryName)).flatMap { SiteRecord(text: $0, key: key) }
     }
 
     /// The key of the download site's list and catalogues: the shared digest and, for each
@@ -198,13 +190,10 @@ struct BuildCache: Sendable {
         try write(Manifest(key: key, files: files, sizes: sizes, pictures: [], listed: false), in: folder)
     }
 
-    /// Writes the manifest for files just written into `folder`, after the site entry, if any.
-    static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteEntry?, in folder: URL) throws {
+    /// Writes the manifest for files just written into `folder`, after the site record, if any.
+    static func record(key: String, outputs: [OutputFile], pictures: [PictureInput], site: SiteRecord?, in folder: URL) throws {
         if let site {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try AtomicFileWriter.write(Array(try encoder.encode(SiteRecord(key: key, entry: site))),
-                                       to: folder.appendingPathComponent(siteEntryName), durable: false)
+            try AtomicFileWriter.write(site.text(key: key), to: folder.appendingPathComponent(siteEntryName), durable: false)
         }
         try write(Manifest(key: key, files: outputs.map(\.path), sizes: outputs.map(\.bytes.count), pictures: pictures, listed: site != nil), in: folder)
     }

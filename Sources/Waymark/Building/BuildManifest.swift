@@ -26,10 +26,10 @@ extension BuildCache.Manifest {
     /// The manifest as lines of text.
     var text: [UInt8] {
         var lines = [BuildCache.Manifest.header, "key \(key)", "listed \(listed ? 1 : 0)"]
-        for (file, size) in zip(files, sizes) { lines.append("file \(size) \(BuildCache.Manifest.escaped(file))") }
+        for (file, size) in zip(files, sizes) { lines.append("file \(size) \(RecordText.escaped(file))") }
         for picture in pictures {
-            lines.append("picture \(picture.size) \(picture.digest) \(BuildCache.Manifest.escaped(picture.file))")
-            lines += picture.sources.map { "source \(BuildCache.Manifest.escaped($0))" }
+            lines.append("picture \(picture.size) \(picture.digest) \(RecordText.escaped(picture.file))")
+            lines += picture.sources.map { "source \(RecordText.escaped($0))" }
         }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -39,22 +39,22 @@ extension BuildCache.Manifest {
         guard bytes.last == 0x0A else { return nil }
         var lines = bytes.dropLast().split(separator: 0x0A, omittingEmptySubsequences: false)[...]
         guard let header = lines.popFirst(), header.elementsEqual(BuildCache.Manifest.header.utf8),
-              let key = lines.popFirst().flatMap({ BuildCache.Manifest.field("key", of: $0) }).flatMap(BuildCache.Manifest.word),
-              let listed = lines.popFirst().flatMap({ BuildCache.Manifest.field("listed", of: $0) }),
+              let key = lines.popFirst().flatMap({ RecordText.field("key", of: $0) }).flatMap(RecordText.word),
+              let listed = lines.popFirst().flatMap({ RecordText.field("listed", of: $0) }),
               listed.count == 1, listed.first == 0x30 || listed.first == 0x31 else { return nil }
         self.init(key: key, files: [], sizes: [], pictures: [], listed: listed.first == 0x31)
         for line in lines {
-            if let rest = BuildCache.Manifest.field("file", of: line) {
-                guard pictures.isEmpty, let (size, path) = BuildCache.Manifest.number(rest), let file = BuildCache.Manifest.unescaped(path) else { return nil }
+            if let rest = RecordText.field("file", of: line) {
+                guard pictures.isEmpty, let (size, path) = RecordText.number(rest), let file = RecordText.unescaped(path) else { return nil }
                 files.append(file)
                 sizes.append(size)
-            } else if let rest = BuildCache.Manifest.field("picture", of: line) {
-                guard let (size, after) = BuildCache.Manifest.number(rest), let space = after.firstIndex(of: 0x20),
-                      let digest = BuildCache.Manifest.word(after[..<space]),
-                      let file = BuildCache.Manifest.unescaped(after[after.index(after: space)...]) else { return nil }
+            } else if let rest = RecordText.field("picture", of: line) {
+                guard let (size, after) = RecordText.number(rest), let space = after.firstIndex(of: 0x20),
+                      let digest = RecordText.word(after[..<space]),
+                      let file = RecordText.unescaped(after[after.index(after: space)...]) else { return nil }
                 pictures.append(BuildCache.PictureInput(sources: [], file: file, size: size, digest: digest))
-            } else if let rest = BuildCache.Manifest.field("source", of: line) {
-                guard !pictures.isEmpty, let source = BuildCache.Manifest.unescaped(rest) else { return nil }
+            } else if let rest = RecordText.field("source", of: line) {
+                guard !pictures.isEmpty, let source = RecordText.unescaped(rest) else { return nil }
                 pictures[pictures.count - 1].sources.append(source)
             } else {
                 return nil
@@ -63,7 +63,9 @@ extension BuildCache.Manifest {
     }
 }
 
-private extension BuildCache.Manifest {
+/// The pieces of the build's records as lines of text: this manifest, and the site's entry of a
+/// guide (`SiteRecord`).
+enum RecordText {
     /// What follows `name` and a space at the start of `line`.
     static func field(_ name: StaticString, of line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         let count = name.utf8CodeUnitCount
@@ -104,10 +106,10 @@ private extension BuildCache.Manifest {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text ``escaped(_:)`` wrote as `bytes`; nil for an empty path, a `%` not followed
-    /// by one of the three codes, or bytes that are not UTF-8.
-    static func unescaped(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard !bytes.isEmpty else { return nil }
+    /// The text ``escaped(_:)`` wrote as `bytes`; nil for an empty path (unless `allowingEmpty`),
+    /// a `%` not followed by one of the three codes, or bytes that are not UTF-8.
+    static func unescaped(_ bytes: ArraySlice<UInt8>, allowingEmpty: Bool = false) -> String? {
+        guard allowingEmpty || !bytes.isEmpty else { return nil }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         var index = bytes.startIndex

@@ -88,8 +88,8 @@ public struct GuideBuildResult: Sendable {
     /// Whether the guide was skipped because nothing it is built from has changed.
     public var unchanged = false
     /// How the download site lists the guide, when it was built this time (nil for a guide found
-    /// unchanged: its entry stays in its output folder, read only if the site is made again).
-    public var site: SiteEntry?
+    /// unchanged: its record stays in its output folder, read only if the site is made again).
+    var site: SiteRecord?
     /// The cache key of the build whose files are now in the guide's output folder (found
     /// unchanged, or built and recorded); nil when nothing was recorded. The site's key is made of these.
     var cacheKey: String?
@@ -187,7 +187,8 @@ public struct Builder: Sendable {
         let prepared = request
         let (guides, clashes) = Builder.plan(files, request: request)
         var summary = BuildSummary()
-        var entries: [String: SiteEntry] = [:]
+        // Of each guide the site lists, only where its record is: a few dozen bytes a guide.
+        var unrecorded: [String: SiteRecord] = [:]
         var keys: [String: String] = [:]
         var kept: Set<String> = []
         // Two guides a core: while one guide's files are flushed to disk, the other is rendered.
@@ -202,16 +203,15 @@ public struct Builder: Sendable {
         }, each: { _, result in
             progress(result)
             summary.add(result)
-            // Only what the list and the catalogues read: a few hundred bytes a guide, not kilobytes.
-            if let entry = result.site {
-                entries[result.slug] = entry.listed
-                keys[result.slug] = result.cacheKey
-            } else if result.siteKept, let key = result.cacheKey {
+            // A record written into the guide's folder is read from there (the site reads it only when made again).
+            if let record = result.site, result.cacheKey == nil {
+                unrecorded[result.slug] = record
+            } else if result.site != nil || result.siteKept, let key = result.cacheKey {
                 kept.insert(result.slug)
                 keys[result.slug] = key
             }
         })
-        site(Builder.writeSite(entries, kept: kept, keys: keys, shared: cache.shared, guides: guides, request: prepared))
+        site(Builder.writeSite(unrecorded, kept: kept, keys: keys, shared: cache.shared, guides: guides, request: prepared))
         return summary
     }
 
@@ -353,8 +353,8 @@ public struct Builder: Sendable {
             let site = try SharedWork.$current.withValue(work) {
                 try DownloadSite().guideFiles(guide, outputs: outputs, writers: writers, options: options, readability: check.readability)
             }
+            result.site = try SiteRecord(entry: site.entry, settings: options.site)
             outputs += site.files
-            result.site = site.entry
         } catch {
             result.errors.append(.error(
                 at: start, "the guide's download page could not be made: \((error as? WriterError)?.message ?? "\(error)")",

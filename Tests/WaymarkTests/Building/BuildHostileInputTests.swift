@@ -249,11 +249,11 @@ import WaymarkModel
         let entryFile = folder.appendingPathComponent(BuildCache.siteEntryName)
         try FileManager.default.createSymbolicLink(at: entryFile, withDestinationURL: target)
         #expect(BuildCache.manifest(in: folder) == nil, "a link is not followed")
-        #expect(BuildCache.siteEntry(in: folder, key: "k") == nil)
+        #expect(BuildCache.siteRecord(in: folder, key: "k") == nil)
         try FileManager.default.removeItem(at: entryFile)
         try Data("{}".utf8).write(to: entryFile)
         #expect(BuildCache.manifest(in: folder)?.key == "k")
-        #expect(BuildCache.siteEntry(in: folder, key: "k") == nil, "not an entry")
+        #expect(BuildCache.siteRecord(in: folder, key: "k") == nil, "not an entry")
     }
 
     // MARK: - A file that cannot be written

@@ -98,3 +98,52 @@ indirect enum JSONValue: Hashable, Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+/// A JSON object whose last value is an array too long to hold (a catalogue of 10,000 guides),
+/// written a piece at a time: the same bytes as `JSONValue.object(fields + [(array, .array(items))])`
+/// gives through ``JSONValue/text(indent:)``, each item given as its own bytes at ``itemIndent``.
+struct JSONObjectStream {
+    /// The indent each item is written at (``JSONValue/write(into:indent:)``'s level).
+    static let itemIndent = 2
+    /// The bytes not yet taken.
+    private var bytes: [UInt8] = []
+    private var items = 0
+
+    /// Starts the object: `fields` (a nil value leaves its key out), then the array's key.
+    init(_ fields: [(String, JSONValue?)], array: String) {
+        for (key, value) in fields {
+            guard let value else { continue }
+            start(key)
+            value.write(into: &bytes, indent: 1)
+        }
+        start(array)
+    }
+
+    /// A key of the object, after the one before it.
+    private mutating func start(_ key: String) {
+        bytes += Array((bytes.isEmpty ? "{\n  " : ",\n  ").utf8)
+        bytes += Array(JSONValue.quoted(key).utf8)
+        bytes += Array(": ".utf8)
+    }
+
+    /// Adds an item, written at ``itemIndent``.
+    mutating func add(_ item: [UInt8]) {
+        bytes += Array((items == 0 ? "[\n    " : ",\n    ").utf8)
+        bytes += item
+        items += 1
+    }
+
+    /// Closes the array and the object.
+    mutating func end() {
+        bytes += Array((items == 0 ? "[]\n}" : "\n  ]\n}").utf8)
+    }
+
+    /// How many bytes are waiting to be taken.
+    var pending: Int { bytes.count }
+
+    /// The bytes written since the last call.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+}

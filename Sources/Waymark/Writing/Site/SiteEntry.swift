@@ -76,36 +76,6 @@ public struct SiteEntry: Codable, Hashable, Sendable {
     public var accessibility: Accessibility
     public var easyReadAccessibility: Accessibility?
 
-    /// The guide whose versions this one is listed with: the one it translates, or itself.
-    public var family: String { translationOf ?? slug }
-
     /// The topic the site lists it under: its first keyword (authors put the main one first).
     public var topic: String? { keywords.first }
-
-    /// Whether its script runs right to left.
-    public var isRightToLeft: Bool { Metadata.isRightToLeft(language: language) }
-}
-
-extension SiteEntry {
-    /// The entry as the list and the catalogues read it (``SiteIndex``): what only the guide's own
-    /// page shows (each file's description and facts, the accessibility, the date in words) left
-    /// out, so that a build keeps little of each guide while it builds the others (issue #23).
-    var listed: SiteEntry {
-        var entry = self
-        entry.publishedText = ""
-        entry.accessibility = Accessibility(accessModes: [], accessModesSufficient: [], features: [], hazards: [], summary: "")
-        entry.easyReadAccessibility = nil
-        entry.files = files.map(\.listed)
-        entry.bundle = bundle.listed
-        return entry
-    }
-}
-
-extension SiteEntry.File {
-    /// The file as the list and the catalogues read it: its path, name, type and size.
-    var listed: SiteEntry.File {
-        SiteEntry.File(
-            path: path, name: name, about: "", kind: "", mediaType: mediaType, size: size, sizeText: "", contentSize: "",
-            pages: nil, facts: "", edition: edition, isFirstChoice: isFirstChoice)
-    }
 }
