@@ -37,6 +37,19 @@ import Waymark
         text.unicodeScalars.filter { $0 != "\n" && TerminalText.needsEscape($0, keepingLineBreaks: true) }
     }
 
+    /// ASCII is told from its value and the rest from Unicode's tables (issue #23): for every
+    /// scalar the answer is the rule's, a control character (Cc) or a Bidi_Control one.
+    @Test func theQuickAnswerIsTheRulesForEveryScalar() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let rule = scalar.properties.generalCategory == .control || scalar.properties.isBidiControl
+            if TerminalText.needsEscape(scalar, keepingLineBreaks: false) != rule { Issue.record("U+\(String(value, radix: 16))") }
+            if TextSafety.isBidiControl(scalar) != scalar.properties.isBidiControl { Issue.record("bidi U+\(String(value, radix: 16))") }
+        }
+        #expect(!TerminalText.needsEscape("\n", keepingLineBreaks: true))
+        #expect(TerminalText.needsEscape("\n", keepingLineBreaks: false))
+    }
+
     @Test(arguments: [
         ("plain/path é 🌟.md", "plain/path é 🌟.md"),
         ("\u{1B}[31mred.md", "\\u{1B}[31mred.md"),

@@ -156,4 +156,35 @@ import Testing
         let attribute = XMLElement("p", attributes: [XMLAttribute("epub:type", "x")])
         #expect(throws: XMLError(message: "the prefix epub: of epub:type is not declared")) { try XMLDocument.serializeHTML(attribute) }
     }
+
+    /// ``MarkupWriter/isPlain(_:uri:)`` reads a table (issue #23); its answer for every byte, in
+    /// an address and elsewhere, is the character classes' it was first written with.
+    @Test func plainValuesAreTheClassesOwn() {
+        func plain(_ byte: UInt8, uri: Bool) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            case _ where "-_.!~*'()@/:=?;#%,+".utf8.contains(byte):
+                return true
+            case _ where " $[]^`{|}\\".utf8.contains(byte):
+                return !uri
+            default:
+                return false
+            }
+        }
+        for uri in [false, true] {
+            for byte in UInt8(1)...UInt8(0x7F) {
+                let text = String(decoding: [UInt8(ascii: "a"), byte, UInt8(ascii: "b")], as: UTF8.self)
+                #expect(MarkupWriter.isPlain(text, uri: uri) == plain(byte, uri: uri), "\(byte) uri: \(uri)")
+            }
+            #expect(!MarkupWriter.isPlain("caf\u{E9}", uri: uri))
+            #expect(MarkupWriter.isPlain("", uri: uri))
+        }
+        #expect(!MarkupWriter.isPlain(" a", uri: true))
+        #expect(MarkupWriter.isPlain(" a", uri: false))
+        // A long value, as a picture's `data:` address is.
+        let long = String(repeating: "data:image/png;base64,AAAA+/=", count: 100)
+        #expect(MarkupWriter.isPlain(long, uri: true))
+        #expect(!MarkupWriter.isPlain(long + "\"", uri: true))
+    }
 }

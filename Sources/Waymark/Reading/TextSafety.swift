@@ -21,7 +21,8 @@ public enum TextSafety {
     /// These are Unicode's Bidi_Control characters: U+061C, U+200E, U+200F, U+202A–U+202E
     /// and U+2066–U+2069.
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isBidiControl
+        // None comes before U+061C: most text is answered without a property lookup.
+        scalar.value >= 0x061C && scalar.properties.isBidiControl
     }
 
     /// A character with no width and no shape, which can hide inside a word or a number

@@ -84,17 +84,47 @@ extension Unicode.Scalar {
     var isDigit: Bool {
         isASCII ? (0x30...0x39).contains(value) : properties.numericType != nil
     }
+
+    /// `properties.isWhitespace`, told from the value for ASCII (tab to carriage return, space).
+    var isSpace: Bool {
+        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
+    /// `properties.isLowercase`, told from the value for ASCII (a to z).
+    var isSmallLetter: Bool {
+        isASCII ? (0x61...0x7A).contains(value) : properties.isLowercase
+    }
+
+    /// `properties.isUppercase`, told from the value for ASCII (A to Z).
+    var isCapitalLetter: Bool {
+        isASCII ? (0x41...0x5A).contains(value) : properties.isUppercase
+    }
 }
 
 // MARK: - Implementation
 
 private extension SentenceSplitter {
-    /// Marks that end a sentence.
-    static let stops: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+    /// Marks that end a sentence (a switch, not a set: the splitter asks of every character).
+    static func isStop(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "…": true
+        default: false
+        }
+    }
     /// Closing marks that belong to the sentence before them: `"Stop!"`, `(see below.)`.
-    static let closers: Set<Unicode.Scalar> = [")", "]", "\"", "”", "’", "'"]
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ")", "]", "\"", "”", "’", "'": true
+        default: false
+        }
+    }
     /// Opening marks before the first word of a sentence.
-    static let openers: Set<Unicode.Scalar> = ["(", "[", "\"", "“", "‘", "'"]
+    static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", "[", "\"", "“", "‘", "'": true
+        default: false
+        }
+    }
     /// Words whose full stop never ends a sentence (lower case, without the last stop).
     static let neverEnding: Set<String> = ["mr", "mrs", "ms", "mx", "dr", "prof", "st", "e.g", "i.e", "eg", "ie", "vs"]
     /// Words whose full stop does not end a sentence before a number: `No. 5`, `Tel. 0800 1111`.
@@ -106,13 +136,13 @@ private extension SentenceSplitter {
         var start = bounds.lowerBound
         var index = start
         while index < bounds.upperBound {
-            guard stops.contains(scalars[index]) else {
+            guard isStop(scalars[index]) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < bounds.upperBound, stops.contains(scalars[end]) || closers.contains(scalars[end]) { end += 1 }
-            let spaceFollows = end == bounds.upperBound || (scalars[end].properties.isWhitespace && !joined(end))
+            while end < bounds.upperBound, isStop(scalars[end]) || isCloser(scalars[end]) { end += 1 }
+            let spaceFollows = end == bounds.upperBound || (scalars[end].isSpace && !joined(end))
             if spaceFollows, endsSentence(scalars, stop: index, end: end, bounds) {
                 pieces.append(start..<end)
                 start = end
@@ -138,17 +168,17 @@ private extension SentenceSplitter {
     /// a space or the end of the line follows them.
     static func endsSentence(_ scalars: [Unicode.Scalar], stop: Int, end: Int, _ bounds: Range<Int>) -> Bool {
         var next = end
-        while next < bounds.upperBound, scalars[next].properties.isWhitespace || openers.contains(scalars[next]) { next += 1 }
+        while next < bounds.upperBound, scalars[next].isSpace || isOpener(scalars[next]) { next += 1 }
         guard next < bounds.upperBound else { return true }
         let following = scalars[next]
-        if following.properties.isLowercase { return false }
+        if following.isSmallLetter { return false }
         // Abbreviations end with one full stop: `Dr.`, not `Dr...` or `Dr.?`.
-        guard scalars[stop] == ".", stop + 1 == end || !stops.contains(scalars[stop + 1]) else { return true }
+        guard scalars[stop] == ".", stop + 1 == end || !isStop(scalars[stop + 1]) else { return true }
         var from = stop
-        while from > bounds.lowerBound, !scalars[from - 1].properties.isWhitespace { from -= 1 }
-        while from < stop, openers.contains(scalars[from]) { from += 1 }
+        while from > bounds.lowerBound, !scalars[from - 1].isSpace { from -= 1 }
+        while from < stop, isOpener(scalars[from]) { from += 1 }
         let word = scalars[from..<stop]
-        if word.count == 1, let letter = word.first, letter.properties.isUppercase { return false }
+        if word.count == 1, let letter = word.first, letter.isCapitalLetter { return false }
         var lowered = ""
         lowered.unicodeScalars.append(contentsOf: word)
         lowered = lowered.lowercased()
@@ -161,8 +191,8 @@ private extension SentenceSplitter {
     static func trim(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, scalars[lower].isSpace { lower += 1 }
+        while upper > lower, scalars[upper - 1].isSpace { upper -= 1 }
         return lower < upper ? lower..<upper : nil
     }
 

@@ -123,6 +123,17 @@ import WaymarkModel
         #expect(SentenceSplitter.sentences(inlines).map { $0.first?.location.column } == [3, 18])
     }
 
+    /// The splitter answers ASCII without Unicode's property tables (issue #23); beyond ASCII it
+    /// asks them. Either way the answer is the property's.
+    @Test func theQuickAnswersAreThePropertiesOwn() {
+        let scalars = (0...0x2FFF).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            #expect(scalar.isSpace == scalar.properties.isWhitespace, "\(scalar.value)")
+            #expect(scalar.isSmallLetter == scalar.properties.isLowercase, "\(scalar.value)")
+            #expect(scalar.isCapitalLetter == scalar.properties.isUppercase, "\(scalar.value)")
+        }
+    }
+
     static func firstWord(_ sentence: String) -> String? {
         let scalars = sentence.unicodeScalars.drop { !$0.isWordCharacter }
         var word = ""

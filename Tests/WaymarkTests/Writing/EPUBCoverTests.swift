@@ -206,4 +206,57 @@ import WaymarkXML
             }
         }
     }
+
+    /// The wrap as first written: every candidate line measured from its start.
+    static func referenceWrap(_ text: String, size: Double, bold: Bool, measure: Double, breakWords: Bool) -> [String]? {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if Cover.width(candidate, size: size, bold: bold) <= measure {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            guard Cover.width(word, size: size, bold: bold) > measure else { line = word; continue }
+            guard breakWords else { return nil }
+            for character in word {
+                if !line.isEmpty, Cover.width(line + String(character), size: size, bold: bold) > measure {
+                    lines.append(line)
+                    line = ""
+                }
+                line.append(character)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The wrap measures a growing line by adding to its sum (issue #23); the lines are the
+    /// ones measuring each candidate afresh gives, for seeded titles of ASCII and beyond, at
+    /// every size the covers use and at measures where a line only just fits.
+    @Test func growingLinesAreMeasuredAsAfresh() {
+        let pieces = ["Going", "to", "a", "Child", "Protection", "Conference", "I", "don't", "feel", "safe", "(Easy", "read)",
+                      "Keeping", "online", "WWW", "100%", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmm", "Bwlio", "Ffôn", "ﻻ", "東京", "e\u{301}", "fij;lrt"]
+        var state: UInt64 = 8
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<400 {
+            let text = (0..<(1 + next(9))).map { _ in pieces[next(pieces.count)] }.joined(separator: next(4) == 0 ? "  " : " ")
+            let size = [112.0, 101, 91, 64, 56, 30][next(6)]
+            let bold = next(2) == 0
+            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            // A third of the time the measure is exactly the width of the first few words.
+            let measure = next(3) == 0
+                ? Cover.width(words.prefix(1 + next(words.count)).joined(separator: " "), size: size, bold: bold)
+                : Cover.width(text, size: size, bold: bold) * (0.2 + Double(next(100)) / 100)
+            for breakWords in [false, true] {
+                let wrapped = Cover.greedyWrap(words, size: size, bold: bold, measure: measure, breakWords: breakWords)
+                #expect(wrapped == Self.referenceWrap(text, size: size, bold: bold, measure: measure, breakWords: breakWords), "\(text)")
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkModel
 import WaymarkXML
 
@@ -75,18 +76,54 @@ struct Cover: Equatable {
             case .heading, .paragraph, .list, .quote, .table, .callout, .contact, .writeSpace, .easyRead: break
             }
         }
-        var candidates: [[UInt8]] = []
-        if let first, let resource = guide.resources[first.resource], resource.mediaType == "image/svg+xml" {
-            candidates.append(resource.bytes)
+        if let first, let resource = guide.resources[first.resource], resource.mediaType == "image/svg+xml",
+           let drawable = drawable(resource.bytes) {
+            return drawable
         }
         let metadata = guide.metadata
         let location = Location(file: guide.slug, line: 1, column: 1)
         for words in [[metadata.title, metadata.subtitle ?? ""].joined(separator: " "), "help"] {
-            if let entry = pictograms.choose(for: [Inline(.text(words), at: location)]) { candidates.append(entry.bytes) }
+            if let entry = pictograms.choose(for: [Inline(.text(words), at: location)]),
+               let drawable = drawablePictograms.drawable(entry.bytes) {
+                return drawable
+            }
         }
-        // A picture with a style sheet is left out: its rules would reach the cover's own words.
-        return candidates.lazy.compactMap { try? SVGSanitizer.sanitize($0) }.first { bytes in
-            (try? XMLDocument.parse(bytes)).map { !Cover.hasStyleSheet($0) } ?? false
+        return nil
+    }
+
+    /// `svg` sanitised, or nil when it is no picture or has a style sheet: its rules would reach
+    /// the cover's own words.
+    static func drawable(_ svg: [UInt8]) -> [UInt8]? {
+        guard let clean = try? SVGSanitizer.sanitize(svg), let root = try? XMLDocument.parse(clean),
+              !Cover.hasStyleSheet(root) else { return nil }
+        return clean
+    }
+
+    /// ``drawable(_:)`` of the pictograms, kept: every cover of a build that has no picture of
+    /// its own draws one of the same few (issue #23: sanitising them again was 2.5 % of a build).
+    /// A guide's own pictures are not kept, so a build of many guides holds no more than its
+    /// pictograms.
+    static let drawablePictograms = DrawableCache(limit: 512)
+
+    final class DrawableCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [[UInt8]: [UInt8]?] = [:]
+        private let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        /// ``Cover/drawable(_:)`` of `svg`, worked out once for the same bytes.
+        func drawable(_ svg: [UInt8]) -> [UInt8]? {
+            lock.lock()
+            if let found = known[svg] { lock.unlock(); return found }
+            lock.unlock()
+            let made = Cover.drawable(svg)
+            lock.lock()
+            defer { lock.unlock() }
+            // A preview that runs for days may see many versions of a pictogram: start again then.
+            if known.count >= limit { known.removeAll() }
+            known[svg] = made
+            return made
         }
     }
 }
@@ -257,31 +294,45 @@ extension Cover {
     /// Nil when a word is wider than the measure and `breakWords` is off (it is then broken
     /// between characters).
     static func wrap(_ text: String, size: Double, bold: Bool, measure: Double, breakWords: Bool) -> [String]? {
-        guard var best = greedyWrap(text, size: size, bold: bold, measure: measure, breakWords: breakWords) else { return nil }
+        // Split once for all the measures tried (issue #23).
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard var best = greedyWrap(words, size: size, bold: bold, measure: measure, breakWords: breakWords) else { return nil }
         guard best.count > 1 else { return best }
         var narrower = measure
         while narrower > measure / 2 {
             narrower -= measure / 50
-            guard let lines = greedyWrap(text, size: size, bold: bold, measure: narrower, breakWords: false),
+            guard let lines = greedyWrap(words, size: size, bold: bold, measure: narrower, breakWords: false),
                   lines.count == best.count else { break }
             best = lines
         }
         return best
     }
 
-    /// `text` in as few lines no wider than `measure` as breaking at spaces gives, filling each in turn.
-    static func greedyWrap(_ text: String, size: Double, bold: Bool, measure: Double, breakWords: Bool) -> [String]? {
+    /// `words` in as few lines no wider than `measure` as breaking between them gives, filling
+    /// each in turn.
+    static func greedyWrap(_ words: [String], size: Double, bold: Bool, measure: Double, breakWords: Bool) -> [String]? {
+        // ASCII words are measured as the line grows, adding each byte's width to the line's
+        // sum in the order ``width(_:size:bold:)`` adds them, so each width is the same number.
+        let ascii = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var lines: [String] = []
         var line = ""
-        for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
-            let candidate = line.isEmpty ? word : line + " " + word
-            if width(candidate, size: size, bold: bold) <= measure {
-                line = candidate
+        var lineEms = 0.0
+        for word in words {
+            let candidateEms = ascii ? asciiEms(word.utf8, from: line.isEmpty ? 0 : lineEms + spaceEms, bold: bold) : 0
+            let candidateWidth = ascii ? candidateEms * size : width(line.isEmpty ? word : line + " " + word, size: size, bold: bold)
+            if candidateWidth <= measure {
+                line = line.isEmpty ? word : line + " " + word
+                lineEms = candidateEms
                 continue
             }
             if !line.isEmpty { lines.append(line) }
             line = ""
-            guard width(word, size: size, bold: bold) > measure else { line = word; continue }
+            let wordEms = ascii ? asciiEms(word.utf8, from: 0, bold: bold) : 0
+            guard (ascii ? wordEms * size : width(word, size: size, bold: bold)) > measure else {
+                line = word
+                lineEms = wordEms
+                continue
+            }
             guard breakWords else { return nil }
             for character in word {
                 if !line.isEmpty, width(line + String(character), size: size, bold: bold) > measure {
@@ -290,6 +341,7 @@ extension Cover {
                 }
                 line.append(character)
             }
+            lineEms = ascii ? asciiEms(line.utf8, from: 0, bold: bold) : 0
         }
         if !line.isEmpty { lines.append(line) }
         return lines
@@ -298,32 +350,39 @@ extension Cover {
     /// An estimate of `text`'s width at `size`, a little wider than Verdana (the widest font of
     /// the stack) sets it, so that a line drawn in any of them stays inside the page.
     static func width(_ text: String, size: Double, bold: Bool) -> Double {
-        var ems = 0.0
         // ASCII (most titles) a byte at a time, adding the same widths in the same order as the
         // loop below (issue #23: `String.contains(Character)` on every character was 8 % of a build).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var previousWasCR = false
-            for byte in text.utf8 {
-                // CR LF is one character, measured as CR.
-                if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
-                previousWasCR = byte == 0x0D
-                switch byte {
-                case UInt8(ascii: " "):
-                    ems += 0.36
-                case UInt8(ascii: "f"), UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "l"), UInt8(ascii: "r"), UInt8(ascii: "t"),
-                     UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "'"),
-                     UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                    ems += bold ? 0.46 : 0.4
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"):
-                    ems += bold ? 0.82 : 0.74
-                default:
-                    ems += bold ? 0.68 : 0.6
-                }
-            }
-            return ems * size
-        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiEms(text.utf8, from: 0, bold: bold) * size }
         return widthByCharacter(text, size: size, bold: bold)
+    }
+
+    /// A space's width in ems.
+    static let spaceEms = 0.36
+
+    /// `ems` with the widths of the ASCII `bytes` added one by one, as ``widthByCharacter(_:size:bold:)``
+    /// adds them.
+    static func asciiEms(_ bytes: some Sequence<UInt8>, from ems: Double, bold: Bool) -> Double {
+        var ems = ems
+        var previousWasCR = false
+        for byte in bytes {
+            // CR LF is one character, measured as CR.
+            if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = byte == 0x0D
+            switch byte {
+            case UInt8(ascii: " "):
+                ems += spaceEms
+            case UInt8(ascii: "f"), UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "l"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+                 UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "'"),
+                 UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                ems += bold ? 0.46 : 0.4
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"):
+                ems += bold ? 0.82 : 0.74
+            default:
+                ems += bold ? 0.68 : 0.6
+            }
+        }
+        return ems
     }
 
     /// ``width(_:size:bold:)`` a character at a time, as it was first written: for text beyond ASCII.
