@@ -184,6 +184,8 @@ private final class Helper {
     let process: Process
     let input: FileHandle
     let output: FileHandle
+    /// Signalled when the process has ended.
+    private let ended = DispatchSemaphore(value: 0)
 
     init(python: URL?) throws(TypstError) {
         guard let python else {
@@ -203,6 +205,7 @@ private final class Helper {
         process.standardError = FileHandle.nullDevice
         input = toHelper.fileHandleForWriting
         output = fromHelper.fileHandleForReading
+        process.terminationHandler = { [ended] _ in ended.signal() }
         do {
             try process.run()
         } catch {
@@ -238,7 +241,11 @@ private final class Helper {
 
     func stop() {
         try? input.close()
-        process.waitUntilExit()
+        // Waits without spinning: Foundation's `waitUntilExit()` runs the run loop over and over
+        // on Linux, a core's worth of work for as long as the helper takes to end (issue #23).
+        ended.wait()
+        // Signalled again, so that stopping a helper twice does not wait for ever.
+        ended.signal()
     }
 
     /// Reads one answer: a line with the two lengths, the JSON, then the bytes.

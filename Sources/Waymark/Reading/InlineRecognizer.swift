@@ -45,13 +45,37 @@ struct InlineRecognizer {
         // Where each piece starts among the characters: a character's place is its piece's,
         // shifted by its offset in the piece (one Location a character cost more than the rest, issue #23).
         var starts: [(index: Int, location: Location)] = []
+        // Each character's ASCII value, or nil: most tests are on these, not on Characters.
+        var codes: [UInt8?] = []
+        // The characters in lower case, for the glossary.
+        var lowered: [Character] = []
         for piece in pieces {
             let first = characters.count
             var offset = utf8.count
-            for character in piece.text {
-                characters.append(character)
-                offsets.append(offset)
-                offset += character.utf8.count
+            // ASCII without a carriage return (which joins a line feed after it into one
+            // character) is a character a byte: taken from a table, not found by breaking the
+            // text into characters (issue #23).
+            if piece.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                for byte in piece.text.utf8 {
+                    characters.append(InlineRecognizer.asciiCharacters[Int(byte)])
+                    offsets.append(offset)
+                    offset += 1
+                    codes.append(byte)
+                    lowered.append(InlineRecognizer.asciiCharacters[Int((65...90).contains(byte) ? byte + 32 : byte)])
+                }
+            } else {
+                for character in piece.text {
+                    characters.append(character)
+                    offsets.append(offset)
+                    offset += character.utf8.count
+                    let code = character.asciiValue
+                    codes.append(code)
+                    if let code {
+                        lowered.append((65...90).contains(code) ? Character(Unicode.Scalar(code + 32)) : character)
+                    } else {
+                        lowered.append(Character(character.lowercased()))
+                    }
+                }
             }
             utf8 += piece.text.utf8
             if characters.count > first { starts.append((first, piece.location)) }
@@ -70,12 +94,6 @@ struct InlineRecognizer {
         }
         func string(_ range: Range<Int>) -> String {
             String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
-        }
-        // Each character's ASCII value, or nil: most tests are on these, not on Characters.
-        let codes = characters.map(\.asciiValue)
-        let lowered = zip(characters, codes).map { character, ascii -> Character in
-            guard let ascii else { return Character(character.lowercased()) }
-            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
         }
         func isWordCharacter(_ index: Int) -> Bool {
             if let ascii = codes[index] { return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii) }
@@ -122,6 +140,9 @@ struct InlineRecognizer {
 
 private extension InlineRecognizer {
     static let pluralEndings: [[Character]] = ["s", "es", "'s", "’s"].map(Array.init)
+
+    /// The character of each ASCII byte.
+    static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// A letter or a number (an ASCII one is told without looking up Unicode properties).
     static func isWordCharacter(_ character: Character) -> Bool {

@@ -191,4 +191,30 @@ private extension WordExplainerTests {
         }
         return found
     }
+
+    /// ASCII text is cut into words and marks on its bytes (issue #23): the same words and
+    /// marks as a scalar at a time, for seeded ASCII texts with inner apostrophes and hyphens,
+    /// capitals, digits, line breaks and every mark.
+    @Test func asciiIsCutAsScalarByScalar() {
+        func described(_ tokens: [WordExplainer.Token]) -> [String] {
+            tokens.map { token in
+                switch token {
+                case .word(let word): "word " + word
+                case .mark(let mark): "mark \(mark.value)"
+                case .term, .abbreviation: "other"
+                }
+            }
+        }
+        let pieces = ["Grown-up", "person's", "-", "'", "--", "a", "Z9", " ", "  ", "\r\n", "\t", ".", "!?", "(", ")", "'s", "x-", "-y", "0800", "\u{7F}", "\u{1}"]
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(described(WordExplainer.textTokens(text)) == described(WordExplainer.tokensByScalar(text)), "\(text.debugDescription)")
+        }
+        #expect(WordExplainer.textTokens("café").count == 1)
+    }
 }

@@ -118,4 +118,24 @@ import WaymarkZip
     @Test func missingStyleSheetIsAClearError() throws {
         #expect(throws: WriterError.self) { try EPUBWriter().write(try Self.fixture("everything.md"), options: WriterOptions()) }
     }
+
+    /// The package's `dcterms:modified` is worked out from the seconds (issue #23): the same text
+    /// as Foundation's formatter, for leap days, the ends of years and centuries, and seeded instants
+    /// from 1970 to 9999 (and Foundation's own answer beyond them).
+    @Test func modifiedDatesAreFoundationsOwn() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        var instants: [TimeInterval] = [0, 59, 86_399, 86_400, 951_782_400, 951_868_799, 4_107_542_399, 4_107_542_400,
+                                        946_684_799, 1_709_164_800, 253_402_300_799, 253_402_300_800, -1, 0.5, 1_700_000_000.25]
+        var state: UInt64 = 3
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            instants.append(TimeInterval((state >> 11) % 253_402_300_800))
+        }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(EPUBPackage.internetDateTime(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
 }

@@ -144,4 +144,20 @@ import WaymarkZip
         #expect(sentences.map(Inline.plainText) == ["Open at 8.30am.", "Call now!", "Why?", "Yes"])
         #expect(sentences.map { $0[0].location.column } == [5, 21, 31, 36])
     }
+
+    /// A row's words are found on the bytes of ASCII text (issue #23); they are the words a
+    /// character at a time finds, for seeded texts with apostrophes, capitals, digits and breaks.
+    @Test func asciiRowWordsAreTheCharactersOwn() {
+        let pieces = ["Call", "0800", "1111", "don't", "'", "GP's", " ", "\r\n", "-", ".", "Meeting", "x", "!", "\t", "A1b2"]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2000 {
+            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(PictogramSet.words(in: text) == PictogramSet.wordsByCharacter(in: text), "\(text.debugDescription)")
+        }
+        #expect(PictogramSet.words(in: "Ffôn’s") == ["ffôn’s"])
+    }
 }

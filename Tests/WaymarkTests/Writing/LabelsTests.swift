@@ -249,4 +249,25 @@ import WaymarkModel
         }
         return literals
     }
+
+    /// Labels are filled on their bytes (issue #23); the result is the one filling them a
+    /// character at a time gives, for seeded texts with braces, names known and unknown, braces
+    /// left open, and braces beside accents, Arabic and emoji (where a brace may not be a
+    /// character of its own).
+    @Test func fillingOnTheBytesIsFillingByCharacter() {
+        let pieces = ["{title}", "{count}", "{nobody}", "{", "}", "{}", "Call ", " a ", "\u{301}", "\u{600}", "é", "ﻻ", "👍🏽", "{{title}}", "\r\n", "x"]
+        let values = ["title": "Bullying", "count": "3", "": "empty", "\u{301}title": "accent"]
+        var state: UInt64 = 23
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(Labels.fill(text, values) == Labels.fillByCharacter(text, values), "\(text.debugDescription)")
+            #expect(Labels.fill(text, [:]) == text)
+        }
+        #expect(Labels.fill("Call {number}.", ["number": "0800 1111"]) == "Call 0800 1111.")
+        #expect(Labels.fill("{\u{301}title}", values) == Labels.fillByCharacter("{\u{301}title}", values))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkModel
 
 /// A word of running text and the exact place it came from.
@@ -158,15 +159,36 @@ public struct TextIndex: Sendable {
 // MARK: - Implementation
 
 private extension TextIndex {
-    /// Syllable counts of the words seen so far.
+    /// Syllable counts of the words seen so far: the guide's, then the build's.
     struct SyllableMemo {
         var counts: [String: Int] = [:]
 
         mutating func count(_ word: String) -> Int {
             if let known = counts[word] { return known }
-            let counted = Syllables.count(word)
+            let counted = SyllableMemo.shared.count(word)
             counts[word] = counted
             return counted
+        }
+
+        /// The words every guide of a build counted (issue #23): the guides of one place share
+        /// most of their words. Forgotten when it holds ``Shared/limit`` words, so a long build
+        /// or preview holds a bounded number.
+        static let shared = Shared()
+
+        final class Shared: @unchecked Sendable {
+            static let limit = 50_000
+            private let lock = NSLock()
+            private var counts: [String: Int] = [:]
+
+            func count(_ word: String) -> Int {
+                if let known = lock.withLock({ counts[word] }) { return known }
+                let counted = Syllables.count(word)
+                lock.withLock {
+                    if counts.count >= Shared.limit { counts.removeAll() }
+                    counts[word] = counted
+                }
+                return counted
+            }
         }
     }
 

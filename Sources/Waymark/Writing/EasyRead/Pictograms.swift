@@ -158,6 +158,31 @@ public struct PictogramSet: Hashable, Sendable {
     }
 
     static func words(in text: String) -> [String] {
+        // ASCII on its bytes (issue #23: Unicode's letter test on every character was 1 % of a build).
+        if let quick = text.utf8.withContiguousStorageIfAvailable(asciiWords), let words = quick { return words }
+        return wordsByCharacter(in: text)
+    }
+
+    /// ``words(in:)`` of ASCII `bytes`, or nil when they are not all ASCII.
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var start: Int?
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0
+            let inWord = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "'")
+            if inWord {
+                if start == nil { start = index }
+            } else if let first = start {
+                words.append(String(decoding: bytes[first..<index].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self))
+                start = nil
+            }
+        }
+        return words
+    }
+
+    /// ``words(in:)`` a character at a time, for text beyond ASCII.
+    static func wordsByCharacter(in text: String) -> [String] {
         text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
     }
 }

@@ -167,6 +167,34 @@ extension Labels {
 
     /// `text` with each `{name}` replaced by its value; a name with no value is left as it is.
     static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty else { return text }
+        // On the bytes (issue #23: a character at a time was 1.5 % of a build), unless a brace
+        // touches a byte beyond ASCII: it may then be part of a larger character (a brace and a
+        // combining accent), which the search by characters does not take for a brace.
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let quick: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.contains(open) else { return text }
+            for (index, byte) in bytes.enumerated() where byte == open || byte == close {
+                if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+            }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var rest = 0
+            while let start = bytes[rest...].firstIndex(of: open), let end = bytes[start...].firstIndex(of: close) {
+                result += bytes[rest..<start]
+                let name = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+                if let value = values[name] { result += value.utf8 } else { result += bytes[start...end] }
+                rest = end + 1
+            }
+            result += bytes[rest...]
+            return String(decoding: result, as: UTF8.self)
+        }
+        if let quick, let filled = quick { return filled }
+        return fillByCharacter(text, values)
+    }
+
+    /// ``fill(_:_:)`` a character at a time, as it was first written.
+    static func fillByCharacter(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
         var result = ""
         var rest = text[...]

@@ -26,14 +26,21 @@ struct GlossaryRule: Rule {
             if case .term(let use) = inline.kind { used.insert(use.term) }
         }
         // The reader finds glossary words in running text, but not in headings, links or contact
-        // cards, nor across a line break inside a paragraph: search every run's words as well.
-        var texts = context.text.runs.map { " " + $0.words.map { Words.normalised($0.text) }.joined(separator: " ") + " " }
-        context.guide.forEachBlock { block in
-            guard case .contact(let contact) = block.kind else { return }
-            let text = [contact.about, contact.audience, contact.hours, contact.cost].compactMap { $0 }.joined(separator: " ")
-            let words = TextIndex.sentences(in: [Inline(.text(text), at: block.location)], place: .prose, chapter: 0, source: .empty)
-                .flatMap(\.words).map { Words.normalised($0.text) }
-            texts.append(" " + words.joined(separator: " ") + " ")
+        // cards, nor across a line break inside a paragraph: search every run's words as well,
+        // made only when a word was not found in the text (issue #23: mostly every word is).
+        var searched: [String]?
+        func texts() -> [String] {
+            if let searched { return searched }
+            var texts = context.text.runs.map { " " + $0.words.map { Words.normalised($0.text) }.joined(separator: " ") + " " }
+            context.guide.forEachBlock { block in
+                guard case .contact(let contact) = block.kind else { return }
+                let text = [contact.about, contact.audience, contact.hours, contact.cost].compactMap { $0 }.joined(separator: " ")
+                let words = TextIndex.sentences(in: [Inline(.text(text), at: block.location)], place: .prose, chapter: 0, source: .empty)
+                    .flatMap(\.words).map { Words.normalised($0.text) }
+                texts.append(" " + words.joined(separator: " ") + " ")
+            }
+            searched = texts
+            return texts
         }
         var findings: [Diagnostic] = []
         for entry in context.guide.metadata.glossary {
@@ -44,7 +51,7 @@ struct GlossaryRule: Rule {
             }
             let term = " " + entry.term.lowercased() + " "
             let plural = " " + entry.term.lowercased() + "s "
-            if !used.contains(entry.term), !texts.contains(where: { $0.contains(term) || $0.contains(plural) }) {
+            if !used.contains(entry.term), !texts().contains(where: { $0.contains(term) || $0.contains(plural) }) {
                 findings.append(context.finding(
                     at: entry.location, "the glossary word '\(entry.term)' is not used in the guide",
                     hint: "remove it from the glossary, or check it is spelt the same as in the text"))
