@@ -22,22 +22,32 @@ public enum AtomicFileWriter {
     /// - Returns: whether the file changed.
     @discardableResult
     public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(Failure) -> Bool {
-        let manager = FileManager.default
-        let folder = url.deletingLastPathComponent()
-        if holds(url, exactly: bytes) { return false }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
-        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // Paths worked out once, as strings (issue #23: the URL work was 1 % of a build).
+        let target = url.path
+        if holds(path: target, exactly: bytes) { return false }
+        let folderPath: String
+        let name: String
+        if let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")), target.utf8.last != UInt8(ascii: "/") {
+            folderPath = String(target[..<slash])
+            name = String(target[target.utf8.index(after: slash)...])
+        } else {
+            folderPath = url.deletingLastPathComponent().path
+            name = url.lastPathComponent
+        }
+        let temporary = folderPath + "/.\(name).\(getpid()).\(UUID().uuidString).tmp"
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             // The folder is made only when it is missing: a build writes thousands of files into folders that exist.
+            let folder = url.deletingLastPathComponent()
             do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw Failure(path: folder.path, reason: reason(error))
             }
-            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else {
-            throw Failure(path: url.path, reason: String(cString: strerror(errno)))
+            throw Failure(path: target, reason: String(cString: strerror(errno)))
         }
         var written = 0
         var failure: String?
@@ -54,10 +64,10 @@ public enum AtomicFileWriter {
         }
         if failure == nil && durable && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary.path)
-            throw Failure(path: url.path, reason: failure)
+            unlink(temporary)
+            throw Failure(path: target, reason: failure)
         }
         return true
     }
@@ -65,8 +75,13 @@ public enum AtomicFileWriter {
     /// Whether `url` is a plain file (not a link) holding exactly `bytes`, compared 64 KiB at a
     /// time: whatever sits in the output folder is never read whole, nor through a link.
     static func holds(_ url: URL, exactly bytes: [UInt8]) -> Bool {
+        holds(path: url.path, exactly: bytes)
+    }
+
+    /// ``holds(_:exactly:)`` of the file at `path`.
+    static func holds(path: String, exactly bytes: [UInt8]) -> Bool {
         // O_NOFOLLOW: a link is never the file we made. O_NONBLOCK: a named pipe must not block.
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()

@@ -397,22 +397,24 @@ public struct Builder: Sendable {
         var absent: [String] = []
         var failures: [(file: String, reason: String)] = []
         let siteFiles = Set(DownloadSite.files(of: guide.slug))
-        for output in outputs {
+        // Each file's path as shown, the folder and base standardised once (issue #23).
+        let displayed = Builder.displayPaths(of: outputs.map(\.path), in: folder, base: request.displayBase)
+        for (output, display) in zip(outputs, displayed) {
             let url = folder.appendingPathComponent(output.path)
             // The download page, cover and ZIP come last and only when every other file was written:
             // they describe those files, so they never describe ones that are not there.
             if !failures.isEmpty, siteFiles.contains(output.path) {
                 var status = stat()
-                if lstat(url.path, &status) == 0 { old.append(shown(url)) } else { absent.append(shown(url)) }
+                if lstat(url.path, &status) == 0 { old.append(display) } else { absent.append(display) }
                 continue
             }
             do {
                 try AtomicFileWriter.write(output.bytes, to: url)
-                fresh.append(shown(url))
+                fresh.append(display)
             } catch {
-                failures.append((shown(url), error.reason))
+                failures.append((display, error.reason))
                 var status = stat()
-                if lstat(url.path, &status) == 0 { old.append(shown(url)) } else { absent.append(shown(url)) }
+                if lstat(url.path, &status) == 0 { old.append(display) } else { absent.append(display) }
             }
         }
         result.files = fresh

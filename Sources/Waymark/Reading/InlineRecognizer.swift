@@ -49,6 +49,13 @@ struct InlineRecognizer {
         var codes: [UInt8?] = []
         // The characters in lower case, for the glossary.
         var lowered: [Character] = []
+        // Room for a character a byte, at most: the arrays are made once, not grown (issue #23).
+        let most = pieces.reduce(0) { $0 + $1.text.utf8.count }
+        characters.reserveCapacity(most)
+        utf8.reserveCapacity(most)
+        offsets.reserveCapacity(most + 1)
+        codes.reserveCapacity(most)
+        lowered.reserveCapacity(most)
         for piece in pieces {
             let first = characters.count
             var offset = utf8.count

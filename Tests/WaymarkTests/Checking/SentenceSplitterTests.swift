@@ -134,6 +134,13 @@ import WaymarkModel
         }
     }
 
+    /// Scalars counted on the bytes are the scalars.
+    @Test func scalarsCountedOnTheBytesAreTheScalars() {
+        for text in ["", "a", "café", "e\u{301}", "👍🏽", "ﻻ\r\n", "東京 and 0800 1111", String(repeating: "ä", count: 300)] {
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text.debugDescription)")
+        }
+    }
+
     static func firstWord(_ sentence: String) -> String? {
         let scalars = sentence.unicodeScalars.drop { !$0.isWordCharacter }
         var word = ""
