@@ -119,3 +119,17 @@ extension Labels {
     /// The built-in English labels, as a guide in English is written with.
     static let english = LabelCatalogues.builtIn.labels(for: "en-GB")
 }
+
+/// Seeded numbers for tests that compare two ways of doing the same thing on generated input:
+/// a linear congruential generator, so the same seed gives the same inputs on every machine.
+struct SeededPicks {
+    var state: UInt64
+
+    /// A number from 0 to `bound - 1`.
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % bound
+    }
+
+    mutating func pick(_ items: [String]) -> String { items[next(items.count)] }
+}

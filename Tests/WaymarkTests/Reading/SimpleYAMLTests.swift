@@ -6,16 +6,7 @@ import WaymarkModel
 /// #23): the same metadata, places and contacts, or the same problems, on generated texts full of
 /// what YAML reads in more than one way.
 @Suite("Reading: the fast YAML reader") struct SimpleYAMLTests {
-    struct Seeded {
-        var state: UInt64
-
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
-
-        mutating func pick(_ items: [String]) -> String { items[next(items.count)] }
-    }
+    typealias Seeded = SeededPicks
 
     static let values = [
         "Bullying", "\"Friends\"", "'It''s fine'", "Nie czuję się bezpiecznie", "ولد صغير", "Gwybodaeth i ŵyr", "12", "1.9",

@@ -206,13 +206,9 @@ private extension WordExplainerTests {
             }
         }
         let pieces = ["Grown-up", "person's", "-", "'", "--", "a", "Z9", " ", "  ", "\r\n", "\t", ".", "!?", "(", ")", "'s", "x-", "-y", "0800", "\u{7F}", "\u{1}"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededPicks(state: 5)
         for _ in 0..<3000 {
-            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
             #expect(described(WordExplainer.textTokens(text)) == described(WordExplainer.tokensByScalar(text)), "\(text.debugDescription)")
         }
         #expect(WordExplainer.textTokens("café").count == 1)

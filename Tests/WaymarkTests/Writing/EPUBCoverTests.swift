@@ -239,20 +239,16 @@ import WaymarkXML
     @Test func growingLinesAreMeasuredAsAfresh() {
         let pieces = ["Going", "to", "a", "Child", "Protection", "Conference", "I", "don't", "feel", "safe", "(Easy", "read)",
                       "Keeping", "online", "WWW", "100%", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmm", "Bwlio", "Ffôn", "ﻻ", "東京", "e\u{301}", "fij;lrt"]
-        var state: UInt64 = 8
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededPicks(state: 8)
         for _ in 0..<400 {
-            let text = (0..<(1 + next(9))).map { _ in pieces[next(pieces.count)] }.joined(separator: next(4) == 0 ? "  " : " ")
-            let size = [112.0, 101, 91, 64, 56, 30][next(6)]
-            let bold = next(2) == 0
+            let text = (0..<(1 + random.next(9))).map { _ in pieces[random.next(pieces.count)] }.joined(separator: random.next(4) == 0 ? "  " : " ")
+            let size = [112.0, 101, 91, 64, 56, 30][random.next(6)]
+            let bold = random.next(2) == 0
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
             // A third of the time the measure is exactly the width of the first few words.
-            let measure = next(3) == 0
-                ? Cover.width(words.prefix(1 + next(words.count)).joined(separator: " "), size: size, bold: bold)
-                : Cover.width(text, size: size, bold: bold) * (0.2 + Double(next(100)) / 100)
+            let measure = random.next(3) == 0
+                ? Cover.width(words.prefix(1 + random.next(words.count)).joined(separator: " "), size: size, bold: bold)
+                : Cover.width(text, size: size, bold: bold) * (0.2 + Double(random.next(100)) / 100)
             for breakWords in [false, true] {
                 let wrapped = Cover.greedyWrap(words, size: size, bold: bold, measure: measure, breakWords: breakWords)
                 #expect(wrapped == Self.referenceWrap(text, size: size, bold: bold, measure: measure, breakWords: breakWords), "\(text)")

@@ -149,13 +149,9 @@ import WaymarkZip
     /// character at a time finds, for seeded texts with apostrophes, capitals, digits and breaks.
     @Test func asciiRowWordsAreTheCharactersOwn() {
         let pieces = ["Call", "0800", "1111", "don't", "'", "GP's", " ", "\r\n", "-", ".", "Meeting", "x", "!", "\t", "A1b2"]
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededPicks(state: 11)
         for _ in 0..<2000 {
-            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<random.next(10)).map { _ in pieces[random.next(pieces.count)] }.joined()
             #expect(PictogramSet.words(in: text) == PictogramSet.wordsByCharacter(in: text), "\(text.debugDescription)")
         }
         #expect(PictogramSet.words(in: "Ffôn’s") == ["ffôn’s"])

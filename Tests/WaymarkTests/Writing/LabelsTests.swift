@@ -257,13 +257,9 @@ import WaymarkModel
     @Test func fillingOnTheBytesIsFillingByCharacter() {
         let pieces = ["{title}", "{count}", "{nobody}", "{", "}", "{}", "Call ", " a ", "\u{301}", "\u{600}", "é", "ﻻ", "👍🏽", "{{title}}", "\r\n", "x"]
         let values = ["title": "Bullying", "count": "3", "": "empty", "\u{301}title": "accent"]
-        var state: UInt64 = 23
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededPicks(state: 23)
         for _ in 0..<3000 {
-            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<random.next(8)).map { _ in pieces[random.next(pieces.count)] }.joined()
             #expect(Labels.fill(text, values) == Labels.fillByCharacter(text, values), "\(text.debugDescription)")
             #expect(Labels.fill(text, [:]) == text)
         }
