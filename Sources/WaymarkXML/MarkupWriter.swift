@@ -220,21 +220,88 @@ struct MarkupWriter {
         return made
     }
 
-    /// Whether `name` is plain: ASCII, no prefix, no NUL, not a namespace declaration.
-    static func isPlainName(_ name: String) -> Bool {
-        !name.utf8.isEmpty && name.utf8.allSatisfy { $0 > 0 && $0 < 0x80 && $0 != UInt8(ascii: ":") } && name != "xmlns"
+    /// What the quick path needs of a name: its ``code(_:)``, and where its first colon is.
+    struct NameScan {
+        var code: UInt64
+        var colon: Int?
+        var count: Int
+    }
+
+    /// `name` scanned in one pass, when it is ASCII with no NUL, in contiguous UTF-8 (a native
+    /// string); nil for every other name, which only the general path writes.
+    static func scan(_ name: String) -> NameScan? {
+        let scanned = name.utf8.withContiguousStorageIfAvailable { bytes -> NameScan? in
+            guard !bytes.isEmpty else { return nil }
+            var code: UInt64 = 0
+            var colon: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte > 0 && byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: ":") && colon == nil { colon = index }
+                if index < 8 { code |= UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte) << (8 * UInt64(index)) }
+            }
+            return NameScan(code: bytes.count <= 8 ? code : 0, colon: colon, count: bytes.count)
+        }
+        return scanned ?? nil
+    }
+
+    /// A name of one to eight ASCII bytes (no NUL) as an integer, lower-cased, its first byte
+    /// lowest: two such names have the same code exactly when they are equal but for ASCII
+    /// case. Longer names have none (0, which no name of one to eight bytes has).
+    static func code(_ ascii: String) -> UInt64 {
+        let bytes = Array(ascii.utf8)
+        guard !bytes.isEmpty, bytes.count <= 8 else { return 0 }
+        var code: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { code |= UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte) << (8 * UInt64(index)) }
+        return code
+    }
+
+    static let xmlnsCode = code("xmlns")
+    static let linkCode = code("a")
+    static let scriptCode = code("script")
+    static let styleCode = code("style")
+    static let listItemCode = code("li")
+    static let uriCodes = ["href", "src", "action"].map(code)
+    static let nameCode = code("name")
+    static let voidCodes = voidElements.map(code)
+    static let booleanCodes = booleanAttributes.map(code)
+
+    /// ``htmlInfo(_:)`` of a name by its code.
+    static func htmlInfo(code: UInt64) -> ElementInfo {
+        guard code != 0 else { return .plain }
+        if voidCodes.contains(code) { return .void }
+        return code == listItemCode ? .endTagOmitted : .plain
+    }
+
+    /// Whether `prefix` (the bytes before an attribute name's first colon) is declared: `xml`, or
+    /// by an element still open.
+    private static func resolves(_ prefix: Substring.UTF8View, in stack: [Open]) -> Bool {
+        prefix.elementsEqual(xmlPrefix) || stack.contains { open in open.declared.contains { $0.map { prefix.elementsEqual($0) } ?? false } }
     }
 
     /// Writes `element`'s start tag and pushes it, unless it is written whole already: the
-    /// common case (plain names, no namespaces) directly, everything else as libxml2's tree has it.
+    /// common case (ASCII names, no namespace declarations; in XML also attributes with a
+    /// declared prefix, as `epub:type`) directly, everything else as libxml2's tree has it.
     private mutating func open(_ element: XMLElement, in stack: inout [Open]) throws {
-        guard MarkupWriter.isPlainName(element.name), element.attributes.allSatisfy({ MarkupWriter.isPlainName($0.name) }) else {
+        guard let scanned = MarkupWriter.scan(element.name), scanned.colon == nil, scanned.code != MarkupWriter.xmlnsCode else {
             return try openGeneral(element, in: &stack)
         }
-        let name = element.name.utf8
+        for attribute in element.attributes {
+            guard let name = MarkupWriter.scan(attribute.name), name.code != MarkupWriter.xmlnsCode else {
+                return try openGeneral(element, in: &stack)
+            }
+            guard let colon = name.colon else { continue }
+            // A prefixed attribute (never a declaration), written as it is in XML when its prefix
+            // is declared; the general path says what is wrong with any other.
+            let prefix = attribute.name.prefix(colon)
+            guard mode == .xml, colon > 0, colon < name.count - 1, !prefix.utf8.elementsEqual("xmlns".utf8),
+                  MarkupWriter.resolves(prefix.utf8, in: stack) else {
+                return try openGeneral(element, in: &stack)
+            }
+        }
         bytes.append(UInt8(ascii: "<"))
-        bytes += name
-        let isLink = mode == .html && MarkupWriter.equals(name, "a")
+        bytes += element.name.utf8
+        let isLink = mode == .html && scanned.code == MarkupWriter.linkCode
         for attribute in element.attributes {
             bytes.append(UInt8(ascii: " "))
             bytes += attribute.name.utf8
@@ -244,14 +311,13 @@ struct MarkupWriter {
                 appendEscaped(attribute.value, attribute: true)
                 bytes.append(UInt8(ascii: "\""))
             case .html:
-                let attributeName = attribute.name.utf8
-                if MarkupWriter.isBoolean(attributeName) { continue }
-                let uri = MarkupWriter.equals(attributeName, "href") || MarkupWriter.equals(attributeName, "src")
-                    || MarkupWriter.equals(attributeName, "action") || (isLink && MarkupWriter.equals(attributeName, "name"))
+                let code = MarkupWriter.scan(attribute.name)?.code ?? 0
+                if code != 0 && MarkupWriter.booleanCodes.contains(code) { continue }
+                let uri = code != 0 && (MarkupWriter.uriCodes.contains(code) || (isLink && code == MarkupWriter.nameCode))
                 appendHTMLValue(attribute.value, uri: uri)
             }
         }
-        let info: ElementInfo = mode == .html ? MarkupWriter.htmlInfo(name) : .plain
+        let info: ElementInfo = mode == .html ? MarkupWriter.htmlInfo(code: scanned.code) : .plain
         if info == .void {
             bytes.append(UInt8(ascii: ">"))
             if !element.children.isEmpty {
@@ -266,14 +332,14 @@ struct MarkupWriter {
                 bytes.append(UInt8(ascii: ">"))
                 if info != .endTagOmitted {
                     append("</")
-                    bytes += name
+                    bytes += element.name.utf8
                     bytes.append(UInt8(ascii: ">"))
                 }
             }
             return
         }
         bytes.append(UInt8(ascii: ">"))
-        let raw = mode == .html && (MarkupWriter.equals(name, "script") || MarkupWriter.equals(name, "style"))
+        let raw = mode == .html && (scanned.code == MarkupWriter.scriptCode || scanned.code == MarkupWriter.styleCode)
         stack.append(Open(children: element.children[...], endTag: nil, plainEndTag: element.name, declared: [], rawText: raw, dropFrom: nil))
     }
 
@@ -414,16 +480,6 @@ private extension MarkupWriter {
         bytes.append(double)
         appendOutput(escaped)
         bytes.append(double)
-    }
-
-    static let booleanAttributes = ["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "selected"]
-
-    static func isBoolean(_ name: [UInt8]) -> Bool {
-        booleanAttributes.contains { equalsIgnoringCase(name, $0) }
-    }
-
-    static func isBoolean(_ name: String.UTF8View) -> Bool {
-        (5...8).contains(name.count) && booleanAttributes.contains { equals(name, $0) }
     }
 
     /// `xmlURIEscapeStr(value, "@/:=?;#%&,+<>")`: %-escapes every byte but letters, digits, `-_.!~*'()` and those.
@@ -676,18 +732,6 @@ extension MarkupWriter {
 
     static let voidElements = ["area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param"]
 
-    static func htmlInfo(_ name: String.UTF8View) -> ElementInfo {
-        if name.count <= 8, voidElements.contains(where: { equals(name, $0) }) { return .void }
-        return equals(name, "li") ? .endTagOmitted : .plain
-    }
-
-    /// `name` equals `ascii` (lower case) when upper-case ASCII letters are taken as lower case.
-    static func equals(_ name: String.UTF8View, _ ascii: String) -> Bool {
-        let other = ascii.utf8
-        guard name.count == other.count else { return false }
-        return zip(name, other).allSatisfy { a, b in (a >= 65 && a <= 90 ? a + 32 : a) == b }
-    }
-
     static func htmlInfo(_ name: [UInt8]) -> ElementInfo {
         if voidElements.contains(where: { equalsIgnoringCase(name, $0) }) { return .void }
         return equalsIgnoringCase(name, "li") ? .endTagOmitted : .plain
@@ -705,6 +749,12 @@ extension MarkupWriter {
         let bytes = Array(text.utf8)
         guard let nul = bytes.firstIndex(of: 0) else { return bytes }
         return Array(bytes[..<nul])
+    }
+
+    static let booleanAttributes = ["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "selected"]
+
+    static func isBoolean(_ name: [UInt8]) -> Bool {
+        booleanAttributes.contains { equalsIgnoringCase(name, $0) }
     }
 
     static func equalsIgnoringCase(_ name: [UInt8], _ ascii: String) -> Bool {

@@ -18,10 +18,12 @@ import Testing
         static let elements = [
             "p", "a", "br", "img", "meta", "link", "hr", "input", "li", "ul", "script", "style", "section", "nav", "span",
             "title", "head", "body", "svg", "epub:switch", "dc:title", "LI", "Br", "SCRIPT", "td", "embed", "source",
+            "BaseFont", "ISINDEX", "Style", "A", "blockquote",
         ]
         static let attributes = [
             "href", "src", "action", "name", "title", "alt", "class", "checked", "Selected", "HREF", "epub:type",
             "xml:lang", "xmlns", "xmlns:epub", "xmlns:dc", "data-x", "aria-label", "style", "download",
+            "epub:type:x", "XMLNS:epub", "epub:", ":type", "NoWrap", "ISMAP", "xml:space", "dc:Checked", "Name", "Action",
         ]
         static let pieces = [
             "a", "word", " ", "  lead", "é", "’", "–", "…", "😀", "ولد", "€", "\u{A0}", "<", ">", "&", "&amp;", "&{x}", "&{",
@@ -77,6 +79,33 @@ import Testing
                 #expect(Self.outcome { try XMLDocument.serialize(tree, declaration: false) } == Self.outcome { try XMLDocument.libxml2Serialize(tree, declaration: false) }, "SVG-like, seed \(seed)")
             }
         }
+    }
+
+    /// The quick path's names by their codes give the answers the byte-by-byte comparisons give,
+    /// whatever the case of each letter.
+    @Test func namesByCodeAreNamesByTheirBytes() {
+        var trees = Trees(state: 3)
+        let names = Trees.elements + Trees.attributes + MarkupWriter.voidElements + MarkupWriter.booleanAttributes
+            + ["", "l", "lI", "areas", "bas", "basefonts", "href2", "scripts", "abcdefgh", "abcdefghi"]
+        for name in names {
+            for _ in 0..<20 {
+                let mixed = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+                    trees.next(2) == 0 ? scalar : Unicode.Scalar(scalar.properties.uppercaseMapping) ?? scalar
+                }))
+                let bytes = Array(mixed.utf8)
+                let code = MarkupWriter.scan(mixed)?.code ?? 0
+                #expect((MarkupWriter.scan(mixed) == nil) == bytes.isEmpty, "\(mixed)")
+                #expect(code == MarkupWriter.code(mixed), "\(mixed)")
+                #expect((code != 0) == (1...8).contains(bytes.count), "\(mixed)")
+                #expect(MarkupWriter.htmlInfo(code: code) == MarkupWriter.htmlInfo(bytes), "\(mixed)")
+                #expect((code != 0 && MarkupWriter.booleanCodes.contains(code)) == MarkupWriter.isBoolean(bytes), "\(mixed)")
+                #expect((code != 0 && MarkupWriter.uriCodes.contains(code))
+                    == ["href", "src", "action"].contains { MarkupWriter.equalsIgnoringCase(bytes, $0) }, "\(mixed)")
+                #expect(MarkupWriter.scan(mixed)?.colon == bytes.firstIndex(of: UInt8(ascii: ":")), "\(mixed)")
+            }
+        }
+        #expect(MarkupWriter.scan("é") == nil)
+        #expect(MarkupWriter.scan("a\u{0}b") == nil)
     }
 
     @Test(arguments: 0..<4)
