@@ -11,8 +11,9 @@ final class PictureResolver {
     /// The largest picture file accepted, in bytes.
     static let maximumSize = 5 * 1024 * 1024
 
-    private let guidesRoot: URL
-    private let guideFolder: URL
+    /// The guides folder and the guide's folder, standardised with links resolved, as paths.
+    private let guidesRoot: String
+    private let guideFolder: String
     private(set) var resources: [String: Resource] = [:]
     private var usedFileNames: Set<String> = []
     /// Pictures already found, as written → their key: a guide names the same picture many times.
@@ -20,8 +21,8 @@ final class PictureResolver {
 
     /// Creates a resolver for a guide in `guideFolder` under `guidesRoot`.
     init(guidesRoot: URL, guideFolder: URL) {
-        self.guidesRoot = guidesRoot.standardizedFileURL.resolvingSymlinksInPath()
-        self.guideFolder = guideFolder.standardizedFileURL.resolvingSymlinksInPath()
+        self.guidesRoot = guidesRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        self.guideFolder = guideFolder.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// The file a picture path (percent escapes decoded) names: beside the guide first, then in
@@ -29,6 +30,28 @@ final class PictureResolver {
     static func find(_ path: String, guideFolder: URL, guidesRoot: URL) -> URL? {
         [guideFolder.appendingPathComponent(path), guidesRoot.appendingPathComponent(path)]
             .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// ``find(_:guideFolder:guidesRoot:)`` on paths: the same files, asked of the file system as
+    /// `FileManager.fileExists` asks (`stat`, links followed), without making URLs (issue #23).
+    static func find(_ path: String, guideFolder: String, guidesRoot: String) -> String? {
+        [join(guideFolder, path), join(guidesRoot, path)].first { candidate in
+            var status = stat()
+            return stat(candidate, &status) == 0
+        }
+    }
+
+    /// `folder` and `path` joined as `appendingPathComponent` joins them: one slash between.
+    static func join(_ folder: String, _ path: String) -> String {
+        folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+
+    /// `path` standardised with every link resolved (`realpath`), as `standardizedFileURL` and
+    /// `resolvingSymlinksInPath()` give it for a file that exists; nil when it no longer does.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Resolves `source` as written in the guide; the key of its resource, or a diagnostic.
@@ -40,40 +63,40 @@ final class PictureResolver {
     }
 
     private func look(for source: String, at location: Location) -> Result<String, Diagnostic> {
-        let lowered = source.lowercased()
-        if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") || lowered.hasPrefix("ftp:") {
+        if PictureResolver.startsWithScheme(source, ["http:", "https:", "//", "ftp:"]) {
             return .failure(.error(
                 at: location, "the picture '\(source)' is on another website; pictures must be files beside the guide",
                 hint: "save the picture into Guides/pictures/ and write its path, e.g. pictures/meeting.svg (a picture from another website would let that website see who reads the guide)"))
         }
-        if lowered.hasPrefix("data:") || lowered.hasPrefix("file:") || source.contains(":") {
+        if PictureResolver.startsWithScheme(source, ["data:", "file:"]) || source.utf8.contains(UInt8(ascii: ":")) {
             return .failure(.error(
                 at: location, "the picture '\(source)' is not a file path",
                 hint: "save the picture into Guides/pictures/ and write its path, e.g. pictures/meeting.svg"))
         }
-        let path = source.removingPercentEncoding ?? source
+        let path = source.utf8.contains(UInt8(ascii: "%")) ? source.removingPercentEncoding ?? source : source
         if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
             return .failure(.error(
                 at: location, "the picture path '\(source)' leaves the guides folder",
                 hint: "put the picture in Guides/pictures/ and write a path such as pictures/meeting.svg, without '..' or a leading '/'"))
         }
-        guard let found = PictureResolver.find(path, guideFolder: guideFolder, guidesRoot: guidesRoot) else {
+        guard let found = PictureResolver.find(path, guideFolder: guideFolder, guidesRoot: guidesRoot),
+              let realPath = PictureResolver.realPath(found) else {
             return .failure(.error(
                 at: location, "the picture '\(source)' does not exist",
                 hint: "check the spelling of the file name, or save the picture as Guides/\(path)"))
         }
-        let real = found.standardizedFileURL.resolvingSymlinksInPath()
-        guard real.path.hasPrefix(guidesRoot.path + "/") else {
+        guard realPath.hasPrefix(guidesRoot + "/") else {
             // Say "link" only when it is one: a picture can also sit beside a guide outside the folder.
-            let isLink = found.standardizedFileURL.path != real.path
+            let isLink = URL(fileURLWithPath: found).standardizedFileURL.path != realPath
             return .failure(.error(
                 at: location, isLink ? "the picture '\(source)' is a link to a file outside the guides folder"
                     : "the picture '\(source)' is outside the guides folder",
                 hint: isLink ? "copy the picture itself into Guides/pictures/ instead of linking to it"
                     : "put the picture in the guides folder's pictures/ folder, or beside the guide"))
         }
-        let key = String(real.path.dropFirst(guidesRoot.path.count + 1))
+        let key = String(realPath.dropFirst(guidesRoot.count + 1))
         if resources[key] != nil { return .success(key) }
+        let real = URL(fileURLWithPath: realPath)
         guard let mediaType = PictureResolver.mediaType(of: real.pathExtension) else {
             return .failure(.error(
                 at: location, "'\(source)' is not an SVG, PNG or JPEG picture",
@@ -117,6 +140,19 @@ final class PictureResolver {
 }
 
 extension PictureResolver {
+    /// Whether `source` starts with one of `schemes` (lower case ASCII), whatever the case of
+    /// its letters: what `source.lowercased().hasPrefix` says, as no character beyond ASCII
+    /// lower-cases to one of these letters.
+    static func startsWithScheme(_ source: String, _ schemes: [String]) -> Bool {
+        schemes.contains { scheme in
+            var bytes = source.utf8.makeIterator()
+            return scheme.utf8.allSatisfy { wanted in
+                guard let byte = bytes.next() else { return false }
+                return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == wanted
+            }
+        }
+    }
+
     struct PictureKey: Hashable, Sendable {
         var bytes: [UInt8]
         var mediaType: String
@@ -132,6 +168,15 @@ extension PictureResolver {
     /// dropped and spaces or other characters become `-` (EPUB OCF 3.3 §4.2.3: names with spaces
     /// or non-ASCII characters need escaping and trouble some reading systems).
     static func portableFileName(_ name: String) -> String {
+        portableNames.value(for: name) { portableFileNameMade(name) }
+    }
+
+    /// The portable names made in this process (issue #23: every guide of a build names the same
+    /// pictures, and folding each name afresh took 40,000 instructions); at most 4,096 remembered.
+    static let portableNames = Memo<String, String>(limit: 4096)
+
+    /// ``portableFileName(_:)``, worked out.
+    static func portableFileNameMade(_ name: String) -> String {
         let stem = (name as NSString).deletingPathExtension.folding(options: [.diacriticInsensitive], locale: nil)
         let ext = (name as NSString).pathExtension.lowercased()
         var portable = ""
