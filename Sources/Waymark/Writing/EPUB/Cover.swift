@@ -77,7 +77,7 @@ struct Cover: Equatable {
             }
         }
         if let first, let resource = guide.resources[first.resource], resource.mediaType == "image/svg+xml",
-           let drawable = drawable(resource.bytes) {
+           let drawable = resource.bytes.count <= drawablePictureSize ? drawablePictures.drawable(resource.bytes) : drawable(resource.bytes) {
             return drawable
         }
         let metadata = guide.metadata
@@ -101,9 +101,14 @@ struct Cover: Equatable {
 
     /// ``drawable(_:)`` of the pictograms, kept: every cover of a build that has no picture of
     /// its own draws one of the same few (issue #23: sanitising them again was 2.5 % of a build).
-    /// A guide's own pictures are not kept, so a build of many guides holds no more than its
-    /// pictograms.
     static let drawablePictograms = DrawableCache(limit: 512)
+
+    /// ``drawable(_:)`` of the guides' own first pictures, kept too: the guides of one place share
+    /// their pictures, and each guide's three covers (its e-book's, its easy-read e-book's, its
+    /// download page's) drew the same one. Only pictures of at most ``drawablePictureSize`` bytes
+    /// are kept, at most 128 of them, so they hold no more than 8 MB.
+    static let drawablePictures = DrawableCache(limit: 128)
+    static let drawablePictureSize = 32 << 10
 
     final class DrawableCache: @unchecked Sendable {
         private let lock = NSLock()

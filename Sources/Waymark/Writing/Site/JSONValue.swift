@@ -81,21 +81,63 @@ indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    private static func quote(_ text: String, into bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+    /// `text` as a JSON string literal, on its UTF-8 (issue #23: it was read a UTF-16 unit at a
+    /// time, 2,400 instructions a string): runs of printable ASCII are copied whole, and every
+    /// other character is `\u` escaped by its UTF-16 units, a surrogate pair beyond U+FFFF.
+    static func quote(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for unit in text.utf16 {
-            switch unit {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x20..<0x7F where unit != 0x3C && unit != 0x3E && unit != 0x26:
-                bytes.append(UInt8(unit))
-            default:
-                bytes += [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 0xF)], hex[Int(unit >> 4 & 0xF)], hex[Int(unit & 0xF)]]
+        var text = text
+        text.withUTF8 { buffer in
+            var index = 0
+            var run = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 {
+                    index += 1
+                    continue
+                }
+                if index > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<index])) }
+                switch byte {
+                case 0x22, 0x5C:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                    index += 1
+                case 0x0A:
+                    bytes.append(0x5C)
+                    bytes.append(UInt8(ascii: "n"))
+                    index += 1
+                case 0x80...:
+                    // Valid UTF-8, as a String's always is.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                    for offset in 1..<length { scalar = scalar << 6 | (UInt32(buffer[index + offset]) & 0x3F) }
+                    if scalar >= 0x10000 {
+                        escape(UInt16(0xD800 + ((scalar - 0x10000) >> 10)), into: &bytes)
+                        escape(UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)), into: &bytes)
+                    } else {
+                        escape(UInt16(scalar), into: &bytes)
+                    }
+                    index += length
+                default:
+                    escape(UInt16(byte), into: &bytes)
+                    index += 1
+                }
+                run = index
             }
+            if index > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<index])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `\u` and the four lower-case hex digits of `unit`.
+    private static func escape(_ unit: UInt16, into bytes: inout [UInt8]) {
+        func hex(_ digit: UInt16) -> UInt8 { digit < 10 ? 0x30 + UInt8(digit) : 0x57 + UInt8(digit) }
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(hex(unit >> 12))
+        bytes.append(hex(unit >> 8 & 0xF))
+        bytes.append(hex(unit >> 4 & 0xF))
+        bytes.append(hex(unit & 0xF))
     }
 }
 

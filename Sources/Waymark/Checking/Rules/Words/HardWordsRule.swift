@@ -32,26 +32,31 @@ struct HardWordsRule: Rule {
         let syllableLimit = Int(context.parameter("syllables"))
         for run in context.text.runs where run.place != .tableHeader {
             for sentence in run.sentences {
-                let lowered = sentence.words.map { Words.normalised($0.text) }
+                let words = sentence.words
+                let lowered = words.map { Words.normalised($0.text) }
                 var index = 0
                 while index < lowered.count {
-                    if [.text, .link].contains(sentence.words[index].origin), let entry = PlainWords.match(lowered, at: index) {
-                        let phrase = sentence.words[index..<(index + entry.words.count)].map(\.text).joined(separator: " ")
+                    if HardWordsRule.mayBePlainer(words[index].origin), let entry = PlainWords.match(lowered, at: index) {
+                        let phrase = words[index..<(index + entry.words.count)].map(\.text).joined(separator: " ")
                         findings.append(context.finding(
-                            at: sentence.words[index].location, "'\(phrase)' is a hard word; a plainer one is '\(entry.alternative)'",
+                            at: words[index].location, "'\(phrase)' is a hard word; a plainer one is '\(entry.alternative)'",
                             hint: "write '\(entry.alternative)' instead, if it fits the sentence"))
                         index += entry.words.count
                         continue
                     }
-                    let word = sentence.words[index]
-                    // A capital inside a sentence is a name ("Warwickshire"), which the glossary cannot change.
-                    let isName = index > 0 && word.text.first?.isUppercase == true
-                    if run.place == .easyRead, word.origin == .text, !isName, word.hasLetters, !context.isGlossaryTerm(word.text) {
-                        let syllables = word.syllables
-                        if syllables >= syllableLimit {
-                            findings.append(context.finding(
-                                at: word.location, "'\(word.text)' has \(syllables) syllables and the glossary does not explain it",
-                                hint: "use a shorter word, or add '\(lowered[index])' to the glossary with a plain explanation"))
+                    // Only easy read asks for long words to be explained (issue #23: whether a word
+                    // is a name was asked of every word, through Unicode's tables).
+                    if run.place == .easyRead, case .text = words[index].origin {
+                        let word = words[index]
+                        // A capital inside a sentence is a name ("Warwickshire"), which the glossary cannot change.
+                        let isName = index > 0 && word.text.first?.isUppercase == true
+                        if !isName, word.hasLetters, !context.isGlossaryTerm(word.text) {
+                            let syllables = word.syllables
+                            if syllables >= syllableLimit {
+                                findings.append(context.finding(
+                                    at: word.location, "'\(word.text)' has \(syllables) syllables and the glossary does not explain it",
+                                    hint: "use a shorter word, or add '\(lowered[index])' to the glossary with a plain explanation"))
+                            }
                         }
                     }
                     index += 1
@@ -59,5 +64,14 @@ struct HardWordsRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether a word from `origin` may have a plainer alternative: running text and links, not
+    /// glossary words, abbreviations or phone numbers.
+    static func mayBePlainer(_ origin: Word.Origin) -> Bool {
+        switch origin {
+        case .text, .link: return true
+        case .term, .abbreviation, .phone: return false
+        }
     }
 }
