@@ -6,10 +6,16 @@ struct InlineRecognizer {
     private struct Term {
         let words: [Character]
         let key: String
+        /// The words' bytes when they are ASCII without a carriage return: the only terms an ASCII run can hold.
+        var ascii: [UInt8]? {
+            words.allSatisfy { $0.utf8.count == 1 && $0.isASCII && $0 != "\r" } ? words.map { $0.asciiValue ?? 0 } : nil
+        }
     }
 
     /// The glossary's terms by their first character, longest first.
     private let terms: [Character: [Term]]
+    /// The ASCII ones by their first byte, in the same order: (the bytes, the key).
+    private let asciiTerms: [[(bytes: [UInt8], key: String)]]
     /// For each ASCII character, lower case: whether a term starts with it.
     private let termStartsASCII: [Bool]
     private let abbreviations: [String: String]
@@ -25,6 +31,11 @@ struct InlineRecognizer {
         var starts = [Bool](repeating: false, count: 128)
         for key in terms.keys { if let ascii = key.asciiValue { starts[Int(ascii)] = true } }
         termStartsASCII = starts
+        var asciiTerms = [[(bytes: [UInt8], key: String)]](repeating: [], count: 128)
+        for term in sorted {
+            if let bytes = term.ascii { asciiTerms[Int(bytes[0])].append((bytes, term.key)) }
+        }
+        self.asciiTerms = asciiTerms
         self.abbreviations = Dictionary(abbreviations.map { ($0.abbreviation, $0.expansion) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -36,7 +47,12 @@ struct InlineRecognizer {
     /// Splits a run of text pieces (a paragraph's lines, joined by soft breaks) as one text,
     /// so that a glossary word or phone number may run across a line break; every inline
     /// keeps the place of its own first character.
-    func split(_ pieces: [(text: String, location: Location)]) -> [Inline] {
+    ///
+    /// A run that is all ASCII without a carriage return (a character a byte) is read on its
+    /// bytes (issue #23); `quick` false reads it a character at a time, as any other run, which
+    /// the tests compare it with.
+    func split(_ pieces: [(text: String, location: Location)], quick: Bool = true) -> [Inline] {
+        let ascii = quick && pieces.allSatisfy { $0.text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
         var characters: [Character] = []
         // The run's UTF-8 and where each character starts in it, so that a stretch of characters
         // becomes a string without appending them one by one (issue #23).
@@ -49,49 +65,61 @@ struct InlineRecognizer {
         var codes: [UInt8?] = []
         // The characters in lower case, for the glossary.
         var lowered: [Character] = []
+        // An ASCII run's bytes in lower case, for the glossary.
+        var loweredBytes: [UInt8] = []
         // Room for a character a byte, at most: the arrays are made once, not grown (issue #23).
         let most = pieces.reduce(0) { $0 + $1.text.utf8.count }
-        characters.reserveCapacity(most)
         utf8.reserveCapacity(most)
-        offsets.reserveCapacity(most + 1)
-        codes.reserveCapacity(most)
-        lowered.reserveCapacity(most)
-        for piece in pieces {
-            let first = characters.count
-            var offset = utf8.count
-            // ASCII without a carriage return (which joins a line feed after it into one
-            // character) is a character a byte: taken from a table, not found by breaking the
-            // text into characters (issue #23).
-            if piece.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                for byte in piece.text.utf8 {
-                    characters.append(InlineRecognizer.asciiCharacters[Int(byte)])
-                    offsets.append(offset)
-                    offset += 1
-                    codes.append(byte)
-                    lowered.append(InlineRecognizer.asciiCharacters[Int((65...90).contains(byte) ? byte + 32 : byte)])
-                }
-            } else {
-                for character in piece.text {
-                    characters.append(character)
-                    offsets.append(offset)
-                    offset += character.utf8.count
-                    let code = character.asciiValue
-                    codes.append(code)
-                    if let code {
-                        lowered.append((65...90).contains(code) ? Character(Unicode.Scalar(code + 32)) : character)
-                    } else {
-                        lowered.append(Character(character.lowercased()))
+        if ascii {
+            for piece in pieces {
+                let first = utf8.count
+                utf8 += piece.text.utf8
+                if utf8.count > first { starts.append((first, piece.location)) }
+            }
+            loweredBytes = utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        } else {
+            characters.reserveCapacity(most)
+            offsets.reserveCapacity(most + 1)
+            codes.reserveCapacity(most)
+            lowered.reserveCapacity(most)
+            for piece in pieces {
+                let first = characters.count
+                var offset = utf8.count
+                // ASCII without a carriage return (which joins a line feed after it into one
+                // character) is a character a byte: taken from a table, not found by breaking the
+                // text into characters (issue #23).
+                if piece.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    for byte in piece.text.utf8 {
+                        characters.append(InlineRecognizer.asciiCharacters[Int(byte)])
+                        offsets.append(offset)
+                        offset += 1
+                        codes.append(byte)
+                        lowered.append(InlineRecognizer.asciiCharacters[Int((65...90).contains(byte) ? byte + 32 : byte)])
+                    }
+                } else {
+                    for character in piece.text {
+                        characters.append(character)
+                        offsets.append(offset)
+                        offset += character.utf8.count
+                        let code = character.asciiValue
+                        codes.append(code)
+                        if let code {
+                            lowered.append((65...90).contains(code) ? Character(Unicode.Scalar(code + 32)) : character)
+                        } else {
+                            lowered.append(Character(character.lowercased()))
+                        }
                     }
                 }
+                utf8 += piece.text.utf8
+                if characters.count > first { starts.append((first, piece.location)) }
             }
-            utf8 += piece.text.utf8
-            if characters.count > first { starts.append((first, piece.location)) }
+            offsets.append(utf8.count)
         }
-        offsets.append(utf8.count)
+        let count = ascii ? utf8.count : characters.count
         guard let last = starts.last else { return [] }
-        let end = shifted(last.location, by: characters.count - last.index)
+        let end = shifted(last.location, by: count - last.index)
         func place(_ index: Int) -> Location {
-            guard index < characters.count else { return end }
+            guard index < count else { return end }
             var low = 0, high = starts.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
@@ -100,11 +128,18 @@ struct InlineRecognizer {
             return shifted(starts[low].location, by: index - starts[low].index)
         }
         func string(_ range: Range<Int>) -> String {
-            String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+            ascii ? String(decoding: utf8[range], as: UTF8.self)
+                : String(decoding: utf8[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
         }
+        func code(_ index: Int) -> UInt8? { ascii ? utf8[index] : codes[index] }
         func isWordCharacter(_ index: Int) -> Bool {
-            if let ascii = codes[index] { return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii) }
+            if let ascii = code(index) { return InlineRecognizer.isWordByte(ascii) }
             return InlineRecognizer.isWordCharacter(characters[index])
+        }
+        // Phone numbers are matched on characters: an ASCII run makes them only if a number may start.
+        func phone(at index: Int) -> PhoneNumbers.Match? {
+            if ascii && characters.isEmpty { characters = utf8.map { InlineRecognizer.asciiCharacters[Int($0)] } }
+            return PhoneNumbers.match(in: characters, at: index)
         }
         var result: [Inline] = []
         var plainStart = 0
@@ -114,23 +149,24 @@ struct InlineRecognizer {
                 result.append(Inline(.text(string(plainStart..<end)), at: place(plainStart)))
             }
         }
-        while index < characters.count {
+        while index < count {
             let atWordStart = index == 0 || !isWordCharacter(index - 1)
             guard atWordStart else { index += 1; continue }
             // A number starts with a digit or "+" (PhoneNumbers.match's own first test).
-            let mayBePhone = codes[index].map { $0 == UInt8(ascii: "+") || (48...57).contains($0) } ?? false
-            if mayBePhone, let phone = PhoneNumbers.match(in: characters, at: index) {
+            let mayBePhone = code(index).map { $0 == UInt8(ascii: "+") || (48...57).contains($0) } ?? false
+            if mayBePhone, let phone = phone(at: index) {
                 flush(upTo: index)
                 result.append(Inline(.phone(phone.number), at: place(index)))
                 index = phone.range.upperBound
                 plainStart = index
-            } else if let (term, end) = matchTerm(lowered, codes: codes, at: index) {
+            } else if let (term, end) = ascii ? matchTerm(loweredBytes, at: index) : matchTerm(lowered, codes: codes, at: index) {
                 flush(upTo: index)
                 let use = GlossaryUse(text: string(index..<end), term: term)
                 result.append(Inline(.term(use), at: place(index)))
                 index = end
                 plainStart = index
-            } else if let (abbreviation, expansion, end) = matchAbbreviation(characters, codes: codes, at: index) {
+            } else if let (abbreviation, expansion, end) = ascii ? matchAbbreviation(utf8, at: index)
+                        : matchAbbreviation(characters, codes: codes, at: index) {
                 flush(upTo: index)
                 let use = AbbreviationUse(text: abbreviation, expansion: expansion)
                 result.append(Inline(.abbreviation(use), at: place(index)))
@@ -140,7 +176,7 @@ struct InlineRecognizer {
                 index += 1
             }
         }
-        flush(upTo: characters.count)
+        flush(upTo: count)
         return result
     }
 }
@@ -153,11 +189,17 @@ private extension InlineRecognizer {
 
     /// A letter or a number (an ASCII one is told without looking up Unicode properties).
     static func isWordCharacter(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
-        }
+        if let ascii = character.asciiValue { return isWordByte(ascii) }
         return character.isLetter || character.isNumber
     }
+
+    /// An ASCII letter or digit.
+    static func isWordByte(_ ascii: UInt8) -> Bool {
+        (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
+    }
+
+    /// The plural endings an ASCII run can hold (`’s` is not ASCII), in the same order.
+    static let asciiPluralEndings: [[UInt8]] = pluralEndings.filter { $0.allSatisfy(\.isASCII) }.map { $0.map { $0.asciiValue ?? 0 } }
 
     /// The characters as a string (`String(slice)` takes a slow generic path, issue #8).
     static func string(_ characters: ArraySlice<Character>) -> String {
@@ -188,6 +230,39 @@ private extension InlineRecognizer {
             where end + suffix.count <= lowered.count && lowered[end..<(end + suffix.count)].elementsEqual(suffix) && isWordEnd(lowered, end + suffix.count) {
                 return (term.key, end + suffix.count)
             }
+        }
+        return nil
+    }
+
+    /// ``matchTerm(_:codes:at:)`` on an ASCII run's bytes in lower case.
+    func matchTerm(_ lowered: [UInt8], at start: Int) -> (String, Int)? {
+        let first = Int(lowered[start])
+        guard termStartsASCII[first] else { return nil }
+        func isWordEnd(_ end: Int) -> Bool { end >= lowered.count || !InlineRecognizer.isWordByte(lowered[end]) }
+        for term in asciiTerms[first] where start + term.bytes.count <= lowered.count {
+            guard lowered[start..<(start + term.bytes.count)].elementsEqual(term.bytes) else { continue }
+            let end = start + term.bytes.count
+            if isWordEnd(end) { return (term.key, end) }
+            for suffix in InlineRecognizer.asciiPluralEndings
+            where end + suffix.count <= lowered.count && lowered[end..<(end + suffix.count)].elementsEqual(suffix) && isWordEnd(end + suffix.count) {
+                return (term.key, end + suffix.count)
+            }
+        }
+        return nil
+    }
+
+    /// ``matchAbbreviation(_:codes:at:)`` on an ASCII run's bytes.
+    func matchAbbreviation(_ bytes: [UInt8], at start: Int) -> (String, String, Int)? {
+        guard !abbreviations.isEmpty, (65...90).contains(bytes[start]) || (48...57).contains(bytes[start]) else { return nil }
+        var end = start
+        while end < bytes.count, InlineRecognizer.isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: "&") {
+            end += 1
+        }
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        if let expansion = abbreviations[word] { return (word, expansion, end) }
+        // A plural such as "GPs".
+        if word.hasSuffix("s"), let expansion = abbreviations[String(word.dropLast())] {
+            return (String(word.dropLast()), expansion, end - 1)
         }
         return nil
     }

@@ -21,7 +21,24 @@ final class SharedWork: @unchecked Sendable {
     private var explainers: [(guide: Guide, explainer: WordExplainer)] = []
     private var easyGuides: [(guide: Guide, pictograms: PictogramSet, labels: Labels, easy: Guide)] = []
     private var covers: [(cover: Cover, svg: [UInt8])] = []
-    private var sentences: [[Inline]: [[Inline]]] = [:]
+    private var sentences: [SentenceKey: [[Inline]]] = [:]
+
+    /// A run of inlines as a key, hashed by its length and its first inline's place only: a
+    /// guide's runs seldom share those, and hashing every inline (every string, every place) cost
+    /// more than splitting them (issue #23). Keys are still equal only when the inlines are.
+    struct SentenceKey: Hashable {
+        var inlines: [Inline]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(inlines.count)
+            if let first = inlines.first {
+                hasher.combine(first.location.line)
+                hasher.combine(first.location.column)
+            }
+        }
+
+        static func == (lhs: SentenceKey, rhs: SentenceKey) -> Bool { lhs.inlines == rhs.inlines }
+    }
 
     /// The explainer of `guide`, as `make` makes it.
     static func explainer(for guide: Guide, _ make: () -> WordExplainer) -> WordExplainer {
@@ -52,9 +69,10 @@ final class SharedWork: @unchecked Sendable {
         guard let work = current else { return make() }
         work.lock.lock()
         defer { work.lock.unlock() }
-        if let known = work.sentences[inlines] { return known }
+        let key = SentenceKey(inlines: inlines)
+        if let known = work.sentences[key] { return known }
         let made = make()
-        work.sentences[inlines] = made
+        work.sentences[key] = made
         return made
     }
 

@@ -37,12 +37,15 @@ struct StyleProfile {
     ///   is the same number unless a profile of one kind is used for another.
     init(name: String, styles: [String: String], minimumBodySize: Double) throws {
         let file = "\(name).css"
-        let profiles = styles.keys.filter { StyleSheet.Profile(fileName: $0).isProfile }.map { String($0.dropLast(4)) }.sorted()
+        // The profiles there are, for the messages only (issue #23: each guide's writers listed them).
+        func profiles() -> String {
+            styles.keys.filter { StyleSheet.Profile(fileName: $0).isProfile }.map { String($0.dropLast(4)) }.sorted().joined(separator: ", ")
+        }
         guard let css = styles[file] else {
-            throw Problem(file: file, line: 1, column: 1, message: "there is no style profile '\(name)'; the profiles are: \(profiles.joined(separator: ", "))")
+            throw Problem(file: file, line: 1, column: 1, message: "there is no style profile '\(name)'; the profiles are: \(profiles())")
         }
         guard StyleSheet.Profile(fileName: file).isProfile else {
-            throw Problem(file: file, line: 1, column: 1, message: "Styles/\(file) is a style sheet, not a style profile; the profiles are: \(profiles.joined(separator: ", "))")
+            throw Problem(file: file, line: 1, column: 1, message: "Styles/\(file) is a style sheet, not a style profile; the profiles are: \(profiles())")
         }
         self.name = name
         self.css = css
