@@ -26,7 +26,7 @@ enum DirectiveSplitter {
         for lineNumber in bodyStart..<(source.lines.count + 1) {
             let line = source.lines[lineNumber - 1].trimmingTrailingSpaces()
             guard line.hasPrefix(":::") else { continue }
-            let rest = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            let rest = Substring(line.dropFirst(3)).trimming(Trimming.whiteSpace, else: .whitespaces)
             if rest.isEmpty {
                 guard let current = open else {
                     diagnostics.append(.error(

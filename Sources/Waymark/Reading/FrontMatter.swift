@@ -210,7 +210,7 @@ private extension FrontMatterReader {
             return nil
         }
         func required(_ key: String, _ text: String) {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.trimmed.isEmpty {
                 diagnostics.append(.error(
                     at: places.value(key), "'\(key):' is empty",
                     hint: "write a value after '\(key):'"))
@@ -371,7 +371,7 @@ extension String {
         // Nothing to trim when it starts and ends with a printable ASCII character (most texts),
         // and Foundation's trimming is slow enough to matter here (issue #23).
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
-        return trimmingCharacters(in: .whitespacesAndNewlines)
+        return Substring(self).trimming(Trimming.whiteSpaceOrLineEnd, else: .whitespacesAndNewlines)
     }
 
     /// The string without leading and trailing white space, or nil when nothing is left

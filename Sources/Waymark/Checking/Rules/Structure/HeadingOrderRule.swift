@@ -58,9 +58,9 @@ struct HeadingOrderRule: Rule {
                         .warning, at: location, "the section '\(Inline.plainText(heading.content))' has no text before the next heading",
                         hint: "write something under this heading, or remove it"))
                 }
-                let key = Inline.plainText(heading.content).lowercased()
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    .trimmingCharacters(in: CharacterSet(charactersIn: ".?!:"))
+                let key = Substring(Inline.plainText(heading.content).lowercased()
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " "))
+                    .trimming(HeadingOrderRule.isEndMark, else: CharacterSet(charactersIn: ".?!:"))
                 if !seen.insert(key).inserted {
                     findings.append(context.finding(
                         .warning, at: location, "another heading in this chapter already says '\(Inline.plainText(heading.content))'",
@@ -69,5 +69,10 @@ struct HeadingOrderRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The marks a heading's words are compared without: `.`, `?`, `!` and `:`.
+    static func isEndMark(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: ":")
     }
 }

@@ -32,9 +32,12 @@ struct CapitalsRule: Rule {
                 }
                 block = []
             }
-            for word in run.words {
-                if !word.hasLetters { continue }
-                if word.isAllCapitals && (word.text.count > 1 || !block.isEmpty) { block.append(word) } else { finish() }
+            // Sentence by sentence, the run's words in order, without copying them into one array.
+            for sentence in run.sentences {
+                for word in sentence.words {
+                    if !word.hasLetters { continue }
+                    if word.isAllCapitals && (word.text.count > 1 || !block.isEmpty) { block.append(word) } else { finish() }
+                }
             }
             finish()
         }

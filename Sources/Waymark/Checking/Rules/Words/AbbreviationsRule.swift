@@ -34,8 +34,10 @@ struct AbbreviationsRule: Rule {
                 guard word.text.utf8.contains(where: { !(0x61...0x7A).contains($0) && $0 != 0x27 }) else { continue }
                 var text = word.text
                 if text.hasSuffix("s") { text.removeLast() }
+                // Capitals first: it is told on the bytes, and few words pass it (issue #23).
+                guard Word.isAllCapitals(text) else { continue }
                 let letters = text.filter(\.isLetter)
-                guard letters.count >= 2, Word.isAllCapitals(text),
+                guard letters.count >= 2,
                       !AbbreviationsRule.wellKnown.contains(letters), !listed.contains(text),
                       !(run.place == .easyRead && Words.isRomanNumeral(text)),
                       !isInCapitalsRun(words, index), reported.insert(text).inserted else { continue }

@@ -44,7 +44,7 @@ struct GlossaryRule: Rule {
         }
         var findings: [Diagnostic] = []
         for entry in context.guide.metadata.glossary {
-            if entry.explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if entry.explanation.trimmed.isEmpty {
                 findings.append(context.finding(
                     at: entry.location, "the glossary word '\(entry.term)' has no explanation",
                     hint: "write what it means after '\(entry.term):', in one or two short sentences"))
