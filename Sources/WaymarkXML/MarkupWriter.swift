@@ -695,8 +695,12 @@ private extension MarkupWriter {
         while index < value.count {
             let byte = value[index]
             guard byte >= 0x80 else {
-                result.append(byte)
-                index += 1
+                // A run of ASCII copied whole (issue #23: a style sheet with a "…" in a comment
+                // was copied a byte at a time).
+                var end = index + 1
+                while end < value.count && value[end] < 0x80 { end += 1 }
+                result += value[index..<end]
+                index = end
                 continue
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2

@@ -85,6 +85,29 @@ import WaymarkModel
         #expect(EasyReadCoverageRule.sentences(of: row, chapter: 0, source: SourceMap(text: source)).count == SentenceSplitter.sentences(row.content).count)
     }
 
+    /// The coverage rule takes each row's sentences from the text index (issue #23): the index
+    /// holds the rows of each chapter as its easy-read runs, in order, split as the rule splits them.
+    @Test func theIndexHoldsEachRowsSentencesInOrder() throws {
+        let rows = Self.cases.map { "![A person on the phone](pictures/phone.svg)\n\($0.text)\n" }
+        let source = frontMatter() + "# Help\n\n:::easy-read\n" + rows.joined(separator: "\n") + ":::\n\nSome words.\n\n"
+            + "# More\n\n:::easy-read\n" + rows.reversed().joined(separator: "\n") + ":::\n"
+        let guide = try GuideFolder().read(source)
+        let map = SourceMap(text: source)
+        let text = TextIndex(guide: guide, source: map)
+        for (index, chapter) in guide.chapters.enumerated() {
+            var found: [EasyReadRow] = []
+            Block.forEach(in: chapter.blocks) { block in
+                if case .easyRead(let blockRows) = block.kind { found += blockRows }
+            }
+            let indexed = text.runs.filter { $0.chapter == index && $0.place == .easyRead }
+            #expect(found.count == Self.cases.count && indexed.count == found.count)
+            for (run, row) in zip(indexed, found) {
+                #expect(run.inlines == row.content)
+                #expect(run.sentences == EasyReadCoverageRule.sentences(of: row, chapter: index, source: map))
+            }
+        }
+    }
+
     @Test func emphasisAndLinksAreCutWhereASentenceEnds() {
         let here = Location(file: "guide.md", line: 1, column: 1)
         let inlines = [

@@ -162,11 +162,26 @@ private extension TextIndex {
     /// Syllable counts of the words seen so far: the guide's, then the build's.
     struct SyllableMemo {
         var counts: [String: Int] = [:]
+        /// Words of at most eight bytes by their bytes as one integer (no word holds a NUL, so
+        /// two words have the same key only when they are the same): hashing a string cost more
+        /// than the rest of indexing a word (issue #23).
+        var short: [UInt64: Int] = [:]
 
         mutating func count(_ word: String) -> Int {
             if let known = counts[word] { return known }
             let counted = SyllableMemo.shared.count(word)
             counts[word] = counted
+            return counted
+        }
+
+        /// ``count(_:)`` of `word`, whose UTF-8 is `bytes`.
+        mutating func count(_ word: String, bytes: [UInt8]) -> Int {
+            guard bytes.count <= 8, !bytes.isEmpty, !bytes.contains(0) else { return count(word) }
+            var key: UInt64 = 0
+            for (index, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+            if let known = short[key] { return known }
+            let counted = SyllableMemo.shared.count(word)
+            short[key] = counted
             return counted
         }
 
@@ -195,6 +210,15 @@ private extension TextIndex {
     static func sentences(in inlines: [Inline], place: TextPlace, chapter: Int, source: SourceMap, syllables: inout SyllableMemo) -> [Sentence] {
         var atoms: [Atom] = []
         var pieces: [Piece] = []
+        // Room for them all first (a character is at least a byte): grown an atom at a time,
+        // the arrays were copied 8 times a run (issue #23).
+        var bytes = 0, count = 0
+        SentenceSplitter.forEachPiece(of: inlines) { text, _, _, _ in
+            bytes += text.utf8.count
+            count += 1
+        }
+        atoms.reserveCapacity(bytes)
+        pieces.reserveCapacity(count)
         collect(inlines, source: source, into: &atoms, pieces: &pieces)
         return segment(atoms, pieces: pieces, syllables: &syllables).map { Sentence(words: $0, place: place, chapter: chapter) }
     }
@@ -268,7 +292,7 @@ private extension TextIndex {
                 let piece = pieces[first.piece]
                 words.append(Word(
                     text: text, location: Location(file: piece.file, line: first.line, column: first.column), origin: piece.origin,
-                    syllables: syllables.count(text)))
+                    syllables: syllables.count(text, bytes: current)))
             }
             current.removeAll(keepingCapacity: true)
             start = nil

@@ -50,13 +50,17 @@ struct EasyReadCoverageRule: Rule {
                         hint: "add a ':::easy-read' block to the chapter with short sentences and pictures, or split this sentence"))
                 }
             }
-            for row in rows {
+            // The text index read these rows, in this order, as runs of their own (TextIndex.init):
+            // their sentences are taken from it, not split again (issue #23).
+            let indexed = context.text.runs.filter { $0.chapter == index && $0.place == .easyRead }
+            for (position, row) in rows.enumerated() {
                 if row.picture == nil {
                     findings.append(context.finding(
                         at: row.location, "this easy-read row has no picture",
                         hint: "start the row with a picture line that shows its idea, e.g. ![A person on the phone](pictures/phone.svg)"))
                 }
-                let sentences = EasyReadCoverageRule.sentences(of: row, chapter: index, source: context.source)
+                let sentences = indexed.count == rows.count && indexed[position].inlines == row.content
+                    ? indexed[position].sentences : EasyReadCoverageRule.sentences(of: row, chapter: index, source: context.source)
                 if sentences.count > maxSentences {
                     findings.append(context.finding(
                         at: sentences[maxSentences].location, "this easy-read row has \(sentences.count) sentences; a row holds \(maxSentences) at most",
