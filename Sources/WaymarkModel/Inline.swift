@@ -49,9 +49,29 @@ public struct PhoneNumber: Hashable, Sendable {
     /// written in (`0 8 0 0, 1 1 1 1`; `9 9 9`), so that it is not read as a quantity
     /// ("one thousand one hundred and eleven").
     public var spoken: String {
-        display.split(separator: " ").map { group in
-            group.map(String.init).joined(separator: " ")
-        }.joined(separator: ", ")
+        // ASCII without a carriage return is a character a byte: spelt out on the bytes (issue #23).
+        guard display.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return display.split(separator: " ").map { group in
+                group.map(String.init).joined(separator: " ")
+            }.joined(separator: ", ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(display.utf8.count * 3)
+        var inGroup = false
+        for byte in display.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inGroup = false
+                continue
+            }
+            if inGroup {
+                bytes.append(UInt8(ascii: " "))
+            } else if !bytes.isEmpty {
+                bytes += [UInt8(ascii: ","), UInt8(ascii: " ")]
+            }
+            inGroup = true
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -70,8 +70,16 @@ extension TextLine {
     /// `text` split at line feeds, as `split(separator: "\n")` splits it; on the bytes when
     /// there is no CR (a CR LF is one character, which that split does not split).
     static func lines(of text: String) -> [String] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        guard text.utf8.contains(0x0A) else { return [text] }
+        // Both looked for in one pass over the bytes (issue #23: the view's `contains` was a byte at a time, twice).
+        let (carriageReturn, lineFeed) = text.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, Bool) in
+            var found = (false, false)
+            for byte in bytes where byte <= 0x0D {
+                if byte == 0x0D { found.0 = true } else if byte == 0x0A { found.1 = true }
+            }
+            return found
+        } ?? (text.utf8.contains(0x0D), text.utf8.contains(0x0A))
+        guard !carriageReturn else { return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        guard lineFeed else { return [text] }
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 }
@@ -99,17 +107,21 @@ extension Array where Element == TextLine {
         let text = output.joined(separator: "\n") + "\n"
         // The glue is U+E000, EE 80 80 in UTF-8: swap it for a space, byte by byte.
         var bytes = [UInt8](text.utf8)
-        var kept = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                bytes[kept] = 0x20
-                index += 3
-            } else {
-                bytes[kept] = bytes[index]
-                index += 1
+        // In place, through the buffer (issue #23: each subscript checked the array was unshared).
+        let kept = bytes.withUnsafeMutableBufferPointer { bytes -> Int in
+            var kept = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    bytes[kept] = 0x20
+                    index += 3
+                } else {
+                    bytes[kept] = bytes[index]
+                    index += 1
+                }
+                kept += 1
             }
-            kept += 1
+            return kept
         }
         return kept == bytes.count ? text : String(decoding: bytes.prefix(kept), as: UTF8.self)
     }
