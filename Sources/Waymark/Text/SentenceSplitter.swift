@@ -28,6 +28,11 @@ enum SentenceSplitter {
     static func split(_ inlines: [Inline]) -> [[Inline]] {
         var scalars: [Unicode.Scalar] = []
         var joined: [Bool] = []
+        // Room for every scalar first (one a byte at most), not grown a scalar at a time (issue #23).
+        var bytes = 0
+        forEachPiece(of: inlines) { text, _, _, _ in bytes += text.utf8.count }
+        scalars.reserveCapacity(bytes)
+        joined.reserveCapacity(bytes)
         forEachPiece(of: inlines) { text, _, atomic, _ in
             for (offset, scalar) in text.unicodeScalars.enumerated() {
                 scalars.append(scalar)
